@@ -1,0 +1,90 @@
+"""The extractor contract: what an extractor is given (a Segment and a Context) and the registry.
+
+An extractor is a plain function `f(seg, ctx) -> Iterable[Mention]` registered with
+`@extractor(...)`. Mention offsets it yields are relative to `seg.text`; the pipeline shifts
+them to document offsets. Extractors run in registration order, so relation extractors
+(agreements, events, counts' subjects) can read what entity extractors found in `ctx`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from schemas.records import DateMention, Mention, Table
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Segment:
+    """A block of text in one language, with the token boundaries its segmenter found."""
+
+    text: str
+    lang: str
+    offset: int = 0  # where `text` starts in the document text
+    block: int = 0
+    page: int | None = None
+    kind: str = "paragraph"
+    bounds: frozenset[int] = frozenset()  # token start/end offsets in `text`; empty = any
+
+    def aligned(self, start: int, end: int) -> bool:
+        """True when [start, end) starts and ends on token boundaries (or none are known)."""
+        if not self.bounds:
+            return True
+        return start in self.bounds and end in self.bounds
+
+
+@dataclass(slots=True, kw_only=True)
+class Context:
+    """What an extractor may know beyond its segment: the other segments and earlier finds."""
+
+    segments: list[Segment] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    found: dict[int, list[Mention]] = field(default_factory=dict)  # segment index -> mentions
+    index: int = 0  # index of the current segment in `segments`
+    doc_lang: str = ""
+
+    def here(self, kind: type[Mention] | None = None) -> list[Mention]:
+        """Mentions already found in the current segment (of one type, if given)."""
+        found = self.found.get(self.index, [])
+        return [m for m in found if kind is None or isinstance(m, kind)]
+
+    def near(self, kind: type[Mention], window: int = 1) -> list[tuple[int, Mention]]:
+        """Mentions of `kind` in the segments within `window` of the current one, with distance."""
+        out = []
+        for i in range(max(0, self.index - window), min(len(self.segments), self.index + window + 1)):
+            out += [(i - self.index, m) for m in self.found.get(i, []) if isinstance(m, kind)]
+        return out
+
+    def doc_dates(self) -> list[DateMention]:
+        """Every date found so far in the document, in text order."""
+        return [m for i in sorted(self.found) for m in self.found[i] if isinstance(m, DateMention)]
+
+
+ExtractorFunc = Callable[[Segment, Context], Iterable[Mention]]
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractorSpec:
+    name: str
+    produces: type[Mention]
+    langs: tuple[str, ...]
+    func: ExtractorFunc
+
+
+class RegistryError(ValueError):
+    """An extractor was registered twice."""
+
+
+REGISTRY: dict[str, ExtractorSpec] = {}
+
+
+def extractor(name: str, produces: type[Mention], langs: tuple[str, ...] = ("ja", "vi", "en")):
+    """Register `func` under `name`; the registration order is the run order."""
+
+    def register(func: ExtractorFunc) -> ExtractorFunc:
+        if name in REGISTRY:
+            raise RegistryError(f"extractor {name!r} is registered twice")
+        REGISTRY[name] = ExtractorSpec(name, produces, langs, func)
+        return func
+
+    return register

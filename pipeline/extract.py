@@ -1,0 +1,84 @@
+"""Runs the registered extractors over a document's segments and collects typed mentions.
+
+Extractors run one after another over all segments (extractor-major), so a relation
+extractor sees every entity found anywhere in the document. A failing extractor is logged
+and recorded; the others still run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+
+import extractors  # noqa: F401  (registers the built-in extractors)
+from extractors.base import REGISTRY, Context, Segment
+from pipeline.langid import block_lang
+from pipeline.segment import bounds, tokenize
+from schemas.records import Document, Mention
+
+log = logging.getLogger(__name__)
+
+
+@dataclasses.dataclass(slots=True)
+class Extraction:
+    """The mentions of one document (document offsets) and the extractor failures."""
+
+    mentions: list[tuple[Segment, Mention]]
+    errors: list[str]
+    segments: list[Segment]
+
+
+def segments_of(doc: Document) -> list[Segment]:
+    """One segment per block, tokenized by the segmenter of the block's language."""
+    out = []
+    for b in doc.blocks:
+        text = doc.text[b.start : b.end]
+        lang = b.lang or block_lang(text)
+        out.append(
+            Segment(
+                text=text, lang=lang, offset=b.start, block=b.index, page=b.page, kind=b.kind,
+                bounds=bounds(tokenize(text, lang)),
+            )
+        )
+    return out
+
+
+def run(segments: list[Segment], tables=(), doc_lang: str = "") -> Extraction:
+    """Apply every registered extractor to every segment whose language it declares."""
+    ctx = Context(segments=segments, tables=list(tables), doc_lang=doc_lang)
+    errors: list[str] = []
+    for spec in REGISTRY.values():
+        for i, seg in enumerate(segments):
+            if seg.lang not in spec.langs:
+                continue
+            ctx.index = i
+            try:
+                ctx.found.setdefault(i, []).extend(spec.func(seg, ctx))
+            except Exception as exc:  # one extractor's bug must not lose the document
+                log.exception("extractor %s failed on block %d", spec.name, seg.block)
+                errors.append(f"{spec.name} on block {seg.block}: {type(exc).__name__}: {exc}")
+    mentions = []
+    for i, found in sorted(ctx.found.items()):
+        seg = segments[i]
+        for m in found:
+            shifted = dataclasses.replace(m, start=m.start + seg.offset, end=m.end + seg.offset)
+            mentions.append((seg, shifted))
+    return Extraction(mentions=mentions, errors=errors, segments=segments)
+
+
+_PARAGRAPHS = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+
+
+def extract_text(text: str, lang: str | None = None) -> list[Mention]:
+    """Mentions in a plain string, one segment per paragraph (for tests and quick checks)."""
+    segments = []
+    for i, m in enumerate(_PARAGRAPHS.finditer(text)):
+        seg_lang = lang or block_lang(m.group())
+        segments.append(
+            Segment(
+                text=m.group(), lang=seg_lang, offset=m.start(), block=i,
+                bounds=bounds(tokenize(m.group(), seg_lang)),
+            )
+        )
+    return [m for _, m in run(segments).mentions]

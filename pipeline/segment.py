@@ -1,0 +1,99 @@
+"""Word segmentation into spaCy Docs: fugashi (ja), pyvi (vi), spaCy's rules (en).
+
+Every Doc reproduces its input exactly (`doc.text == text`), so token offsets are offsets
+into the block. Japanese is tagged line by line, and lines are cut into chunks, because
+fugashi crashes on strings of about a million characters.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import spacy
+from spacy.tokens import Doc
+from spacy.util import get_words_and_spaces
+
+from extractors.base import Segment
+
+FUGASHI_CHUNK = 20_000  # characters per fugashi call; far below the ~1M crash size
+_PIECES = re.compile(r"[^\n]{1,%d}|\n+" % FUGASHI_CHUNK)
+
+
+class FugashiTokenizer:
+    """Japanese words from fugashi + unidic-lite, aligned back to the input text."""
+
+    def __init__(self, nlp: spacy.Language):
+        import fugashi
+
+        self.vocab = nlp.vocab
+        self.tagger = fugashi.Tagger()
+
+    def __call__(self, text: str) -> Doc:
+        words = [w.surface for piece in _PIECES.findall(text) for w in self.tagger(piece)]
+        return _aligned_doc(self.vocab, words, text)
+
+
+class PyviTokenizer:
+    """Vietnamese words from pyvi (multi-syllable words joined), aligned back to the input."""
+
+    def __init__(self, nlp: spacy.Language):
+        from pyvi import ViTokenizer
+
+        self.vocab = nlp.vocab
+        self.tokenize = ViTokenizer.tokenize
+
+    def __call__(self, text: str) -> Doc:
+        words = []
+        for line in text.splitlines():
+            words += [w.replace("_", " ") for w in self.tokenize(line).split()]
+        return _aligned_doc(self.vocab, words, text)
+
+
+def _aligned_doc(vocab, words: list[str], text: str) -> Doc:
+    """A Doc whose text is exactly `text`; falls back to whitespace words if alignment fails."""
+    try:
+        words, spaces = get_words_and_spaces(words, text)
+    except ValueError:
+        words, spaces = get_words_and_spaces(text.split(), text)
+    return Doc(vocab, words=words, spaces=spaces)
+
+
+@spacy.registry.tokenizers("jcmkg.fugashi")
+def _make_fugashi():
+    return FugashiTokenizer
+
+
+@spacy.registry.tokenizers("jcmkg.pyvi")
+def _make_pyvi():
+    return PyviTokenizer
+
+
+@cache
+def nlp(lang: str) -> spacy.Language:
+    """The blank spaCy pipeline of one language, with our tokenizer for ja and vi."""
+    if lang == "ja":
+        return spacy.blank("ja", config={"nlp": {"tokenizer": {"@tokenizers": "jcmkg.fugashi"}}})
+    if lang == "vi":
+        return spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "jcmkg.pyvi"}}})
+    return spacy.blank("en")
+
+
+def tokenize(text: str, lang: str) -> Doc:
+    """The spaCy Doc of `text` in `lang` (ja, vi or en)."""
+    return nlp(lang if lang in ("ja", "vi") else "en")(text)
+
+
+def bounds(doc: Doc) -> frozenset[int]:
+    """Start and end offsets of every non-space token."""
+    out = set()
+    for tok in doc:
+        if not tok.is_space:
+            out.add(tok.idx)
+            out.add(tok.idx + len(tok.text))
+    return frozenset(out)
+
+
+def make_segment(text: str, lang: str, **kw) -> Segment:
+    """A Segment of `text` with token bounds from the segmenter of `lang`."""
+    return Segment(text=text, lang=lang, bounds=bounds(tokenize(text, lang)), **kw)
