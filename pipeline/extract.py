@@ -14,8 +14,8 @@ import re
 import extractors  # noqa: F401  (registers the built-in extractors)
 from extractors.base import REGISTRY, Context, Segment
 from pipeline.langid import block_lang
-from pipeline.segment import bounds, tokenize
-from schemas.records import Document, Mention
+from pipeline.segment import make_segment
+from schemas.records import Mention
 
 log = logging.getLogger(__name__)
 
@@ -27,21 +27,6 @@ class Extraction:
     mentions: list[tuple[Segment, Mention]]
     errors: list[str]
     segments: list[Segment]
-
-
-def segments_of(doc: Document) -> list[Segment]:
-    """One segment per block, tokenized by the segmenter of the block's language."""
-    out = []
-    for b in doc.blocks:
-        text = doc.text[b.start : b.end]
-        lang = b.lang or block_lang(text)
-        out.append(
-            Segment(
-                text=text, lang=lang, offset=b.start, block=b.index, page=b.page, kind=b.kind,
-                bounds=bounds(tokenize(text, lang)),
-            )
-        )
-    return out
 
 
 def run(segments: list[Segment], tables=(), doc_lang: str = "") -> Extraction:
@@ -72,13 +57,8 @@ _PARAGRAPHS = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 
 def extract_text(text: str, lang: str | None = None) -> list[Mention]:
     """Mentions in a plain string, one segment per paragraph (for tests and quick checks)."""
-    segments = []
-    for i, m in enumerate(_PARAGRAPHS.finditer(text)):
-        seg_lang = lang or block_lang(m.group())
-        segments.append(
-            Segment(
-                text=m.group(), lang=seg_lang, offset=m.start(), block=i,
-                bounds=bounds(tokenize(m.group(), seg_lang)),
-            )
-        )
+    segments = [
+        make_segment(m.group(), lang or block_lang(m.group()), offset=m.start(), block=i)
+        for i, m in enumerate(_PARAGRAPHS.finditer(text))
+    ]
     return [m for _, m in run(segments).mentions]

@@ -94,6 +94,13 @@ def bounds(doc: Doc) -> frozenset[int]:
     return frozenset(out)
 
 
+def segment_block(text: str, lang: str, **kw) -> tuple[Segment, list[str]]:
+    """A Segment of `text` with token bounds from the segmenter of `lang`, and its words."""
+    doc = tokenize(text, lang)
+    words = [t.text for t in doc if not t.is_space]
+    return Segment(text=text, lang=lang, bounds=bounds(doc), **kw), words
+
+
 def make_segment(text: str, lang: str, **kw) -> Segment:
     """A Segment of `text` with token bounds from the segmenter of `lang`."""
-    return Segment(text=text, lang=lang, bounds=bounds(tokenize(text, lang)), **kw)
+    return segment_block(text, lang, **kw)[0]

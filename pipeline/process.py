@@ -1,0 +1,98 @@
+"""The pure per-document function: file → loaded, language-tagged, segmented, extracted.
+
+Nothing here touches the database, so the same function runs in a process pool, under
+Dask/Ray, or in a test. Failures become a status and a one-line error, never an exception.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+import time
+from pathlib import Path
+
+from extractors.base import Segment
+from pipeline import extract
+from pipeline.langid import block_lang, main_lang
+from pipeline.load import EmptyDocument, LoadError, load
+from pipeline.segment import segment_block
+from schemas.records import Document, Mention
+
+log = logging.getLogger(__name__)
+
+STAGES = ("load", "langid", "segment", "extract")
+
+
+@dataclasses.dataclass(slots=True)
+class Processed:
+    """Everything the store needs about one input file."""
+
+    doc_id: str  # path relative to the ingested root, with "/" separators
+    path: str
+    sha256: str
+    size: int
+    status: str = "ok"  # ok | empty | failed
+    stage: str = ""  # where it failed
+    error: str = ""
+    lang: str = ""
+    document: Document | None = None
+    segments: list[Segment] = dataclasses.field(default_factory=list)
+    words: list[list[str]] = dataclasses.field(default_factory=list)  # per segment
+    mentions: list[tuple[Segment, Mention]] = dataclasses.field(default_factory=list)
+    warnings: list[str] = dataclasses.field(default_factory=list)
+    timings: dict[str, float] = dataclasses.field(default_factory=dict)
+
+
+def file_sha256(path: Path) -> tuple[str, int]:
+    """Content hash and size of a file, read in chunks."""
+    h, size = hashlib.sha256(), 0
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            h.update(chunk)
+            size += len(chunk)
+    return h.hexdigest(), size
+
+
+def process(path: Path, doc_id: str, sha256: str = "", size: int = 0) -> Processed:
+    """Load, tag languages, segment and extract one file. Never raises for bad input."""
+    if not sha256:
+        sha256, size = file_sha256(path)
+    out = Processed(doc_id=doc_id, path=str(path), sha256=sha256, size=size)
+    stage = "load"
+    try:
+        t0 = time.perf_counter()
+        doc = load(path)
+        out.timings["load"] = time.perf_counter() - t0
+
+        stage, t0 = "langid", time.perf_counter()
+        doc.blocks = [
+            dataclasses.replace(b, lang=block_lang(doc.text[b.start : b.end])) for b in doc.blocks
+        ]
+        out.lang = main_lang([(b.lang, b.end - b.start) for b in doc.blocks])
+        out.timings["langid"] = time.perf_counter() - t0
+
+        stage, t0 = "segment", time.perf_counter()
+        for b in doc.blocks:
+            seg, words = segment_block(
+                doc.text[b.start : b.end], b.lang, offset=b.start, block=b.index, page=b.page,
+                kind=b.kind,
+            )
+            out.segments.append(seg)
+            out.words.append(words)
+        out.timings["segment"] = time.perf_counter() - t0
+
+        stage, t0 = "extract", time.perf_counter()
+        result = extract.run(out.segments, doc.tables, out.lang)
+        out.mentions = result.mentions
+        out.warnings += result.errors + doc.warnings
+        out.timings["extract"] = time.perf_counter() - t0
+        out.document = doc
+    except EmptyDocument as exc:
+        out.status, out.stage, out.error = "empty", exc.stage, str(exc)
+    except LoadError as exc:
+        out.status, out.stage, out.error = "failed", exc.stage, str(exc)
+    except Exception as exc:  # a bug or a pathological input: record it, keep the run going
+        log.exception("%s failed at %s", doc_id, stage)
+        out.status, out.stage, out.error = "failed", stage, f"{type(exc).__name__}: {exc}"
+    return out
