@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 class Extraction:
     """The mentions of one document (document offsets) and the extractor failures."""
 
-    mentions: list[tuple[Segment, Mention]]
+    mentions: list[tuple[Segment, str, Mention]]  # (segment, extractor name, mention)
     errors: list[str]
     segments: list[Segment]
 
@@ -33,13 +33,16 @@ def run(segments: list[Segment], tables=(), doc_lang: str = "") -> Extraction:
     """Apply every registered extractor to every segment whose language it declares."""
     ctx = Context(segments=segments, tables=list(tables), doc_lang=doc_lang)
     errors: list[str] = []
+    made_by: dict[int, str] = {}  # id(mention) -> extractor name
     for spec in REGISTRY.values():
         for i, seg in enumerate(segments):
             if seg.lang not in spec.langs:
                 continue
             ctx.index = i
             try:
-                ctx.found.setdefault(i, []).extend(spec.func(seg, ctx))
+                new = list(spec.func(seg, ctx))
+                made_by.update((id(m), spec.name) for m in new)
+                ctx.found.setdefault(i, []).extend(new)
             except Exception as exc:  # one extractor's bug must not lose the document
                 log.exception("extractor %s failed on block %d", spec.name, seg.block)
                 errors.append(f"{spec.name} on block {seg.block}: {type(exc).__name__}: {exc}")
@@ -48,7 +51,7 @@ def run(segments: list[Segment], tables=(), doc_lang: str = "") -> Extraction:
         seg = segments[i]
         for m in found:
             shifted = dataclasses.replace(m, start=m.start + seg.offset, end=m.end + seg.offset)
-            mentions.append((seg, shifted))
+            mentions.append((seg, made_by.get(id(m), ""), shifted))
     return Extraction(mentions=mentions, errors=errors, segments=segments)
 
 
@@ -61,4 +64,4 @@ def extract_text(text: str, lang: str | None = None) -> list[Mention]:
         make_segment(m.group(), lang or block_lang(m.group()), offset=m.start(), block=i)
         for i, m in enumerate(_PARAGRAPHS.finditer(text))
     ]
-    return [m for _, m in run(segments).mentions]
+    return [m for _, _, m in run(segments).mentions]

@@ -39,7 +39,7 @@ class Processed:
     document: Document | None = None
     segments: list[Segment] = dataclasses.field(default_factory=list)
     words: list[list[str]] = dataclasses.field(default_factory=list)  # per segment
-    mentions: list[tuple[Segment, Mention]] = dataclasses.field(default_factory=list)
+    mentions: list[tuple[Segment, str, Mention]] = dataclasses.field(default_factory=list)
     warnings: list[str] = dataclasses.field(default_factory=list)
     timings: dict[str, float] = dataclasses.field(default_factory=dict)
 

@@ -32,7 +32,7 @@ def main() -> None:
         done = process(path, rel)
         if done.status != "ok":
             print(f"{rel}: {done.status} at {done.stage}: {done.error}")
-        pred.append(facts_line(rel, done.lang, [m for _, m in done.mentions]))
+        pred.append(facts_line(rel, done.lang, [m for _, _, m in done.mentions]))
     tallies = score(pred, gold)
     if args.field:
         tallies = {k: v for k, v in tallies.items() if k.startswith(args.field)}

@@ -1,0 +1,225 @@
+"""Shared by every loader: build one document text piece by piece with its blocks, pages and
+tables, and cut plain text into sentence-friendly blocks.
+
+Hard-wrapped lines (PDF extraction, fixed-width text) are joined into one block when a line
+does not end a sentence and the next line continues it; list items, headings and table rows
+stay blocks of their own. The text itself is never changed: a block may span a line break.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from schemas.records import Block, Cell, Document, Table
+
+# A sentence or paragraph ends here (after trailing spaces are dropped).
+_ENDS = tuple("。．！？!?」』】】.:：;；") + ("…",)
+# The line stops mid-clause: comma, particle, opening bracket, hyphenation, connector.
+_OPEN_END = re.compile(r"(?:[、，,・(（「『\[〔\-‐/／&＆]|[のをにはがでともへや])$")
+_ITEM = re.compile(
+    r"""^(?:[-‐–—・•●○■□◆◇▪►▶※*+]\s*\S
+        |[(（]?(?:\d{1,3}|[０-９]{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)．）](?:\s|(?=[^\d\s.．]))
+        |[(（](?:\d{1,3}|[０-９]{1,3}|[一二三四五六七八九十]{1,3}|[a-zA-Zァ-ヶ])[)）]
+        |[①-⑳㈠-㈩]
+        |[一二三四五六七八九十]{1,3}[、．.]
+        |第\s*[0-9０-９一二三四五六七八九十百]+\s*[条章節項部回]
+        |Điều\s+\d|Article\s+\d|Chương\s+[IVX\d]|Mục\s+\d)""",
+    re.VERBOSE,
+)
+_HEADING = re.compile(r"^(?:#{1,6}\s|【[^】]{1,40}】\s*$|[■◆□◇▼▽]\s*\S)")
+_CONTINUES = re.compile(r"^[a-zà-ỹ\d(（「『、，,)）.]")  # next line starts mid-sentence
+_SPACE = re.compile(r"\s+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff60]")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufeff]")
+
+
+def clean(text: str) -> str:
+    """Newlines to LF, form feeds to newlines, stray control characters and BOMs dropped, NFC."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
+    return unicodedata.normalize("NFC", _CONTROL.sub("", text))
+
+
+def width(s: str) -> int:
+    """Display width: East Asian wide/full-width characters count 2."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def flatten(s: str) -> str:
+    """One-line text of a cell or HTML block: runs of whitespace become one space, except that a
+    line break between two CJK characters (a wrapped Japanese word) disappears."""
+    s = re.sub(r"(?<=[\u3040-\u30ff\u3400-\u9fff])\s*\n\s*(?=[\u3040-\u30ff\u3400-\u9fff])", "", s)
+    return _SPACE.sub(" ", s).strip()
+
+
+def text_spans(text: str, reserved: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+    """(start, end, kind) blocks of plain text; `reserved` spans (table rows) are skipped and
+    break blocks. Blocks are trimmed, non-empty and in text order."""
+    lines = _lines(text, sorted(reserved))
+    if not lines:
+        return []
+    widths = sorted(width(text[s:e]) for s, e, r in lines if not r)
+    wrap = widths[int(0.9 * (len(widths) - 1))] if widths else 0
+    full_lines = sum(1 for w in widths if w >= 0.85 * wrap)
+    max_gap = 1 if _double_spaced(text) else 0
+    spans: list[list] = []
+    prev = None  # (start, end, blank lines since) of the previous content line
+    for i, (s, e, res) in enumerate(lines):
+        if res:
+            prev = None
+            continue
+        gap = text.count("\n", prev[1], s) - 1 if prev else 99
+        line = text[s:e]
+        if prev and gap <= max_gap and _joins(text[prev[0]:prev[1]], line, wrap, full_lines):
+            spans[-1][1] = e
+        else:
+            spans.append([s, e, _kind(line)])
+        prev = (s, e)
+    out = []
+    for k, (s, e, kind) in enumerate(spans):
+        one_line = "\n" not in text[s:e]
+        if kind == "paragraph" and one_line and _title_like(text[s:e], wrap):
+            nxt = spans[k + 1] if k + 1 < len(spans) else None
+            if nxt and nxt[2] != "heading" and width(text[nxt[0]:nxt[1]]) > width(text[s:e]):
+                kind = "heading"
+        out.append((s, e, kind))
+    return out
+
+
+def _lines(text: str, reserved: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """Content lines as (start, end, is_reserved), trimmed; blank lines dropped."""
+    out, pos, r = [], 0, 0
+    for raw in text.split("\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        s = start + (len(raw) - len(raw.lstrip()))
+        e = s + len(stripped)
+        while r < len(reserved) and reserved[r][1] <= s:
+            r += 1
+        hit = r < len(reserved) and reserved[r][0] < e
+        out.append((s, e, hit))
+    return out
+
+
+def _double_spaced(text: str) -> bool:
+    """True when most lines are followed by exactly one blank line (a common text dump of PDFs)."""
+    pattern = re.findall(r"\S[^\n]*\n(?:[ \t\u3000]*\n)?", text)
+    if len(pattern) < 4:
+        return False
+    doubled = sum(1 for p in pattern if p.count("\n") == 2)
+    return doubled >= 0.6 * len(pattern)
+
+
+def _joins(prev: str, nxt: str, wrap: int, full_lines: int) -> bool:
+    """Does `nxt` continue the sentence `prev` was wrapped in?"""
+    if prev.endswith(_ENDS) or _ITEM.match(nxt) or _HEADING.match(nxt) or _HEADING.match(prev):
+        return False
+    if _OPEN_END.search(prev) or _CONTINUES.match(nxt):
+        return True
+    full = full_lines >= 3 and width(prev) >= 0.85 * wrap
+    return full
+
+
+def _kind(line: str) -> str:
+    if _HEADING.match(line):
+        return "heading"
+    if _ITEM.match(line):
+        return "list_item"
+    return "paragraph"
+
+
+def _title_like(line: str, wrap: int) -> bool:
+    """A short line that ends no sentence and no clause: a heading in plain text."""
+    return (
+        2 <= len(line) <= 60
+        and width(line) < max(24, 0.6 * wrap)
+        and not line.endswith(_ENDS)
+        and not line.endswith((",", "、", "，"))
+        and not line[-1].isdigit()
+        and not _OPEN_END.search(line)
+    )
+
+
+@dataclass
+class Builder:
+    """Accumulates a document's text and the blocks, pages and tables that point into it."""
+
+    parts: list[str] = field(default_factory=list)
+    size: int = 0
+    blocks: list[tuple[int, int, str, int | None]] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    pages: list[tuple[int, int]] = field(default_factory=list)
+
+    def write(self, s: str) -> int:
+        """Append raw text; returns where it starts."""
+        start = self.size
+        self.parts.append(s)
+        self.size += len(s)
+        return start
+
+    def separate(self, sep: str = "\n\n") -> None:
+        """Start a new paragraph: a separator unless the text is empty or already ends in one."""
+        if self.size and not "".join(self.parts[-2:]).endswith(sep):
+            self.write(sep)
+
+    def block(self, start: int, end: int, kind: str, page: int | None = None) -> None:
+        self.blocks.append((start, end, kind, page))
+
+    def paragraph(self, s: str, kind: str = "paragraph", page: int | None = None) -> None:
+        """A block written as one paragraph (already flattened text)."""
+        s = s.strip()
+        if s:
+            self.separate()
+            start = self.write(s)
+            self.block(start, start + len(s), kind, page)
+
+    def text(self, s: str, page: int | None = None) -> None:
+        """Plain text (e.g. a PDF page) written as is and cut into blocks by `text_spans`."""
+        start = self.write(s)
+        for b, e, kind in text_spans(s):
+            self.block(start + b, start + e, kind, page)
+
+    def table(self, rows: list[list[str]], *, header_rows: int, page: int | None, source: str,
+              caption: str = "") -> None:
+        """Write a grid of flattened cells as " | " lines, one `table_row` block per row."""
+        rows = [[flatten(c) for c in row] for row in rows]
+        rows = [r for r in rows if any(r)]
+        if not rows:
+            return
+        n_cols = max(len(r) for r in rows)
+        self.separate()
+        cells = []
+        for r, row in enumerate(rows):
+            if r:
+                self.write("\n")
+            row = row + [""] * (n_cols - len(row))
+            row_start = self.size
+            for c, value in enumerate(row):
+                if c:
+                    self.write(" | ")
+                start = self.write(value)
+                cells.append(Cell(row=r, col=c, start=start, end=start + len(value), text=value,
+                                  header=r < header_rows))
+            self.block(row_start, self.size, "table_row", page)
+        self.tables.append(Table(index=len(self.tables), page=page, cells=tuple(cells),
+                                 n_rows=len(rows), n_cols=n_cols,
+                                 header_rows=min(header_rows, len(rows)), caption=caption,
+                                 source=source))
+
+    def document(self, **fields) -> Document:
+        """The finished Document: blocks trimmed, empty ones dropped, indexed in text order."""
+        text = "".join(self.parts)
+        blocks = []
+        for start, end, kind, page in sorted(self.blocks, key=lambda b: (b[0], b[1])):
+            piece = text[start:end]
+            start += len(piece) - len(piece.lstrip())
+            end -= len(piece) - len(piece.rstrip())
+            if end > start and (not blocks or start >= blocks[-1].end):
+                blocks.append(Block(index=len(blocks), start=start, end=end, kind=kind, page=page))
+        return Document(text=text, blocks=blocks, tables=self.tables, pages=self.pages, **fields)
