@@ -29,7 +29,8 @@ _ITEM = re.compile(
     re.VERBOSE,
 )
 _HEADING = re.compile(r"^(?:#{1,6}\s|【[^】]{1,40}】\s*$|[■◆□◇▼▽]\s*\S)")
-_CONTINUES = re.compile(r"^[a-zà-ỹ\d(（「『、，,)）.]")  # next line starts mid-sentence
+_CONTINUES = re.compile(r"^[a-zà-ỹ、，,)）]")  # the next line starts mid-sentence
+_WORD_END = re.compile(r"[a-zà-ỹ]$")  # ... or the line ends on a word and the next on a number
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff60]")
 
@@ -48,22 +49,30 @@ def width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
 
+_WRAP_JOIN = re.compile(
+    r"(?<=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])\s*\n\s*(?=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef\d])"
+    r"|(?<=\d)\s*\n\s*(?=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])"
+)
+
+
 def flatten(s: str) -> str:
     """One-line text of a cell or HTML block: runs of whitespace become one space, except that a
-    line break between two CJK characters (a wrapped Japanese word) disappears."""
-    s = re.sub(r"(?<=[\u3040-\u30ff\u3400-\u9fff])\s*\n\s*(?=[\u3040-\u30ff\u3400-\u9fff])", "", s)
-    return _SPACE.sub(" ", s).strip()
+    line break inside Japanese text (a wrapped word, "2013年8\\n月") disappears."""
+    return _SPACE.sub(" ", _WRAP_JOIN.sub("", s)).strip()
 
 
-def text_spans(text: str, reserved: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+def text_spans(
+    text: str, reserved: list[tuple[int, int]] = (), *, wrapped: bool = True
+) -> list[tuple[int, int, str]]:
     """(start, end, kind) blocks of plain text; `reserved` spans (table rows) are skipped and
-    break blocks. Blocks are trimmed, non-empty and in text order."""
+    break blocks. With `wrapped` False (HTML `<br>` lines) a full-width line is no sign of a
+    wrap. Blocks are trimmed, non-empty and in text order."""
     lines = _lines(text, sorted(reserved))
     if not lines:
         return []
     widths = sorted(width(text[s:e]) for s, e, r in lines if not r)
     wrap = widths[int(0.9 * (len(widths) - 1))] if widths else 0
-    full_lines = sum(1 for w in widths if w >= 0.85 * wrap)
+    full_lines = sum(1 for w in widths if w >= 0.85 * wrap) if wrapped else 0
     max_gap = 1 if _double_spaced(text) else 0
     spans: list[list] = []
     prev = None  # (start, end, blank lines since) of the previous content line
@@ -122,8 +131,9 @@ def _joins(prev: str, nxt: str, wrap: int, full_lines: int) -> bool:
         return False
     if _OPEN_END.search(prev) or _CONTINUES.match(nxt):
         return True
-    full = full_lines >= 3 and width(prev) >= 0.85 * wrap
-    return full
+    if _WORD_END.search(prev) and nxt[0].isdigit():
+        return True
+    return full_lines >= 2 and width(prev) >= 0.85 * wrap  # a wrapped, full-width line
 
 
 def _kind(line: str) -> str:
@@ -142,8 +152,19 @@ def _title_like(line: str, wrap: int) -> bool:
         and not line.endswith(_ENDS)
         and not line.endswith((",", "、", "，"))
         and not line[-1].isdigit()
+        and ":" not in line and "：" not in line
         and not _OPEN_END.search(line)
     )
+
+
+def guess_header_rows(rows: list[list[str]]) -> int:
+    """1 when the first row looks like column labels (no digits) above rows with numbers."""
+    if len(rows) < 2:
+        return 0
+    first = [t for t in rows[0] if t.strip()]
+    labels = bool(first) and not any(ch.isdigit() for t in first for ch in t)
+    numbers = any(ch.isdigit() for row in rows[1:] for t in row for ch in t)
+    return 1 if labels and numbers else 0
 
 
 @dataclass
@@ -186,17 +207,21 @@ class Builder:
             self.block(start + b, start + e, kind, page)
 
     def table(self, rows: list[list[str]], *, header_rows: int, page: int | None, source: str,
-              caption: str = "") -> None:
-        """Write a grid of flattened cells as " | " lines, one `table_row` block per row."""
+              caption: str = "", extend: bool = False) -> None:
+        """Write a grid of flattened cells as " | " lines, one `table_row` block per row.
+        With `extend`, the rows continue the last table (a table broken by a page break)."""
         rows = [[flatten(c) for c in row] for row in rows]
         rows = [r for r in rows if any(r)]
         if not rows:
             return
         n_cols = max(len(r) for r in rows)
+        previous = self.tables.pop() if extend and self.tables else None
+        offset = previous.n_rows if previous else 0
+        n_cols = max(n_cols, previous.n_cols if previous else 0)
         self.separate()
-        cells = []
-        for r, row in enumerate(rows):
-            if r:
+        cells = list(previous.cells) if previous else []
+        for r, row in enumerate(rows, offset):
+            if r > offset:
                 self.write("\n")
             row = row + [""] * (n_cols - len(row))
             row_start = self.size
@@ -205,12 +230,15 @@ class Builder:
                     self.write(" | ")
                 start = self.write(value)
                 cells.append(Cell(row=r, col=c, start=start, end=start + len(value), text=value,
-                                  header=r < header_rows))
+                                  header=not previous and r < header_rows))
             self.block(row_start, self.size, "table_row", page)
+        if previous:
+            page, caption = previous.page, previous.caption
+            header_rows, source = previous.header_rows, previous.source
         self.tables.append(Table(index=len(self.tables), page=page, cells=tuple(cells),
-                                 n_rows=len(rows), n_cols=n_cols,
-                                 header_rows=min(header_rows, len(rows)), caption=caption,
-                                 source=source))
+                                 n_rows=offset + len(rows), n_cols=n_cols,
+                                 header_rows=min(header_rows, offset + len(rows)),
+                                 caption=caption, source=source))
 
     def document(self, **fields) -> Document:
         """The finished Document: blocks trimmed, empty ones dropped, indexed in text order."""
