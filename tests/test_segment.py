@@ -1,0 +1,53 @@
+"""Segmenters reproduce their input exactly, split Japanese into words, keep long lines alive."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.segment import FUGASHI_CHUNK, make_segment, tokenize
+
+SAMPLES = [
+    ("ja", "2021 年 11 月 24 日に、日越の協力覚書を東京で署名した。\n\n次の段落　です"),
+    ("ja", "環境省は、ＪＣＭパートナー国２９か国との間で二国間文書に署名している。"),
+    ("vi", "Việt Nam và Nhật Bản đã ký kết Bản ghi nhớ hợp tác,  ngày 22/7/2025.\nDòng hai"),
+    ("vi", "Bộ Tài nguyên và Môi trường tổ chức Hội nghị lần thứ 5 tại Hà Nội."),
+    ("en", "Japan and Viet Nam signed the MoC on 14 Oct 2021 in Tokyo.\n\nNext paragraph."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), SAMPLES)
+def test_tokens_reproduce_the_text(lang: str, text: str) -> None:
+    doc = tokenize(text, lang)
+    assert doc.text == text
+    for tok in doc:
+        assert text[tok.idx : tok.idx + len(tok.text)] == tok.text
+
+
+def test_japanese_is_split_into_words() -> None:
+    words = [t.text for t in tokenize("日本国環境省とベトナム天然資源環境省が署名した。", "ja")]
+    assert "署名" in words and "ベトナム" in words and "日本" in words
+
+
+def test_vietnamese_words_join_syllables() -> None:
+    words = [t.text for t in tokenize("Việt Nam và Nhật Bản đã ký kết", "vi")]
+    assert "Việt Nam" in words and "Nhật Bản" in words and "ký kết" in words
+
+
+def test_segment_bounds_reject_partial_words() -> None:
+    seg = make_segment("毎日の会議", "ja")
+    assert seg.aligned(0, 2) and not seg.aligned(0, 1)
+
+
+def test_a_japanese_line_longer_than_a_fugashi_chunk_is_tagged() -> None:
+    text = "日本とベトナムは協力する。" * (FUGASHI_CHUNK // 10)
+    doc = tokenize(text, "ja")
+    assert doc.text == text and len(doc) > len(text) // 5
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("日本ベトナム協力 \n\u3000ăêđ Việt Nam 2021年ab.,")),
+               max_size=60), st.sampled_from(["ja", "vi", "en"]))
+def test_any_text_round_trips(text: str, lang: str) -> None:
+    assert tokenize(text, lang).text == text
