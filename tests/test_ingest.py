@@ -77,9 +77,13 @@ def test_same_bytes_under_two_names_are_stored_once(folder: Path, tmp_path: Path
     summary = ingest([folder], f"sqlite:///{db}", progress=False)
     assert summary.status["duplicate"] == 1
     with sqlite3.connect(db) as con:
-        row = con.execute("select status, duplicate_of from documents where doc='ja.txt' "
-                          "or doc='copy of ja.txt' order by doc").fetchall()
-        assert sorted(row) == [("duplicate", "ja.txt"), ("ok", None)]
+        rows = con.execute("select doc, status, duplicate_of from documents where doc='ja.txt' "
+                           "or doc='copy of ja.txt' order by doc").fetchall()
+        # files are taken in name order: the first name keeps the content
+        assert rows == [("copy of ja.txt", "ok", None), ("ja.txt", "duplicate", "copy of ja.txt")]
+        blocks = con.execute("select count(*) from blocks b join documents d on b.document_id = d.id"
+                             " where d.doc = 'ja.txt'").fetchone()[0]
+        assert blocks == 0
 
 
 def test_force_redoes_everything(folder: Path, tmp_path: Path) -> None:
