@@ -73,7 +73,8 @@ def pipeline_version() -> str:
 def discover(paths: list[Path]) -> Iterator[tuple[Path, str]]:
     """(file, document name) for every supported file under `paths`, recursively, sorted.
 
-    Hidden files are skipped, and so are links that lead outside the folder given."""
+    Hidden files, a folder's README (its documentation, not a source) and links that lead
+    outside the folder given are skipped."""
     for given in paths:
         if given.is_file():
             yield given, given.name
@@ -83,7 +84,8 @@ def discover(paths: list[Path]) -> Iterator[tuple[Path, str]]:
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in sorted(filenames):
                 path = Path(dirpath) / name
-                if name.startswith(".") or path.suffix.lower() not in SUFFIXES:
+                if (name.startswith(".") or path.suffix.lower() not in SUFFIXES
+                        or path.stem.upper() == "README"):
                     continue
                 if path.is_symlink() and not path.resolve().is_relative_to(root):
                     log.warning("skipping %s: link points outside %s", path, given)

@@ -24,6 +24,7 @@ def folder(tmp_path: Path) -> Path:
     (root / "sub" / "vi.txt").write_text(VI, encoding="utf-8")
     (root / "en.md").write_text(EN, encoding="utf-8")
     (root / "notes.bin").write_bytes(b"\x00\x01")  # unsupported suffix: not discovered
+    (root / "README.md").write_text("What this folder holds.\n", encoding="utf-8")  # not a source
     return root
 
 
