@@ -25,6 +25,8 @@ def entity_rows() -> list[dict[str, str | None]]:
     ]
     orgs: dict[str, dict[str, str | None]] = {}
     for row in gazetteer("organizations"):
+        if row["id"] == "-":  # a known body without an id: not a canonical entity
+            continue
         org = orgs.setdefault(row["id"], {"id": row["id"], "kind": "organization",
                                           "name_en": None, "name_ja": None, "name_vi": None})
         org[f"name_{row['lang']}"] = org[f"name_{row['lang']}"] or row["form"]
