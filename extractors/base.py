@@ -25,6 +25,21 @@ class Segment:
     page: int | None = None
     kind: str = "paragraph"
     bounds: frozenset[int] = frozenset()  # token start/end offsets in `text`; empty = any
+    # When line breaks inside a wrapped word were taken out of `text` (PDF Japanese), `raw` is
+    # the block as it stands in the document and `index_map[i]` is where text[i] stands in it.
+    raw: str = ""
+    index_map: tuple[int, ...] = ()
+
+    @property
+    def source(self) -> str:
+        """The block's text as it stands in the document."""
+        return self.raw or self.text
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets in `text` → offsets in the document's block text (`source`)."""
+        if not self.index_map:
+            return start, end
+        return self.index_map[start], self.index_map[end - 1] + 1 if end > start else self.index_map[start]
 
     def aligned(self, start: int, end: int) -> bool:
         """True when [start, end) starts and ends on token boundaries (or none are known)."""

@@ -50,7 +50,10 @@ def run(segments: list[Segment], tables=(), doc_lang: str = "") -> Extraction:
     for i, found in sorted(ctx.found.items()):
         seg = segments[i]
         for m in found:
-            shifted = dataclasses.replace(m, start=m.start + seg.offset, end=m.end + seg.offset)
+            start, end = seg.to_source(m.start, m.end)
+            shifted = dataclasses.replace(
+                m, start=start + seg.offset, end=end + seg.offset, surface=seg.source[start:end]
+            )
             mentions.append((seg, made_by.get(id(m), ""), shifted))
     return Extraction(mentions=mentions, errors=errors, segments=segments)
 

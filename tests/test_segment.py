@@ -51,3 +51,23 @@ def test_a_japanese_line_longer_than_a_fugashi_chunk_is_tagged() -> None:
                max_size=60), st.sampled_from(["ja", "vi", "en"]))
 def test_any_text_round_trips(text: str, lang: str) -> None:
     assert tokenize(text, lang).text == text
+
+
+def test_japanese_wrapped_mid_word_is_matched_whole_and_mapped_back() -> None:
+    from pipeline.extract import run
+    from pipeline.segment import segment_block
+
+    text = "両国はカーボンニュー\n\nトラルに向けて国連気\n\n候変動枠組条約の下で協力する。\nSecond line"
+    seg, words = segment_block(text, "ja")
+    assert "\n" not in seg.text.split("。")[0] and seg.source == text
+    orgs = [m for _, name, m in run([seg]).mentions if name == "organizations"]
+    assert [(m.id, m.surface) for m in orgs] == [("UNFCCC", "国連気\n\n候変動枠組条約")]
+    assert text[orgs[0].start : orgs[0].end] == orgs[0].surface
+
+
+def test_unwrap_keeps_breaks_that_are_not_inside_japanese() -> None:
+    from pipeline.segment import unwrap
+
+    assert unwrap("日本。\nJapan\nand Viet Nam") == ("日本。\nJapan\nand Viet Nam", ())
+    joined, index_map = unwrap("協\n力")
+    assert joined == "協力" and index_map == (0, 2)
