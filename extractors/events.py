@@ -1,1 +1,308 @@
-"""(being written)"""
+"""Events: meetings and other dated happenings (dialogues, joint committees, COPs, visits,
+ceremonies, seminars) with their ordinal, date and place.
+
+A trigger is a meeting noun (政策対話, Ủy ban hỗn hợp, Joint Committee) or a session name (COP26).
+It is an event when it has an ordinal or a name, when the sentence says it was held (開催, tổ chức,
+held) or dates it, or, for ceremonies and visits, when the context dates it. Generic, recurring,
+planned and electronic "meetings" and the parts of a larger event are dropped. Pseudo-table rows
+("第1回 / (2014年) / ハノイ …") give their date and place to the events they describe. One event
+mentioned twice in a document is one fact.
+
+    ja: 2020年8月24日及び25日の第6回日本・ベトナム環境政策対話 → policy_dialogue 6, 2020-08-24
+    vi: ngày 24/11, hai bên đã tổ chức đối thoại lần thứ 7 tại Tokyo → policy_dialogue 7, --11-24
+    en: the second AZEC Ministerial Meeting held in Jakarta on August 21 → conference 2, --08-21
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+
+from extractors.agreements import (
+    FRAME, Span, View, bare_date, document_view, near_date, pick_date, place_near, regex, valid,
+)
+from extractors.base import Context, Segment, extractor
+from extractors.lexicon import lexicon
+from schemas.records import DateMention, EventMention
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A meeting mention with its arguments; `strong` says the date was tied to it."""
+
+    unit: int
+    span: Span
+    kind: str
+    ordinal: int | None = None
+    name: str = ""  # a session name such as COP26, or a quoted title
+    head: bool = False  # a dependent event (準備会合, launch)
+    main: bool = False  # a holding word in its clause says it took place
+    verb: Span | None = None
+    argument: bool = False  # it is the object of the sentence's verb (の立ち上げを宣言)
+    date: str | None = None
+    strong: bool = False
+    place: str | None = None
+
+
+@cache
+def _kinds(lang: str) -> list[tuple[re.Pattern, str, bool]]:
+    lex = lexicon(lang, "events")
+    return [(regex(k["pattern"], lang), k["kind"], bool(k.get("head"))) for k in lex["kinds"]]
+
+
+def _number(text: str, lang: str) -> int | None:
+    words = lexicon(lang, "events")["ordinal_words"]
+    return int(text) if text.isdigit() else words.get(text.lower())
+
+
+def _triggers(view: View, u: int) -> list[Candidate]:
+    """Meeting nouns and session names of one unit, longest first, one per span; a noun right
+    next to another of the same kind ("締約国会議（COP26）") is the same mention."""
+    unit = view.units[u]
+    lex = lexicon(unit.lang, "events")
+    found: list[Candidate] = []
+    taken: set[int] = set()
+    for pattern in lex["named"]:
+        for m in regex(pattern, unit.lang).finditer(unit.text):
+            ordinal = int(m.group(1)) if m.groups() and m.group(1) else None
+            name = re.sub(r"\s", "", m.group()).upper()
+            found.append(Candidate(u, m.span(), "conference", ordinal, name=name))
+            taken.update(range(*m.span()))
+    for pattern, kind, head in _kinds(unit.lang):
+        for m in pattern.finditer(unit.text):
+            if not taken & set(range(*m.span())) and view.aligned(u, *m.span()):
+                found.append(_titled(unit.text, Candidate(u, m.span(), kind, head=head), lex))
+                taken.update(range(*m.span()))
+    found.sort(key=lambda c: c.span)
+    out: list[Candidate] = []
+    for cand in found:
+        if out and out[-1].kind == cand.kind:
+            gap = unit.text[out[-1].span[1] : cand.span[0]]
+            if len(gap) <= 3 and not re.search(r"[。、,;]", gap):
+                prev = out[-1]
+                prev.span = (prev.span[0], cand.span[1])
+                prev.ordinal, prev.name = prev.ordinal or cand.ordinal, prev.name or cand.name
+                continue
+        out.append(cand)
+    return out
+
+
+_CLOSE = re.compile(r"[」』”\"’]")
+
+
+def _titled(text: str, c: Candidate, lex: dict) -> Candidate:
+    """A meeting noun followed by its title in quotes or after a colon is a named event; a quoted
+    title becomes part of its span."""
+    opener = regex(lex["title_after"], "ja").search(text[c.span[1] :])
+    if opener:
+        close = _CLOSE.search(text, c.span[1] + opener.end(), c.span[1] + opener.end() + 200)
+        end = close.end() if close else c.span[1]
+        c.name, c.span = text[c.span[0] : end], (c.span[0], end)
+    return c
+
+
+def _drop_modifiers(text: str, lang: str, found: list[Candidate]) -> list[Candidate]:
+    """A dependent event ("第8回政策対話に向けた準備会合", "launch of the Partnership") replaces
+    the event it depends on, which is only its modifier (with its ordinal)."""
+    side = lexicon(lang, "events")["ordinal_side"]
+    drop = set()
+    for i, cand in enumerate(found):
+        j = i - 1 if side == "before" else i + 1
+        if cand.head and 0 <= j < len(found):
+            lo, hi = (found[j].span[1], cand.span[0]) if j < i else (cand.span[1], found[j].span[0])
+            if 0 <= hi - lo <= 40 and not re.search(r"[。、,;.]", text[lo:hi]):
+                drop.add(j)
+    return [c for k, c in enumerate(found) if k not in drop]
+
+
+def _ordinals(view: View, u: int, cands: list[Candidate]) -> None:
+    """Give each ordinal to the nearest meeting noun it can modify (one noun per ordinal)."""
+    unit, lex = view.units[u], lexicon(view.units[u].lang, "events")
+    gap_ok = regex(lex["ordinal_gap"], "ja")
+    for pattern in lex["ordinals"]:
+        for m in regex(pattern, unit.lang).finditer(unit.text):
+            value = _number(m.group(1), unit.lang)
+            options = []
+            for c in cands:
+                if c.span[0] <= m.start() and m.end() <= c.span[1]:
+                    options.append((0, c))
+                elif c.span[0] >= m.end() and gap_ok.search(unit.text[m.end() : c.span[0]]):
+                    options.append((c.span[0] - m.end(), c))
+                elif lex["ordinal_side"] == "both" and c.span[1] <= m.start():
+                    if gap_ok.search(unit.text[c.span[1] : m.start()]):
+                        options.append((m.start() - c.span[1], c))
+            free = [o for o in options if o[1].ordinal is None]
+            if free and value is not None:
+                target = min(free, key=lambda o: o[0])[1]
+                target.ordinal = value
+                target.span = (min(target.span[0], m.start()), max(target.span[1], m.end()))
+
+
+def _clause(text: str, pos: int, lang: str) -> Span:
+    brk = regex(lexicon(lang, "events")["clause_break"], "ja")
+    lo = max((m.end() for m in brk.finditer(text, 0, pos)), default=0)
+    nxt = brk.search(text, pos)
+    return lo, nxt.start() if nxt else len(text)
+
+
+def _rejected(unit_text: str, lang: str, c: Candidate, cands: list[Candidate]) -> bool:
+    """Electronic decisions always; for unnamed, unnumbered mentions also generic plurals,
+    recurring or planned meetings, and parts of another event named in the sentence."""
+    lex = lexicon(lang, "events")
+    if regex(lex["electronic"], lang).search(unit_text):
+        return True
+    if c.ordinal is not None or bool(c.name):
+        return False
+    before = unit_text[max(0, c.span[0] - 30) : c.span[0]]
+    if regex(lex["generic"], lang).search(before):
+        return True
+    lo, hi = _clause(unit_text, c.span[0], lang)
+    if regex(lex["recurring"], lang).search(unit_text[lo : max(hi, c.span[1] + 12)]):
+        return True
+    part = regex(lex["part_of"], lang)
+    if any(o is not c for o in cands):
+        if lex["part_of_side"] == "after":
+            return bool(part.search(unit_text[max(0, c.span[0] - 14) : c.span[0]]))
+        return bool(part.search(unit_text[c.span[1] : c.span[1] + 20]))
+    return False
+
+
+def _holding(unit_text: str, lang: str, c: Candidate) -> None:
+    """Whether the sentence reports the event as held (a holding word in its clause), and
+    whether a dependent event is the object of the sentence's verb (Japanese を/が)."""
+    lex = lexicon(lang, "events")
+    lo, hi = _clause(unit_text, c.span[0], lang)
+    verb = regex(lex["holding"], lang).search(unit_text, lo, hi)
+    c.main, c.verb = verb is not None, verb.span() if verb else None
+    c.argument = c.head and bool(regex(lex["argument_after"], "ja").search(unit_text[c.span[1] :]))
+
+
+def _adjacent_date(view: View, u: int, c: Candidate):
+    """A date written right next to the event ("2021年12月に第2回…", "chuyến thăm vào tháng 4/2024")."""
+    unit = view.units[u]
+    limit = lexicon(unit.lang, "events")["adjacent_gap"]
+    gaps = [
+        unit.text[e : c.span[0]] if e <= c.span[0] else unit.text[c.span[1] : s]
+        for s, e, _ in view.found(u, DateMention) if e <= c.span[0] or s >= c.span[1]
+    ]
+    if any(len(FRAME.sub("", gap)) <= limit for gap in gaps):
+        return pick_date(view, u, c.span)
+    return None
+
+
+def _dated(view: View, c: Candidate) -> Candidate:
+    """Attach the date (and place) of one candidate."""
+    unit, context_place = view.units[c.unit], None
+    anchor = c.verb if c.verb and c.verb[0] > c.span[1] else c.span
+    date, strong = (pick_date(view, c.unit, anchor) if c.main or c.argument else None), True
+    date = date or _adjacent_date(view, c.unit, c)
+    if date is None:
+        strong = False
+        if c.unit in view.rows:
+            date = view.rows[c.unit][0]
+        elif (c.ordinal is not None or bool(c.name) or c.main) and c.unit + 1 < len(view.units):
+            date = bare_date(view, c.unit + 1)
+        elif c.kind in lexicon(unit.lang, "events")["self_evident"]:
+            date, context_place = near_date(view, c.unit)
+    c.date, c.strong = (date.value if date else None), strong and date is not None
+    c.place = place_near(view, c.unit, c.span) or context_place
+    return c
+
+
+def _row_heads(view: View, cands: list[Candidate]) -> list[Candidate]:
+    """A pseudo-table row opened by an ordinal alone ("第5回") is that meeting of the series the
+    row describes: the kind of the same ordinal further down the row, else the document's usual kind."""
+    out = []
+    usual = Counter(c.kind for c in cands if c.ordinal is not None).most_common(1)
+    for u, unit in enumerate(view.units):
+        lex = lexicon(unit.lang, "events")
+        if u not in view.rows or not unit.bare:
+            continue
+        for pattern in lex["ordinals"]:
+            m = regex(pattern, unit.lang).fullmatch(FRAME.sub("", unit.text))
+            if not m or (value := _number(m.group(1), unit.lang)) is None:
+                continue
+            block = [v for v in range(u + 1, len(view.units)) if view.rows.get(v) == view.rows[u]]
+            same = [c for c in cands if c.unit in block and c.ordinal == value]
+            kind = same[0].kind if same else (usual[0][0] if usual else None)
+            if kind:
+                span = (len(unit.text) - len(unit.text.lstrip()), len(unit.text.rstrip()))
+                date = view.rows[u][0]
+                out.append(Candidate(u, span, kind, value, date=date.value if date else None,
+                                     strong=date is not None, place=view.rows[u][1]))
+    return out
+
+
+def _candidates(view: View) -> list[Candidate]:
+    cands: list[Candidate] = []
+    for u, unit in enumerate(view.units):
+        found = _triggers(view, u)
+        _ordinals(view, u, found)
+        found = _drop_modifiers(unit.text, unit.lang, found)
+        for c in found:
+            if _rejected(unit.text, unit.lang, c, found):
+                continue
+            _holding(unit.text, unit.lang, c)
+            c = _dated(view, c)
+            self_evident = c.kind in lexicon(unit.lang, "events")["self_evident"] and c.date
+            if c.ordinal is not None or c.name or c.main or c.strong or self_evident:
+                cands.append(c)
+    return sorted(cands + _row_heads(view, cands), key=lambda c: (c.unit, c.span))
+
+
+def _same(a: Candidate, b: Candidate) -> bool:
+    """One event mentioned twice: same kind, no conflicting ordinal or name, and dates that agree
+    (a date borrowed from the context yields to one tied to the event)."""
+    if a.kind != b.kind or (a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal):
+        return False
+    if a.name and b.name and a.name != b.name:
+        return False
+    if not (a.date and b.date) or a.date.startswith(b.date) or b.date.startswith(a.date):
+        return True
+    return a.ordinal == b.ordinal and a.strong != b.strong
+
+
+def _merge(cands: list[Candidate]) -> list[Candidate]:
+    merged: list[Candidate] = []
+    for c in cands:
+        for i, m in enumerate(merged):
+            if _same(m, c):
+                best = max((m, c), key=lambda x: (x.strong, x.date is not None, len(x.date or "")))
+                merged[i] = replace(
+                    m, ordinal=m.ordinal if m.ordinal is not None else c.ordinal, date=best.date,
+                    name=m.name or c.name,
+                    strong=best.strong, place=m.place or c.place,
+                )
+                break
+        else:
+            merged.append(c)
+    return merged
+
+
+def _mentions(ctx: Context) -> dict[int, list[EventMention]]:
+    view = document_view(ctx)
+    out: dict[int, list[EventMention]] = {}
+    for c in _merge(_candidates(view)):
+        where = view.units[c.unit].seg_span(*c.span)
+        if where is None:
+            continue
+        seg, s, e = where
+        out.setdefault(seg, []).append(EventMention(
+            start=s, end=e, surface=ctx.segments[seg].text[s:e], rule=f"event:{c.kind}",
+            kind=c.kind, ordinal=c.ordinal, date=c.date, place=c.place,
+        ))
+    return out
+
+
+_DONE: list = [None, {}]
+
+
+@extractor("events", EventMention)
+def find_events(seg: Segment, ctx: Context) -> Iterator[EventMention]:
+    """Events of the whole document, computed once and yielded in the segment holding them."""
+    if _DONE[0] is not ctx:
+        _DONE[0], _DONE[1] = ctx, _mentions(ctx)
+    yield from (m for m in _DONE[1].get(ctx.index, []) if valid(seg, m))

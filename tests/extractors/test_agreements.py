@@ -1,0 +1,104 @@
+"""Agreements end to end: real sentences through every extractor, asserting the facts' keys."""
+
+import pytest
+
+from pipeline.extract import extract_text
+from schemas.records import AgreementMention
+
+
+def agreements(text: str, lang: str) -> set[tuple]:
+    return {
+        (m.kind, m.parties, m.date, m.place)
+        for m in extract_text(text, lang)
+        if isinstance(m, AgreementMention)
+    }
+
+
+# fmt: off
+POSITIVE = [
+    ("ja", "2022年3月15日、東京において、日本国環境大臣とベトナム天然資源環境大臣は気候変動に関する共同協力計画に署名した。",
+     ("joint_plan", ("MOEJ", "MONRE"), "2022-03-15", "Tokyo")),
+    ("ja", "日本とケニアは2014年2月にJCMを開始するための二国間文書に署名した。",
+     ("bilateral_document", ("JPN", "KEN"), "2014-02", None)),
+    ("ja", "2019年5月、日・ラオス間の環境協力に関する協力覚書の更新が行われた。",
+     ("moc", ("JPN", "LAO"), "2019-05", None)),
+    ("vi", "Ngày 10/5/2023, Bộ trưởng Tài nguyên và Môi trường và Bộ trưởng Môi trường Nhật Bản đã ký Bản ghi nhớ hợp tác về môi trường tại Hà Nội.",
+     ("moc", ("MOEJ", "MONRE"), "2023-05-10", "Hanoi")),
+    ("vi", "Lào và Nhật Bản đã ký kết cơ chế JCM vào năm 2013.",
+     ("bilateral_document", ("JPN", "LAO"), "2013", None)),
+    ("en", "On 5 March 2019, Japan and Thailand signed a Memorandum of Cooperation on environmental protection.",
+     ("moc", ("JPN", "THA"), "2019-03-05", None)),
+    ("en", "Mongolia and Japan signed up to the JCM in 2013.",
+     ("bilateral_document", ("JPN", "MNG"), "2013", None)),
+]
+
+NEGATIVE = [
+    ("ja", "両国は来年、協力覚書に署名する予定である。"),
+    ("ja", "JCMはパリ協定第6条に沿って実施される。"),
+    ("ja", "これまでに25か国との間でJCMを開始するための二国間文書に署名している。"),
+    ("vi", "Hai bên sẽ ký bản ghi nhớ hợp tác trong năm 2026."),
+    ("vi", "Chính phủ sẽ ưu tiên thông qua các dự luật cần thiết trong năm 2025."),
+    ("en", "Within the framework of this meeting, 40 new MoUs were signed."),
+    ("en", "Both countries will sign a joint statement in 2026."),
+    ("en", "The two leaders agreed to expand cooperation under the comprehensive strategic partnership."),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), POSITIVE)
+def test_agreements_found_with_arguments(lang, text, expected):
+    assert agreements(text, lang) == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text"), NEGATIVE)
+def test_agreements_not_instruments(lang, text):
+    assert agreements(text, lang) == set()
+
+
+def test_agreements_jcm_founding_gives_one_document_per_partner():
+    text = "Ethiopia and Kenya signed up to the JCM in 2013."
+    assert agreements(text, "en") == {
+        ("bilateral_document", ("ETH", "JPN"), "2013", None),
+        ("bilateral_document", ("JPN", "KEN"), "2013", None),
+    }
+
+
+def test_agreements_repeated_mentions_are_one_fact():
+    text = (
+        "2021年6月1日、日本国環境大臣とベトナム天然資源環境大臣は東京で共同声明に署名した。\n\n"
+        "共同声明は両国の協力の方向性を示している。\n\n"
+        "日本国環境大臣とベトナム天然資源環境大臣の共同声明はウェブサイトで公表された。"
+    )
+    assert agreements(text, "ja") == {("joint_statement", ("MOEJ", "MONRE"), "2021-06-01", "Tokyo")}
+
+
+def test_agreements_signing_date_not_target_year():
+    text = "2022年4月8日、日本国環境大臣とベトナム天然資源環境大臣は2050年までの脱炭素化に向けた共同協力計画に署名した。"
+    assert agreements(text, "ja") == {("joint_plan", ("MOEJ", "MONRE"), "2022-04-08", None)}
+
+
+def test_agreements_signature_block_names_the_parties():
+    text = (
+        "気候変動に関する共同協力計画\n\n"
+        "2023年2月3日に、本文書の正本2通にハノイで署名した。\n\n"
+        "日本国環境大臣\n\n"
+        "ベトナム国天然資源環境大臣"
+    )
+    assert agreements(text, "ja") == {("joint_plan", ("MOEJ", "MONRE"), "2023-02-03", "Hanoi")}
+
+
+def test_agreements_legal_act_takes_issuer_and_promulgation_date():
+    text = (
+        "Căn cứ Nghị định số 15/2022/NĐ-CP ngày 10 tháng 2 năm 2022 của Chính phủ quy định chức năng "
+        "của Bộ Tài nguyên và Môi trường;"
+    )
+    assert agreements(text, "vi") == {("legal_act", ("VNM",), "2022-02-10", None)}
+
+
+def test_agreements_context_date_for_signing_sentence():
+    text = (
+        "Sáng 12/9/2022, hai bộ trưởng đã gặp nhau tại Tokyo.\n\n"
+        "Bộ trưởng Tài nguyên và Môi trường và Bộ trưởng Môi trường Nhật Bản đã ký gia hạn Bản ghi nhớ hợp tác về môi trường."
+    )
+    found = agreements(text, "vi")
+    assert {(k, p, d) for k, p, d, _ in found} == {("moc", ("MOEJ", "MONRE"), "2022-09-12")}
