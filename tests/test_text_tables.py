@@ -1,0 +1,148 @@
+"""Pipe tables found in plain text and repaired: clean, wrapped header, shifted rows, ambiguity."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.tables import number, shape
+from pipeline.text_tables import find_text_tables
+from schemas.records import Table
+
+# fmt: off
+CLEAN_EN = (
+    "Partner countries of the mechanism\n"
+    "| Country | Signing date | Registered projects | Total projects |\n"
+    "|---|---|---|---|\n"
+    "| Kenya | June 2013 | 2 | 5 |\n"
+    "| Chile | May 2015 |  | 3 |\n"
+    "\nMore text follows.\n"
+)
+WRAPPED_HEADER_JA = (
+    "パートナー国の一覧\n"
+    "国名 | 署名時期 | JCM登録済み |\n"
+    "クレジット発行中 |\n"
+    "設備補助 | 合計 |\n"
+    "---|---|---|---|---|---|\n"
+    "フィリピン | 2017年1月 | 2件 | 1件 | 3件 | 3件 |\n"
+)
+SHIFTED_EN = (
+    "JCM partner countries (as of March 2025)\n"
+    "Country | Signing date | Registered | Issuing | Subsidy | Loan | Total |\n"
+    "---|---|---|---|---|---|---|\n"
+    "Kenya | June 2013 | 2 | 1 | 4 | 1 | 5 |\n"
+    "Chile | May 2015 | 3 | 6 | 6 | | |\n"
+    "Peru | January 2016 | | | | | |\n"
+    "Total | 3 countries | 5 | 1 | 10 | 1 | 11 |\n"
+)
+AMBIGUOUS_VI = (
+    "Các dự án JCM theo quốc gia\n"
+    "Quốc gia | Ngày ký | Dự án mẫu | Dự án khác | Tổng |\n"
+    "---|---|---|---|---|\n"
+    "Kenya | tháng 6/2013 | 4 | 1 | 5 |\n"
+    "Chile | tháng 5/2015 | 2 | 2 | | \n"
+)
+SUBHEADER_JA = (
+    "国名 | 署名時期 | 支援事業の件数 | | |\n"
+    "---|---|---|---|---|\n"
+    "設備補助 | 研修 | 合計 | | |\n"
+    "タイ | 2015年11月 | 6件 | 1件 | 7件 |\n"
+    "ラオス | 2013年8月 | 2件 | 2件 | |\n"
+    "合計 | 2ヵ国 | 8件 | 1件 | 9件 |\n"
+)
+# fmt: on
+
+
+def grid(table: Table) -> list[list[tuple[int, str, str]]]:
+    """Rows as (col, text, note) triples."""
+    return [[(c.col, c.text, c.note) for c in table.row(r)] for r in range(table.n_rows)]
+
+
+@pytest.mark.parametrize("text", [CLEAN_EN, WRAPPED_HEADER_JA, SHIFTED_EN, AMBIGUOUS_VI, SUBHEADER_JA])
+def test_text_tables_offsets_point_at_cell_text(text):
+    (table,) = find_text_tables(text)
+    assert table.source == "text-pipe"
+    for cell in table.cells:
+        assert text[cell.start : cell.end] == cell.text
+
+
+def test_text_tables_clean_pipe_table_keeps_its_empty_cells_in_place():
+    (table,) = find_text_tables(CLEAN_EN)
+    assert (table.n_rows, table.n_cols, table.header_rows) == (3, 4, 1)
+    assert table.caption == "Partner countries of the mechanism"
+    assert grid(table) == [
+        [(0, "Country", ""), (1, "Signing date", ""), (2, "Registered projects", ""),
+         (3, "Total projects", "")],
+        [(0, "Kenya", ""), (1, "June 2013", ""), (2, "2", ""), (3, "5", "")],
+        [(0, "Chile", ""), (1, "May 2015", ""), (3, "3", "")],
+    ]
+    assert all(c.header for c in table.row(0)) and not any(c.header for c in table.row(1))
+
+
+def test_text_tables_header_over_several_lines_is_one_row():
+    (table,) = find_text_tables(WRAPPED_HEADER_JA)
+    assert table.n_cols == 6 and table.header_rows == 1
+    assert [c.text for c in table.row(0)] == ["国名", "署名時期", "JCM登録済み", "クレジット発行中",
+                                              "設備補助", "合計"]
+    assert [c.col for c in table.row(1)] == [0, 1, 2, 3, 4, 5]
+
+
+def test_text_tables_shifted_row_is_repaired_by_row_and_column_totals():
+    (table,) = find_text_tables(SHIFTED_EN)
+    # Chile's 3 is registered (col 2 sums to 5 only so), 6 subsidy (col 4 sums to 10), 6 the total.
+    assert grid(table)[2] == [
+        (0, "Chile", ""), (1, "May 2015", ""), (2, "3", ""),
+        (4, "6", "repaired: shifted from col 3"), (6, "6", "repaired: shifted from col 4"),
+    ]
+    assert grid(table)[3] == [(0, "Peru", ""), (1, "January 2016", "")]
+    assert [c.text for c in table.row(4)] == ["Total", "3 countries", "5", "1", "10", "1", "11"]
+
+
+def test_text_tables_undecidable_cell_is_kept_and_marked_ambiguous():
+    (table,) = find_text_tables(AMBIGUOUS_VI)
+    # 2 + 2 = 4 cannot be 'Tổng' unless the second 2 is; the first could be either part.
+    assert grid(table)[2] == [
+        (0, "Chile", ""), (1, "tháng 5/2015", ""), (2, "2", "ambiguous: col 2|3"),
+        (4, "2", "repaired: shifted from col 3"),
+    ]
+
+
+def test_text_tables_subheader_row_goes_under_the_spanning_header():
+    (table,) = find_text_tables(SUBHEADER_JA)
+    assert table.header_rows == 2
+    assert [(c.col, c.text) for c in table.row(1)] == [(2, "設備補助"), (3, "研修"), (4, "合計")]
+    assert table.header_of(4) == "支援事業の件数 / 合計"
+    # ラオス: 2 + 2 ≠ nothing, so the total moved; the totals row decides 研修 (1 = タイ's 1 only).
+    assert grid(table)[3] == [
+        (0, "ラオス", ""), (1, "2013年8月", ""), (2, "2件", ""),
+        (4, "2件", "repaired: shifted from col 3"),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "| Decision by the Joint Committee |\n01 May 26 |\n|\nDesignation\n|\n",
+    "A sentence with a | pipe in it.\nAnother line.\n",
+    "",
+])
+def test_text_tables_single_cell_lines_are_not_tables(text):
+    assert find_text_tables(text) == []
+
+
+@given(st.integers(min_value=0, max_value=10**7), st.sampled_from(["件", "ヵ国", " projects", " dự án", ""]))
+def test_text_tables_number_cells_read_back_their_value(value, counter):
+    cell = f"{value:,}{counter}"
+    assert number(cell, "en") == value
+    assert shape(cell) in ("num", "date")  # 2013件 looks like a year; the column shape decides
+
+
+@given(st.integers(min_value=1900, max_value=2099), st.integers(min_value=1, max_value=12))
+def test_text_tables_month_cells_are_dates(year, month):
+    for cell in (f"{year}年{month}月", f"tháng {month}/{year}", f"{month:02d}/{year}"):
+        assert shape(cell) == "date"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab 12|-\n件年合計", max_size=120))
+def test_text_tables_any_text_gives_cells_that_point_at_their_text(text):
+    for table in find_text_tables(text):
+        for cell in table.cells:
+            assert text[cell.start : cell.end] == cell.text and 0 <= cell.col < table.n_cols
