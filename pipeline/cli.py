@@ -1,4 +1,4 @@
-"""The `jcmkg` command line: ingest, export, stats, eval, search."""
+"""The `jcmkg` command line: ingest, export, stats, eval, search, plot."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from pipeline import store
+from pipeline.limits import Limits
 
 DB_HELP = "SQLAlchemy database URL (any dialect); default: sqlite:///data/jcmkg.sqlite."
 
@@ -44,11 +45,18 @@ def cli(verbose: int) -> None:
 @click.option("--workers", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Processes that parse and extract in parallel (one writer).")
 @click.option("--force", is_flag=True, help="Re-do every document, even unchanged ones.")
-@click.option("--strict", is_flag=True, help="Exit 1 if any document failed (default: exit 0 "
-              "and list the failures; they are recorded in the store either way).")
+@click.option("--strict", is_flag=True, help="Exit 1 if any document is failed, in this run or "
+              "unchanged since an earlier one (default: exit 0 and list the failures; they are "
+              "recorded in the store either way).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--max-file-mb", default=Limits().max_bytes / 2**20, show_default=True, type=click.FloatRange(0),
+              help="Largest file (and unpacked DOCX) read; bigger ones fail at stage 'limits'. 0: no limit.")
+@click.option("--max-pages", default=Limits().max_pages, show_default=True, type=click.IntRange(0),
+              help="Most PDF pages per document; longer PDFs fail at stage 'limits'. 0: no limit.")
+@click.option("--time-limit", default=Limits().max_seconds, show_default=True, type=click.FloatRange(0),
+              metavar="SECONDS", help="Wall time per document; slower ones fail at stage 'limits'. 0: no limit.")
 def ingest(paths: tuple[Path, ...], db: str, workers: int, force: bool, strict: bool,
-           quiet: bool) -> None:
+           quiet: bool, max_file_mb: float, max_pages: int, time_limit: float) -> None:
     """Ingest files and folders (recursively): .txt .md .html .htm .pdf .docx.
 
     Each document is stored in its own transaction under its path relative to the folder
@@ -57,8 +65,11 @@ def ingest(paths: tuple[Path, ...], db: str, workers: int, force: bool, strict: 
     """
     from pipeline.ingest import ingest as run
 
-    s = run(list(paths), db, workers=workers, force=force, progress=not quiet)
+    limits = Limits(max_bytes=int(max_file_mb * 2**20), max_pages=max_pages, max_seconds=time_limit)
+    s = run(list(paths), db, workers=workers, force=force, progress=not quiet, limits=limits)
     status = ", ".join(f"{n} {k}" for k, n in sorted(s.status.items())) or "nothing to do"
+    if s.unchanged:
+        status += " (" + ", ".join(f"{n} {k}" for k, n in sorted(s.unchanged.items())) + ")"
     click.echo(f"documents: {status}")
     if s.blocks_by_lang:
         click.echo("blocks:    " + ", ".join(f"{k} {n}" for k, n in sorted(s.blocks_by_lang.items())))
@@ -102,6 +113,41 @@ def export_graphml(db: str, out: Path) -> None:
         g = build(session)
     write_graphml(g, out)
     click.echo(f"wrote {g.number_of_nodes()} nodes and {g.number_of_edges()} edges to {out}")
+
+
+@cli.command()
+@click.argument("query")
+@_db_option
+@click.option("--lang", type=click.Choice(["ja", "vi", "en"]), help="Only blocks in this language.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1), help="Most hits shown.")
+def search(query: str, db: str, lang: str | None, limit: int) -> None:
+    """Find blocks containing the words of QUERY (ja and vi are matched by words, not characters).
+
+    Prints document, page and a snippet with the hit [in brackets], best match first."""
+    from pipeline.search import search as run
+
+    _, Session = store.open_store(db)
+    with Session() as session:
+        hits = run(session, query, lang=lang, limit=limit)
+    for h in hits:
+        where = f"{h.doc} p.{h.page}" if h.page else h.doc
+        click.echo(f"{where} #{h.block} [{h.lang}]  {h.snippet}")
+    if not hits:
+        click.echo("no match", err=True)
+
+
+@cli.command()
+@click.argument("what", type=click.Choice(["graph", "timeline"]))
+@_db_option
+@click.option("-o", "--out", required=True, type=click.Path(path_type=Path), help="Output PNG.")
+def plot(what: str, db: str, out: Path) -> None:
+    """Draw the cooperation network (graph) or agreements and meetings over time (timeline)."""
+    from pipeline.plot import plot_graph, plot_timeline
+
+    _, Session = store.open_store(db)
+    with Session() as session:
+        (plot_graph if what == "graph" else plot_timeline)(session, out)
+    click.echo(f"wrote {out}")
 
 
 @cli.command()

@@ -1,11 +1,12 @@
-"""The cooperation graph, built from the store: who signed what with whom, when, from where.
+"""The cooperation graph, built from the resolved store (pipeline/resolve.py): who signed what
+with whom, who met whom, when, according to which documents.
 
-Nodes: countries (ISO3), organizations (ids), agreements and events. Edges: `party_to`
-(party → agreement), `participated_in` (party → event) and a projected `cooperates_with`
-between two parties (number of shared agreements/events, first and last date, sources).
-The same agreement named in several documents is one node: same kind and parties, and
-dates that agree at the precision each source gives (2013, 2013-07 and 2013-07-02 agree).
-GraphML holds scalars only, so lists are joined with ";" and None is left out.
+Nodes: countries (ISO3), organizations (ids), agreements and events (their resolved keys).
+Edges: `party_to` (party → agreement), `participated_in` (party → event; an event's parties
+are the extracted ones, else those named in its sentence) and a projected `cooperates_with`
+between two parties that stand for different countries (number of shared agreements and
+events, first and last date, source documents). GraphML holds scalars only, so lists are
+joined with ";", dates are ISO strings and None is left out.
 """
 
 from __future__ import annotations
@@ -20,107 +21,102 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.atomic import atomic_target
-from schemas.db import DocumentRow, EntityRow, FactAgreement, FactEvent
-
-
-def dates_agree(a: str | None, b: str | None) -> bool:
-    """True when two ISO dates of any precision can name the same day (one is a prefix)."""
-    if not a or not b:
-        return True
-    return a.startswith(b) or b.startswith(a)
-
-
-@dataclass
-class Merged:
-    """One agreement or event with every source that names it."""
-
-    kind: str
-    parties: tuple[str, ...]
-    date: str | None
-    ordinal: int | None = None
-    place: str | None = None
-    sources: set[str] = field(default_factory=set)
-    surfaces: set[str] = field(default_factory=set)
-
-    def absorb(self, date: str | None, place: str | None, doc: str, surface: str) -> None:
-        if date and (not self.date or len(date) > len(self.date)):
-            self.date = date  # keep the most precise date
-        self.place = self.place or place
-        self.sources.add(doc)
-        self.surfaces.add(surface)
-
-
-def merge(rows: list[tuple], with_ordinal: bool) -> list[Merged]:
-    """Group (kind, parties, date, ordinal, place, doc, surface) rows into entities."""
-    merged: list[Merged] = []
-    for kind, parties, date, ordinal, place, doc, surface in rows:
-        parties = tuple(p for p in (parties or "").split(";") if p)
-        for m in merged:
-            if (m.kind, m.parties) == (kind, parties) and dates_agree(m.date, date) and (
-                not with_ordinal or m.ordinal == ordinal
-            ) and (date or m.date or doc in m.sources):
-                m.absorb(date, place, doc, surface)
-                break
-        else:
-            m = Merged(kind=kind, parties=parties, date=date, ordinal=ordinal, place=place)
-            m.absorb(date, place, doc, surface)
-            merged.append(m)
-    return merged
+from schemas.db import (
+    AgreementEntity,
+    AgreementParty,
+    AgreementSource,
+    DocumentRow,
+    EntityRow,
+    EventEntity,
+    EventParty,
+    EventSource,
+)
 
 
 def _attrs(**kw) -> dict:
     """GraphML-safe attributes: no None, lists joined, everything else scalar."""
     out = {}
     for k, v in kw.items():
-        if v is None:
+        if v is None or v == "":
             continue
-        out[k] = ";".join(sorted(map(str, v))) if isinstance(v, (set, list, tuple)) else v
+        out[k] = ";".join(sorted(map(str, v))) if isinstance(v, (set, list, tuple, frozenset)) else v
+    return out
+
+
+@dataclass
+class _Tie:
+    """What two parties did together."""
+
+    agreements: int = 0
+    events: int = 0
+    dates: list[str] = field(default_factory=list)
+    sources: set[str] = field(default_factory=set)
+
+
+def _sources(session: Session, model, fk) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = defaultdict(set)
+    for owner, doc in session.execute(select(fk, DocumentRow.doc).join(DocumentRow,
+                                                                       DocumentRow.id == model.document_id)):
+        out[owner].add(doc)
+    return out
+
+
+def _parties(session: Session, model, fk) -> dict[int, list[tuple[str, str | None]]]:
+    out: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
+    for owner, party, nation in session.execute(select(fk, model.party, model.nation)):
+        out[owner].append((party, nation))
     return out
 
 
 def build(session: Session) -> nx.MultiDiGraph:
-    """The cooperation graph of everything in the store."""
-    names = {e.id: (e.kind, e.name_en or e.id) for e in session.scalars(select(EntityRow))}
-    agreements = merge(
-        session.execute(
-            select(FactAgreement.kind, FactAgreement.parties, FactAgreement.date, None,
-                   FactAgreement.place, DocumentRow.doc, FactAgreement.surface)
-            .join(DocumentRow).order_by(DocumentRow.doc, FactAgreement.id)
-        ).all(),
-        with_ordinal=False,
-    )
-    events = merge(
-        session.execute(
-            select(FactEvent.kind, FactEvent.parties, FactEvent.date, FactEvent.ordinal,
-                   FactEvent.place, DocumentRow.doc, FactEvent.surface)
-            .join(DocumentRow).order_by(DocumentRow.doc, FactEvent.id)
-        ).all(),
-        with_ordinal=True,
-    )
+    """The cooperation graph of everything resolved in the store."""
+    entities = {e.id: e for e in session.scalars(select(EntityRow))}
     g = nx.MultiDiGraph()
-    links: dict[tuple[str, str], list[Merged]] = defaultdict(list)
-    for prefix, relation, items in (("agreement", "party_to", agreements),
-                                    ("event", "participated_in", events)):
-        for n, m in enumerate(items, 1):
-            node = f"{prefix}:{n}"
-            label = " ".join(str(x) for x in (m.ordinal and f"#{m.ordinal}", m.kind, m.date) if x)
-            g.add_node(node, **_attrs(type=prefix, kind=m.kind, label=label, date=m.date,
-                                      ordinal=m.ordinal, place=m.place, parties=m.parties,
-                                      sources=m.sources, n_sources=len(m.sources),
-                                      surface=sorted(m.surfaces)[0]))
-            for party in m.parties:
-                kind, name = names.get(party, ("organization", party))
-                g.add_node(party, **_attrs(type=kind, label=name))
-                g.add_edge(party, node, key=relation, **_attrs(relation=relation, date=m.date))
-            for a, b in itertools.combinations(sorted(m.parties), 2):
-                links[(a, b)].append(m)
-    for (a, b), items in links.items():
-        dates = sorted(d for d in (m.date for m in items) if d)
+    ties: dict[tuple[str, str], _Tie] = defaultdict(_Tie)
+
+    def party_node(party: str, nation: str | None) -> None:
+        e = entities.get(party)
+        g.add_node(party, **_attrs(type=e.kind if e else "organization",
+                                   label=(e.name_en if e else None) or party,
+                                   name_ja=e.name_ja if e else None, name_vi=e.name_vi if e else None,
+                                   country=nation))
+
+    tables = (
+        ("agreement", "party_to", AgreementEntity, AgreementParty, AgreementParty.agreement_id,
+         AgreementSource, AgreementSource.agreement_id),
+        ("event", "participated_in", EventEntity, EventParty, EventParty.event_id,
+         EventSource, EventSource.event_id),
+    )
+    for prefix, relation, entity, party_model, party_fk, source_model, source_fk in tables:
+        sources = _sources(session, source_model, source_fk)
+        parties = _parties(session, party_model, party_fk)
+        for row in session.scalars(select(entity).order_by(entity.id)):
+            node = f"{prefix}:{row.key}"
+            label = " ".join(str(x) for x in (getattr(row, "ordinal", None) and f"#{row.ordinal}",
+                                              row.kind, row.date) if x)
+            g.add_node(node, **_attrs(
+                type=prefix, kind=row.kind, label=label, date=row.date, place=row.place,
+                ordinal=getattr(row, "ordinal", None), parties=row.parties,
+                parties_from=getattr(row, "parties_from", None), sources=sources[row.id],
+                n_sources=row.n_sources, n_documents=row.n_documents,
+            ))
+            for party, nation in parties[row.id]:
+                party_node(party, nation)
+                g.add_edge(party, node, key=relation, **_attrs(relation=relation, date=row.date))
+            for (a, na), (b, nb) in itertools.combinations(sorted(parties[row.id]), 2):
+                if na and na == nb:
+                    continue  # a ministry and its own country
+                tie = ties[(a, b)]
+                setattr(tie, f"{prefix}s", getattr(tie, f"{prefix}s") + 1)
+                tie.dates += [row.date] if row.date else []
+                tie.sources |= sources[row.id]
+    for (a, b), tie in ties.items():
+        dates = sorted(tie.dates)
         g.add_edge(a, b, key="cooperates_with", **_attrs(
-            relation="cooperates_with", weight=len(items),
-            n_agreements=sum(1 for m in items if m in agreements), n_events=sum(1 for m in items if m in events),
+            relation="cooperates_with", weight=tie.agreements + tie.events,
+            n_agreements=tie.agreements, n_events=tie.events,
             first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
-            sources=set().union(*(m.sources for m in items)),
+            sources=tie.sources,
         ))
     return g
 

@@ -25,7 +25,9 @@ from tqdm import tqdm
 
 from pipeline import store
 from pipeline.entities import entity_rows
+from pipeline.limits import Limits
 from pipeline.process import Processed, file_sha256, process
+from pipeline.resolve import resolve
 from schemas.db import BlockRow, DocumentRow, MentionRow
 
 log = logging.getLogger(__name__)
@@ -35,6 +37,7 @@ EXTRACTION_CODE = [
     ("extractors", "*"), ("schemas", "*.py"), ("pipeline", "load*.py"), ("pipeline", "decode.py"),
     ("pipeline", "langid.py"), ("pipeline", "segment.py"), ("pipeline", "extract.py"),
     ("pipeline", "process.py"), ("pipeline", "text_tables.py"), ("pipeline", "store.py"),
+    ("pipeline", "limits.py"),
 ]
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".xhtml", ".pdf", ".docx"}
 
@@ -47,12 +50,14 @@ class Summary:
     blocks_by_lang: Counter[str] = dataclasses.field(default_factory=Counter)
     facts_by_field: Counter[str] = dataclasses.field(default_factory=Counter)
     failures: list[tuple[str, str, str]] = dataclasses.field(default_factory=list)
+    unchanged: Counter[str] = dataclasses.field(default_factory=Counter)  # skipped, by stored status
     chars: int = 0
     seconds: float = 0.0
 
     @property
     def failed(self) -> int:
-        return self.status["failed"]
+        """Documents that are failed in the store after this run (new or unchanged)."""
+        return self.status["failed"] + self.unchanged["failed"]
 
 
 def pipeline_version() -> str:
@@ -70,11 +75,13 @@ def pipeline_version() -> str:
     return h.hexdigest()[:16]
 
 
-def discover(paths: list[Path]) -> Iterator[tuple[Path, str]]:
+def discover(paths: list[Path], refused: list[tuple[Path, str, str]] | None = None,
+             ) -> Iterator[tuple[Path, str]]:
     """(file, document name) for every supported file under `paths`, recursively, sorted.
 
     Hidden files, a folder's README (its documentation, not a source) and links that lead
-    outside the folder given are skipped."""
+    outside the folder given are skipped; those links are added to `refused` as (link,
+    document name, reason) so the caller can record them."""
     for given in paths:
         if given.is_file():
             yield given, given.name
@@ -89,11 +96,14 @@ def discover(paths: list[Path]) -> Iterator[tuple[Path, str]]:
                     continue
                 if path.is_symlink() and not path.resolve().is_relative_to(root):
                     log.warning("skipping %s: link points outside %s", path, given)
+                    if refused is not None:
+                        refused.append((path, path.relative_to(given).as_posix(),
+                                        f"link to {path.resolve()}, outside the ingested folder: not followed"))
                     continue
                 yield path, path.relative_to(given).as_posix()
 
 
-def _process_job(job: tuple[Path, str, str, int]) -> Processed:
+def _process_job(job: tuple[Path, str, str, int, Limits]) -> Processed:
     return process(*job)
 
 
@@ -103,8 +113,19 @@ def ingest(
     workers: int = 1,
     force: bool = False,
     progress: bool = True,
+    limits: Limits = Limits(),
 ) -> Summary:
-    """Ingest every supported file under `paths` into the store at `url`."""
+    """Ingest every supported file under `paths` into the store at `url`.
+
+    Every file found gets a row in `documents` (ok, empty, failed or duplicate) and a count
+    in the summary; one bad file never stops the run. A second ingest on the same SQLite
+    file waits for this one (see store.writer_lock)."""
+    with store.writer_lock(url):
+        return _ingest(paths, url, workers, force, progress, limits)
+
+
+def _ingest(paths: list[Path], url: str, workers: int, force: bool, progress: bool,
+            limits: Limits) -> Summary:
     started = time.perf_counter()
     summary = Summary()
     version = pipeline_version()
@@ -112,22 +133,44 @@ def ingest(
     with Session.begin() as session:
         store.seed_entities(session, entity_rows())
 
-    todo: list[tuple[Path, str, str, int]] = []
+    todo: list[tuple[Path, str, str, int, Limits]] = []
     duplicates: list[tuple[Path, str, str, int, str]] = []
-    first_by_hash: dict[str, str] = {}
+    unread: list[Processed] = []  # refused links and files that cannot be read
+    refused: list[tuple[Path, str, str]] = []
+    found: list[tuple[Path, str, str, int]] = []
+    for path, doc in discover(paths, refused):
+        try:
+            found.append((path, doc, *file_sha256(path)))
+        except OSError as exc:  # a dangling link, no permission, a file gone meanwhile
+            unread.append(Processed(doc_id=doc, path=str(path), sha256="", size=0, status="failed",
+                                    stage="read", error=f"cannot read the file: {exc.strerror or exc}"))
+    unread += [Processed(doc_id=doc, path=str(path), sha256="", size=0, status="failed",
+                         stage="discover", error=reason) for path, doc, reason in refused]
     with Session() as session:
-        for path, doc in discover(paths):
-            sha, size = file_sha256(path)
-            row = store.known(session, doc)
-            if not force and row and row.sha256 == sha and row.pipeline_version == version:
-                summary.status["skipped"] += 1
+        names = [doc for _, doc, _, _ in found] + [u.doc_id for u in unread]
+        rows = {doc: store.known(session, doc) for doc in names}
+        redo = {doc for _, doc, sha, _ in found if force or not _same(rows[doc], sha, version)}
+        first_by_hash: dict[str, str] = {}
+        for path, doc, sha, size in found:
+            row = rows[doc]
+            if doc not in redo and not (row.status == "duplicate" and row.duplicate_of in redo):
+                _skip(summary, doc, row)
                 continue
-            original = first_by_hash.get(sha) or store.duplicate_of(session, sha, doc)
+            original = first_by_hash.get(sha) or next(
+                (d for d in store.same_bytes(session, sha) if d != doc and d not in redo), None)
             if original:
                 duplicates.append((path, doc, sha, size, original))
             else:
                 first_by_hash[sha] = doc
-                todo.append((path, doc, sha, size))
+                todo.append((path, doc, sha, size, limits))
+    for done in unread:
+        row = rows[done.doc_id]
+        if not force and _same(row, "", version) and (row.stage, row.error) == (done.stage, done.error):
+            _skip(summary, done.doc_id, row)
+            continue
+        with Session.begin() as session:
+            store.write(session, done, version)
+        _count(summary, done)
 
     for path, doc, sha, size, original in duplicates:
         with Session.begin() as session:
@@ -144,9 +187,24 @@ def ingest(
             bar.set_postfix_str(done.doc_id[-40:], refresh=False)
             bar.update()
     bar.close()
+    with Session.begin() as session:  # entities across documents, rebuilt from all facts
+        resolve(session)
     engine.dispose()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _same(row: DocumentRow | None, sha: str, version: str) -> bool:
+    """True when the store holds these bytes, processed by this pipeline version."""
+    return row is not None and row.sha256 == sha and row.pipeline_version == version
+
+
+def _skip(summary: Summary, doc: str, row: DocumentRow) -> None:
+    """Count an unchanged document under its stored status; stored failures stay listed."""
+    summary.status["skipped"] += 1
+    summary.unchanged[row.status] += 1
+    if row.status == "failed":
+        summary.failures.append((doc, row.stage or "", f"{row.error} (unchanged since an earlier run)"))
 
 
 def _count(summary: Summary, done: Processed) -> None:

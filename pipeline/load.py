@@ -52,7 +52,7 @@ def load(path: Path, *, max_pages: int = 2000, max_bytes: int = MAX_BYTES) -> Do
     if kind == "docx":
         from pipeline.load_docx import load_docx
 
-        return load_docx(path)
+        return load_docx(path, max_uncompressed=max_bytes)  # a zip bomb is refused unpacked
     if kind == "html":
         from pipeline.load_html import load_html
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from extractors.base import Segment
 from pipeline import extract
 from pipeline.langid import block_lang, main_lang
+from pipeline.limits import Limits, TimeLimitExceeded, split_long_blocks, time_limit
 from pipeline.load import EmptyDocument, LoadError, load
 from pipeline.segment import segment_block
 from schemas.records import Document, Mention
@@ -54,45 +55,67 @@ def file_sha256(path: Path) -> tuple[str, int]:
     return h.hexdigest(), size
 
 
-def process(path: Path, doc_id: str, sha256: str = "", size: int = 0) -> Processed:
-    """Load, tag languages, segment and extract one file. Never raises for bad input."""
+def process(path: Path, doc_id: str, sha256: str = "", size: int = 0,
+            limits: Limits = Limits()) -> Processed:
+    """Load, tag languages, segment and extract one file within `limits`. Never raises for
+    bad input: a failure is a status, the stage it happened in and a one-line error."""
     if not sha256:
         sha256, size = file_sha256(path)
     out = Processed(doc_id=doc_id, path=str(path), sha256=sha256, size=size)
-    stage = "load"
+    stages = ["load"]
     try:
-        t0 = time.perf_counter()
-        doc = load(path)
-        out.timings["load"] = time.perf_counter() - t0
-
-        stage, t0 = "langid", time.perf_counter()
-        doc.blocks = [
-            dataclasses.replace(b, lang=block_lang(doc.text[b.start : b.end])) for b in doc.blocks
-        ]
-        out.lang = main_lang([(b.lang, b.end - b.start) for b in doc.blocks])
-        out.timings["langid"] = time.perf_counter() - t0
-
-        stage, t0 = "segment", time.perf_counter()
-        for b in doc.blocks:
-            seg, words = segment_block(
-                doc.text[b.start : b.end], b.lang, offset=b.start, block=b.index, page=b.page,
-                kind=b.kind,
-            )
-            out.segments.append(seg)
-            out.words.append(words)
-        out.timings["segment"] = time.perf_counter() - t0
-
-        stage, t0 = "extract", time.perf_counter()
-        result = extract.run(out.segments, doc.tables, out.lang)
-        out.mentions = result.mentions
-        out.warnings += result.errors + doc.warnings
-        out.timings["extract"] = time.perf_counter() - t0
-        out.document = doc
+        with time_limit(limits.max_seconds):
+            _steps(out, path, limits, stages)
+    except TimeLimitExceeded:
+        _fail(out, "failed", "limits", f"stopped after {limits.max_seconds:g} s in {stages[-1]} "
+              "(the time limit per document)")
     except EmptyDocument as exc:
-        out.status, out.stage, out.error = "empty", exc.stage, str(exc)
+        _fail(out, "empty", exc.stage, str(exc))
     except LoadError as exc:
-        out.status, out.stage, out.error = "failed", exc.stage, str(exc)
+        _fail(out, "failed", exc.stage, str(exc))
     except Exception as exc:  # a bug or a pathological input: record it, keep the run going
-        log.exception("%s failed at %s", doc_id, stage)
-        out.status, out.stage, out.error = "failed", stage, f"{type(exc).__name__}: {exc}"
+        log.exception("%s failed at %s", doc_id, stages[-1])
+        _fail(out, "failed", stages[-1], f"{type(exc).__name__}: {exc}")
     return out
+
+
+def _fail(out: Processed, status: str, stage: str, error: str) -> None:
+    """Mark `out` as not stored beyond its documents row; the error is cut to one line."""
+    line = error.strip().splitlines()[0] if error.strip() else "unknown error"
+    out.status, out.stage, out.error = status, stage, line[:300]
+    out.document, out.segments, out.words, out.mentions = None, [], [], []
+
+
+def _steps(out: Processed, path: Path, limits: Limits, stages: list[str]) -> None:
+    """The stages in order; `stages[-1]` names the one running (for the error message)."""
+    t0 = time.perf_counter()
+    doc = load(path, max_pages=limits.max_pages or 2**31, max_bytes=limits.max_bytes or 2**62)
+    doc.blocks = split_long_blocks(doc.blocks, doc.text)
+    out.timings["load"] = time.perf_counter() - t0
+
+    stages.append("langid")
+    t0 = time.perf_counter()
+    doc.blocks = [
+        dataclasses.replace(b, lang=block_lang(doc.text[b.start : b.end])) for b in doc.blocks
+    ]
+    out.lang = main_lang([(b.lang, b.end - b.start) for b in doc.blocks])
+    out.timings["langid"] = time.perf_counter() - t0
+
+    stages.append("segment")
+    t0 = time.perf_counter()
+    for b in doc.blocks:
+        seg, words = segment_block(
+            doc.text[b.start : b.end], b.lang, offset=b.start, block=b.index, page=b.page,
+            kind=b.kind,
+        )
+        out.segments.append(seg)
+        out.words.append(words)
+    out.timings["segment"] = time.perf_counter() - t0
+
+    stages.append("extract")
+    t0 = time.perf_counter()
+    result = extract.run(out.segments, doc.tables, out.lang)
+    out.mentions = result.mentions
+    out.warnings += result.errors + doc.warnings
+    out.timings["extract"] = time.perf_counter() - t0
+    out.document = doc

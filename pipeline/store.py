@@ -8,13 +8,18 @@ replaces one document's rows; it never commits: the caller owns the transaction.
 from __future__ import annotations
 
 import dataclasses
-import json
+import fcntl
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, delete, event, select, text
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from pipeline.process import Processed
+from pipeline.views import create_views
 from schemas.db import (
     FACT_TABLES,
     Base,
@@ -30,6 +35,8 @@ from schemas.facts import fact_entry
 from schemas.records import AgreementMention, EventMention, Mention
 
 DEFAULT_URL = "sqlite:///data/jcmkg.sqlite"
+
+log = logging.getLogger(__name__)
 
 _FTS = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS blocks_fts USING fts5("
@@ -62,7 +69,44 @@ def open_store(url: str = DEFAULT_URL) -> tuple[Engine, sessionmaker[Session]]:
         with engine.begin() as conn:
             for ddl in _FTS:
                 conn.execute(text(ddl))
+            create_views(conn)
     return engine, sessionmaker(engine, expire_on_commit=False)
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The database file of a SQLite URL; None for other dialects and in-memory databases."""
+    if not url.startswith("sqlite:///") or url.startswith("sqlite:///:memory:"):
+        return None
+    return Path(url.removeprefix("sqlite:///").split("?", 1)[0])
+
+
+@contextmanager
+def writer_lock(url: str) -> Iterator[None]:
+    """Hold `<db>.lock` (an advisory flock) while writing a SQLite store.
+
+    A second ingest on the same file says so and waits for the first to finish, instead of
+    doing the same work twice or meeting it half-way. The lock dies with its process, so a
+    killed run never leaves the store locked; the file only holds the owner's pid."""
+    path = sqlite_file(url)
+    if path is None:
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(f"{path}.lock", "a+", encoding="utf-8") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            f.seek(0)
+            owner = f.read().strip() or "?"
+            log.warning("another jcmkg ingest (pid %s) is writing to %s; waiting for it to finish",
+                        owner, path)
+            fcntl.flock(f, fcntl.LOCK_EX)
+            log.warning("the other ingest finished; going on")
+        f.seek(0)
+        f.truncate()
+        f.write(f"{os.getpid()}\n")
+        f.flush()
+        yield
 
 
 def seed_entities(session: Session, rows: list[dict[str, str]]) -> None:
@@ -75,13 +119,12 @@ def known(session: Session, doc: str) -> DocumentRow | None:
     return session.scalar(select(DocumentRow).where(DocumentRow.doc == doc))
 
 
-def duplicate_of(session: Session, sha256: str, doc: str) -> str | None:
-    """The name of an already stored document with the same bytes, if any."""
-    return session.scalar(
-        select(DocumentRow.doc).where(
-            DocumentRow.sha256 == sha256, DocumentRow.doc != doc, DocumentRow.status == "ok"
-        ).limit(1)
-    )
+def same_bytes(session: Session, sha256: str) -> list[str]:
+    """Names of the stored documents (status ok) with these bytes, in name order."""
+    return list(session.scalars(
+        select(DocumentRow.doc).where(DocumentRow.sha256 == sha256, DocumentRow.status == "ok")
+        .order_by(DocumentRow.doc)
+    ))
 
 
 def _fact_columns(m: Mention) -> dict:
@@ -96,10 +139,13 @@ def _fact_columns(m: Mention) -> dict:
 
 
 def write(session: Session, done: Processed, version: str, duplicate: str | None = None) -> None:
-    """Replace everything stored for `done.doc_id` with what `done` holds."""
+    """Replace everything stored for `done.doc_id` with what `done` holds.
+
+    Each table gets one executemany (Core), not one ORM flush or one INSERT ... RETURNING
+    per row: a document costs a few statements, however many rows it has."""
     session.execute(delete(DocumentRow).where(DocumentRow.doc == done.doc_id))
-    doc = done.document
-    row = DocumentRow(
+    doc, ids = done.document, _next_ids(session)
+    (doc_id,) = _insert(session, DocumentRow, [dict(
         doc=done.doc_id, path=done.path, sha256=done.sha256, size=done.size,
         media_type=doc.media_type if doc else None, encoding=doc.encoding if doc else None,
         lang=done.lang or None, title=doc.title if doc else None,
@@ -109,40 +155,71 @@ def write(session: Session, done: Processed, version: str, duplicate: str | None
         error=done.error or None, warnings="\n".join(done.warnings) or None,
         duplicate_of=duplicate, pipeline_version=version,
         seconds=round(sum(done.timings.values()), 4), text=doc.text if doc else None,
-    )
-    session.add(row)
-    session.flush()
+    )], ids)
     if doc is None or duplicate:
         return
-    session.add_all(
-        BlockRow(
-            document_id=row.id, idx=seg.block, kind=seg.kind, lang=seg.lang, page=seg.page,
-            start=seg.offset, end=seg.offset + len(seg.text), text=seg.text, tokens=" ".join(words),
-        )
+    _insert(session, BlockRow, [
+        dict(document_id=doc_id, idx=seg.block, kind=seg.kind, lang=seg.lang, page=seg.page,
+             start=seg.offset, end=seg.offset + len(seg.source), text=seg.source, tokens=" ".join(words))
         for seg, words in zip(done.segments, done.words, strict=True)
-    )
-    for t in doc.tables:
-        trow = TableRow(document_id=row.id, idx=t.index, page=t.page, n_rows=t.n_rows,
-                        n_cols=t.n_cols, header_rows=t.header_rows, caption=t.caption or None,
-                        source=t.source or None)
-        session.add(trow)
-        session.flush()
-        session.add_all(
-            TableCellRow(document_id=row.id, table_id=trow.id, row=c.row, col=c.col,
-                         header=c.header, header_path=t.header_of(c.col) or None, text=c.text,
-                         start=c.start, end=c.end, note=c.note or None)
-            for c in t.cells
-        )
-    for seg, name, m in done.mentions:
-        mrow = MentionRow(
-            document_id=row.id, field=m.FIELD, block_idx=seg.block, start=m.start, end=m.end,
-            page=seg.page, lang=seg.lang, surface=m.surface, extractor=name,
-            rule=m.rule or None, norm=json.loads(json.dumps(dataclasses.asdict(m))),
-        )
-        session.add(mrow)
-        session.flush()
-        fact = FACT_TABLES[m.FIELD](document_id=row.id, mention_id=mrow.id, **_fact_columns(m))
-        session.add(fact)
-        if isinstance(m, AgreementMention):
-            session.flush()
-            session.add_all(FactAgreementParty(agreement_id=fact.id, party=p) for p in m.parties)
+    ], ids)
+    table_ids = _insert(session, TableRow, [
+        dict(document_id=doc_id, idx=t.index, page=t.page, n_rows=t.n_rows, n_cols=t.n_cols,
+             header_rows=t.header_rows, caption=t.caption or None, source=t.source or None)
+        for t in doc.tables
+    ], ids)
+    _insert(session, TableCellRow, [
+        dict(document_id=doc_id, table_id=table_id, row=c.row, col=c.col, header=c.header,
+             header_path=t.header_of(c.col) or None, text=c.text, start=c.start, end=c.end,
+             note=c.note or None)
+        for table_id, t in zip(table_ids, doc.tables, strict=True) for c in t.cells
+    ], ids)
+    mention_ids = _insert(session, MentionRow, [
+        dict(document_id=doc_id, field=m.FIELD, block_idx=seg.block, start=m.start, end=m.end,
+             page=seg.page, lang=seg.lang, surface=m.surface, extractor=name, rule=m.rule or None,
+             norm=_norm(m))
+        for seg, name, m in done.mentions
+    ], ids)
+    by_field: dict[str, list[tuple[int, Mention]]] = {}
+    for mention_id, (_, _, m) in zip(mention_ids, done.mentions, strict=True):
+        by_field.setdefault(m.FIELD, []).append((mention_id, m))
+    for field, found in by_field.items():
+        fact_ids = _insert(session, FACT_TABLES[field], [
+            dict(document_id=doc_id, mention_id=mention_id, **_fact_columns(m))
+            for mention_id, m in found
+        ], ids)
+        _insert(session, FactAgreementParty, [
+            dict(agreement_id=fact_id, party=p)
+            for fact_id, (_, m) in zip(fact_ids, found, strict=True)
+            if isinstance(m, AgreementMention) for p in m.parties
+        ], ids)
+
+
+def _norm(m: Mention) -> dict:
+    """The mention's fields as JSON-ready values (its records are flat: str, numbers, tuples)."""
+    return {f.name: list(v) if isinstance(v := getattr(m, f.name), tuple) else v
+            for f in dataclasses.fields(m)}
+
+
+def _next_ids(session: Session) -> dict[type, int]:
+    """The id SQLite would give the next row of each table `write` fills (max + 1), in one query.
+
+    `write` gives ids itself because asking for them back (RETURNING in parameter order)
+    makes SQLAlchemy send one INSERT per row. Safe: `write` has already deleted, so its
+    transaction holds SQLite's write lock."""
+    tables = [DocumentRow, BlockRow, TableRow, TableCellRow, MentionRow, FactAgreementParty,
+              *FACT_TABLES.values()]
+    maxima = session.execute(select(*(select(func.max(t.id)).scalar_subquery() for t in tables))).one()
+    return {t: (m or 0) + 1 for t, m in zip(tables, maxima, strict=True)}
+
+
+def _insert(session: Session, model: type, rows: list[dict], next_ids: dict[type, int]) -> list[int]:
+    """Insert `rows` into `model`'s table in one executemany; their ids, from `next_ids`."""
+    if not rows:
+        return []
+    first = next_ids[model]
+    next_ids[model] = first + len(rows)
+    for row_id, row in enumerate(rows, first):
+        row["id"] = row_id
+    session.execute(insert(model.__table__), rows)
+    return list(range(first, first + len(rows)))

@@ -222,3 +222,106 @@ FACT_TABLES: dict[str, type[_Fact]] = {
 }
 
 Index("ix_mentions_doc_start", MentionRow.document_id, MentionRow.start)
+
+
+# --- resolved entities (rebuilt from the fact tables by pipeline/resolve.py on every ingest) --
+
+
+class AgreementEntity(Base):
+    """One real agreement, however many documents and languages name it."""
+
+    __tablename__ = "agreements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String, unique=True, comment="readable id: kind parties date")
+    kind: Mapped[str] = mapped_column(String, index=True)
+    parties: Mapped[str] = mapped_column(String, comment="sorted ids joined by ';'")
+    date: Mapped[str | None] = mapped_column(String, comment="the best-supported date")
+    place: Mapped[str | None] = mapped_column(String)
+    n_sources: Mapped[int] = mapped_column(Integer)
+    n_documents: Mapped[int] = mapped_column(Integer)
+
+
+class AgreementParty(Base):
+    __tablename__ = "agreement_parties"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"), index=True)
+    party: Mapped[str] = mapped_column(String, index=True)
+    nation: Mapped[str | None] = mapped_column(String, index=True, comment="the country it stands for")
+
+
+class AgreementSource(Base):
+    """One fact that names an agreement, with the values that source gives and its as-of date."""
+
+    __tablename__ = "agreement_sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"), index=True)
+    fact_id: Mapped[int] = mapped_column(ForeignKey("fact_agreements.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    parties: Mapped[str] = mapped_column(String)
+    date: Mapped[str | None] = mapped_column(String)
+    place: Mapped[str | None] = mapped_column(String)
+    as_of: Mapped[str | None] = mapped_column(String, comment="the source document's publication date")
+
+
+class EventEntity(Base):
+    """One real meeting or other happening, however many documents and languages name it."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String, unique=True, comment="readable id: kind ordinal date")
+    kind: Mapped[str] = mapped_column(String, index=True)
+    ordinal: Mapped[int | None] = mapped_column(Integer)
+    date: Mapped[str | None] = mapped_column(String)
+    place: Mapped[str | None] = mapped_column(String)
+    parties: Mapped[str | None] = mapped_column(String, comment="sorted ids joined by ';'")
+    parties_from: Mapped[str | None] = mapped_column(String, comment="extracted | sentence")
+    n_sources: Mapped[int] = mapped_column(Integer)
+    n_documents: Mapped[int] = mapped_column(Integer)
+
+
+class EventParty(Base):
+    __tablename__ = "event_parties"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    party: Mapped[str] = mapped_column(String, index=True)
+    nation: Mapped[str | None] = mapped_column(String, index=True, comment="the country it stands for")
+
+
+class EventSource(Base):
+    """One fact that names an event, with the values that source gives and its as-of date."""
+
+    __tablename__ = "event_sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    fact_id: Mapped[int] = mapped_column(ForeignKey("fact_events.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    parties: Mapped[str | None] = mapped_column(String)
+    date: Mapped[str | None] = mapped_column(String)
+    place: Mapped[str | None] = mapped_column(String)
+    as_of: Mapped[str | None] = mapped_column(String)
+
+
+class ConflictValue(Base):
+    """One value of a disagreement: sources that name the same thing with different values."""
+
+    __tablename__ = "conflicts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conflict: Mapped[int] = mapped_column(Integer, index=True, comment="rows of one disagreement share it")
+    topic: Mapped[str] = mapped_column(String, comment="agreement | event | count")
+    subject: Mapped[str] = mapped_column(String, comment="agreement/event key, or unit subject what")
+    attribute: Mapped[str] = mapped_column(String, comment="date | place | value")
+    value: Mapped[str] = mapped_column(String)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    mention_id: Mapped[int] = mapped_column(ForeignKey("mentions.id", ondelete="CASCADE"))
+    as_of: Mapped[str | None] = mapped_column(String)
+
+
+RESOLVED_TABLES = (ConflictValue, EventSource, EventParty, EventEntity, AgreementSource,
+                   AgreementParty, AgreementEntity)

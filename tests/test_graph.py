@@ -1,53 +1,68 @@
-"""The cooperation graph: cross-document merging, GraphML that networkx and igraph both read."""
+"""The cooperation graph from the resolved store: GraphML that networkx and igraph both read."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import networkx as nx
+from click.testing import CliRunner
 
-from pipeline.graph import Merged, dates_agree, merge, write_graphml
-
-
-def test_dates_agree_at_any_precision() -> None:
-    assert dates_agree("2013", "2013-07-02") and dates_agree("2013-07", "2013-07-02")
-    assert dates_agree(None, "2013") and not dates_agree("2013-07", "2013-08")
-
-
-def test_same_agreement_from_two_documents_is_one_entity() -> None:
-    rows = [
-        ("bilateral_document", "JPN;VNM", "2013", None, None, "vi/news.txt", "ký kết cơ chế JCM"),
-        ("bilateral_document", "JPN;VNM", "2013-07", None, None, "ja/table.txt", "二国間文書"),
-        ("bilateral_document", "JPN;MNG", "2013-01", None, None, "ja/table.txt", "二国間文書"),
-        ("moc", "JPN;VNM", "2021-10-14", None, "Tokyo", "en/moc.txt", "MoC"),
-    ]
-    merged = merge(rows, with_ordinal=False)
-    assert len(merged) == 3
-    vnm = next(m for m in merged if m.parties == ("JPN", "VNM") and m.kind == "bilateral_document")
-    assert vnm.date == "2013-07" and vnm.sources == {"vi/news.txt", "ja/table.txt"}
+from pipeline import store
+from pipeline.cli import cli
+from pipeline.graph import build, write_graphml
+from tests.synthetic_store import build_store
 
 
-def test_events_with_different_ordinals_stay_apart() -> None:
-    rows = [("policy_dialogue", "", "2014", 1, "Hanoi", "a", "第1回"),
-            ("policy_dialogue", "", "2014", 2, "Tokyo", "a", "第2回")]
-    assert len(merge(rows, with_ordinal=True)) == 2
+def _graph(db_url: str) -> nx.MultiDiGraph:
+    build_store(db_url)
+    _, Session = store.open_store(db_url)
+    with Session() as session:
+        return build(session)
 
 
-def test_graphml_round_trips_through_networkx_and_igraph(tmp_path: Path) -> None:
+def test_one_node_per_resolved_entity_with_party_and_participation_edges(db_url: str) -> None:
+    g = _graph(db_url)
+    types = [d["type"] for _, d in g.nodes(data=True)]
+    assert (types.count("agreement"), types.count("event")) == (5, 1)
+    bilateral = "agreement:bilateral_document JPN-VNM 2013-07"
+    assert g.nodes[bilateral]["n_documents"] == 3 and g.has_edge("VNM", bilateral, key="party_to")
+    assert g.has_edge("JPN", "event:policy_dialogue #9 JPN-VNM 2026-01-22", key="participated_in")
+    assert g.nodes["VNM"]["label"] == "Viet Nam" and g.nodes["MOEJ"]["country"] == "JPN"
+
+
+def test_cooperates_with_counts_shared_agreements_and_events(db_url: str) -> None:
+    g = _graph(db_url)
+    tie = g.get_edge_data("JPN", "VNM", key="cooperates_with")
+    assert (tie["n_agreements"], tie["n_events"], tie["first_date"], tie["last_date"]) == (
+        1, 1, "2013-07", "2026-01-22")
+    assert set(tie["sources"].split(";")) == {"ja/press.txt", "vi/tin.txt", "en/table.txt"}
+    moc = g.get_edge_data("MAE_VN", "MOEJ", key="cooperates_with")  # named by ministries
+    assert (moc["n_agreements"], moc["first_date"]) == (1, "2026-01-22")
+
+
+def test_graphml_round_trips_through_networkx_and_igraph(db_url: str, tmp_path: Path) -> None:
     import igraph
 
-    g = nx.MultiDiGraph()
-    m = Merged(kind="moc", parties=("JPN", "VNM"), date="2021-10-14", sources={"a", "b"})
-    g.add_node("agreement:1", type="agreement", kind=m.kind, date=m.date, sources="a;b")
-    for p in m.parties:
-        g.add_node(p, type="country", label=p)
-        g.add_edge(p, "agreement:1", key="party_to", relation="party_to")
-    g.add_edge("JPN", "VNM", key="cooperates_with", relation="cooperates_with", weight=1)
+    g = _graph(db_url)
+    assert all(v is not None and not isinstance(v, (list, set, tuple))
+               for _, d in g.nodes(data=True) for v in d.values())
     out = tmp_path / "g.graphml"
     write_graphml(g, out)
     back = nx.read_graphml(out)
-    assert (back.number_of_nodes(), back.number_of_edges()) == (3, 3)
-    assert back.nodes["agreement:1"]["date"] == "2021-10-14"
+    assert (back.number_of_nodes(), back.number_of_edges()) == (g.number_of_nodes(), g.number_of_edges())
+    assert back.nodes["agreement:moc MOEJ-MONRE 2013-12"]["date"] == "2013-12"
     ig = igraph.Graph.Read_GraphML(str(out))
-    assert (ig.vcount(), ig.ecount()) == (3, 3)
+    assert (ig.vcount(), ig.ecount()) == (g.number_of_nodes(), g.number_of_edges())
+    jpn = ig.vs.find(id="JPN")
+    assert jpn["label"] == "Japan" and jpn["name_ja"] == "日本"
+    assert sorted(e["relation"] for e in ig.es if e["relation"] == "cooperates_with") == \
+        ["cooperates_with"] * sum(1 for *_, k in g.edges(keys=True) if k == "cooperates_with")
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_cli_export_graphml(db_url: str, tmp_path: Path) -> None:
+    build_store(db_url)
+    out = tmp_path / "cli.graphml"
+    result = CliRunner().invoke(cli, ["export", "graphml", "--db", db_url, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert nx.read_graphml(out).number_of_nodes() > 0

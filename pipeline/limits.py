@@ -1,0 +1,90 @@
+"""Bounds that protect the machine from one document: file size, pages, time, block length.
+
+A document over a limit is recorded as failed at stage "limits" with the limit in its error,
+and the run goes on. The defaults fit a 24 GiB laptop running a few workers: real press
+releases, plans and minutes are far below them.
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+
+from schemas.records import Block
+
+MAX_BLOCK_CHARS = 10_000  # longer blocks are cut at sentence ends before segmentation
+_SENTENCE_END = re.compile(r"[。．！？!?]|\.(?=\s)|\n")
+_SPACE = re.compile(r"\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Per-document limits; 0 switches a limit off."""
+
+    max_bytes: int = 200 * 2**20  # file size, and the unpacked size of a DOCX
+    max_pages: int = 2000
+    max_seconds: float = 600.0  # wall time of load + langid + segment + extract
+
+
+class TimeLimitExceeded(BaseException):
+    """Raised when a document runs past its time limit.
+
+    A BaseException, like KeyboardInterrupt, so that the `except Exception` around each
+    extractor (and inside libraries) does not swallow it."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise TimeLimitExceeded in this thread after `seconds` (SIGALRM timer).
+
+    Works in the main thread of the ingest process and of each pool worker; elsewhere (or
+    with 0) there is no limit. A call stuck inside C code is interrupted when it returns."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(_signum, _frame):
+        raise TimeLimitExceeded(seconds)
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def split_long_blocks(blocks: list[Block], text: str, max_chars: int = MAX_BLOCK_CHARS) -> list[Block]:
+    """Blocks no longer than `max_chars`, renumbered: a longer one is cut after its last
+    sentence end (else whitespace) inside the limit, so a megabyte-long line of Japanese
+    reaches the segmenters and extractors in sentence-sized pieces instead of crashing them."""
+    out: list[Block] = []
+    for block in blocks:
+        start = block.start
+        while block.end - start > max_chars:
+            cut = end = _cut(text, start, start + max_chars)
+            while end > start + 1 and text[end - 1].isspace():
+                end -= 1
+            out.append(replace(block, index=len(out), start=start, end=end))
+            start = cut
+            while start < block.end and text[start].isspace():
+                start += 1
+        if start < block.end:
+            out.append(replace(block, index=len(out), start=start))
+    return out
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """The end of the last sentence (else the last whitespace) in text[start:limit]; `limit`
+    when there is neither. Never returns `start` itself, so every piece is non-empty."""
+    window = text[start:limit]
+    for pattern in (_SENTENCE_END, _SPACE):
+        ends = [m.end() for m in pattern.finditer(window) if m.end() > len(window) // 2]
+        if ends:
+            return start + ends[-1]
+    return limit

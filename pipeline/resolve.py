@@ -1,0 +1,561 @@
+"""Resolution across documents and languages: one entity per real agreement and event, every
+source kept, every disagreement recorded instead of overwritten.
+
+Everything here is rebuilt from the fact tables on each run (delete, then insert, in the
+caller's transaction), so re-running it is idempotent and it never drifts from the facts.
+
+- **As-of dates.** Each document's publication date (`documents.published`): a full date next
+  to a publication cue (発表/公開, Ngày đăng, Posted on: `extractors/data/<lang>/published.yaml`),
+  else the latest full date in its first blocks, else the latest date it names.
+- **Agreements** of one kind merge when their parties name the same countries (an organization
+  counts as its country, so [MOEJ, MAE_VN] and [JPN, VNM] agree; one side may be missing) and
+  their dates are compatible at the precision each source gives (2013, 2013-07, 2013-07-02).
+  Dates that differ but lie within a month of each other are one agreement with a date
+  conflict; a JCM bilateral document exists once per pair of parties, whatever the dates say.
+- **Events** merge the same way on (kind, ordinal, parties, date). Parties are the extracted
+  ones, else the countries and organizations named in the event's sentence. An ordinal names
+  one meeting of a series, so numbered meetings up to a year apart are one with a conflict.
+- **Conflicts**: an entity whose sources give incompatible dates or different places, and a
+  count (unit, subject, what) that documents published within a month of each other state
+  with different values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from extractors.lexicon import gazetteer, lexicon
+from schemas.db import (
+    RESOLVED_TABLES,
+    AgreementEntity,
+    AgreementParty,
+    AgreementSource,
+    BlockRow,
+    ConflictValue,
+    DocumentRow,
+    EntityRow,
+    EventEntity,
+    EventParty,
+    EventSource,
+    FactAgreement,
+    FactCount,
+    FactDate,
+    FactEvent,
+    MentionRow,
+)
+
+# Kinds of which one pair of parties signs a single instrument (FORMAT.md: "the JCM's
+# founding document with a partner country"), so differing dates are a conflict, not two.
+ONCE_PER_PARTIES = {"bilateral_document"}
+NEAR_DAYS = 31  # differing dates this close name the same agreement
+EVENT_NEAR_DAYS = 2  # an unnumbered meeting one day off (a resolved "yesterday") is the same
+SERIES_DAYS = 400  # the n-th meeting of a series is one meeting within about a year
+AS_OF_DAYS = 31  # counts published this close describe the same moment
+MAX_SENTENCE_PARTIES = 4  # a sentence naming more countries is a list, not the participants
+FIRST_BLOCKS = 3  # a date in a document's first blocks is usually its own date
+DATELINE_CHARS = 60  # a block this short holding a date is a dateline ("Manila, 3 May 2025")
+_SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s)")
+
+
+# --- dates of any precision -----------------------------------------------------------------
+
+
+def _parts(value: str) -> tuple[str | None, str | None, str | None]:
+    """(year, month, day) of an ISO value cut to precision, or of a yearless "--MM-DD"."""
+    if value.startswith("--"):
+        return None, value[2:4], value[5:7]
+    year, month, day = (value.split("-") + [None, None])[:3]
+    return year, month, day
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """True when two dates can name the same day: every part both give is equal."""
+    if not a or not b:
+        return True
+    return all(x is None or y is None or x == y for x, y in zip(_parts(a), _parts(b)))
+
+
+def precision(value: str | None) -> int:
+    """3 day, 2 month, 1 year or yearless day, 0 none: the order in which sources are placed."""
+    if not value:
+        return 0
+    year, month, day = _parts(value)
+    return 1 if year is None else 1 + (month is not None) + (day is not None)
+
+
+def refines(a: str, b: str) -> bool:
+    """True when `a` says everything `b` says and more (2013-07-02 refines 2013-07)."""
+    pa, pb = _parts(a), _parts(b)
+    return a != b and compatible(a, b) and all(x is not None for x, y in zip(pa, pb) if y is not None)
+
+
+def _interval(value: str) -> tuple[date, date] | None:
+    """First and last day a dated value covers; None for a yearless or invalid value."""
+    year, month, day = _parts(value)
+    try:
+        if year is None:
+            return None
+        if day:
+            d = date(int(year), int(month), int(day))
+            return d, d
+        if month:
+            lo = date(int(year), int(month), 1)
+            return lo, (lo + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        return date(int(year), 1, 1), date(int(year), 12, 31)
+    except ValueError:
+        return None
+
+
+def gap_days(a: str, b: str) -> int | None:
+    """Days between two dated values (0 when they overlap); None if either has no year."""
+    ia, ib = _interval(a), _interval(b)
+    if not ia or not ib:
+        return None
+    return max(0, (ib[0] - ia[1]).days, (ia[0] - ib[1]).days)
+
+
+# --- as-of dates ----------------------------------------------------------------------------
+
+
+@cache
+def _cues(lang: str) -> tuple[re.Pattern, int]:
+    lex = lexicon(lang if lang in ("ja", "vi", "en") else "en", "published")
+    return re.compile("|".join(f"(?:{c})" for c in lex["cues"]), re.IGNORECASE), int(lex["window"])
+
+
+@dataclass(frozen=True, slots=True)
+class DatedSpot:
+    """A date the document names, where it stands, and the text of its block."""
+
+    value: str
+    block: int
+    start: int  # offset in the block text
+    end: int
+    text: str
+    lang: str
+
+
+def publication_date(spots: list[DatedSpot]) -> str | None:
+    """A document's own date: next to a publication cue, else the latest full date of its
+    first blocks, else the latest date it names (the most precise kind it has)."""
+    full = [s for s in spots if not s.value.startswith("--")]
+    cued = []
+    for s in full:
+        pattern, window = _cues(s.lang)
+        if precision(s.value) == 3 and any(
+            m.end() <= s.start and s.start - m.end() <= window or m.start() >= s.end
+            and m.start() - s.end <= window for m in pattern.finditer(s.text)
+        ):
+            cued.append(s.value)
+    if cued:
+        return max(cued)
+    if full:
+        first = min(s.block for s in spots) + FIRST_BLOCKS
+        head = [s for s in full if s.block < first and precision(s.value) == 3]
+        if datelines := [s for s in head if len(s.text.strip()) <= DATELINE_CHARS]:
+            return min(datelines, key=lambda s: (s.block, s.start)).value
+        if head:
+            return max(s.value for s in head)
+        best = max(precision(s.value) for s in full)
+        return max(s.value for s in full if precision(s.value) == best)
+    return None
+
+
+def _publication_dates(session: Session) -> dict[int, str | None]:
+    rows = session.execute(
+        select(MentionRow.document_id, FactDate.value, MentionRow.block_idx, MentionRow.start,
+               MentionRow.end, BlockRow.start, BlockRow.text, BlockRow.lang)
+        .join(MentionRow, MentionRow.id == FactDate.mention_id)
+        .join(BlockRow, (BlockRow.document_id == MentionRow.document_id)
+              & (BlockRow.idx == MentionRow.block_idx))
+    ).all()
+    spots: dict[int, list[DatedSpot]] = defaultdict(list)
+    for doc_id, value, block, start, end, bstart, text, lang in rows:
+        spots[doc_id].append(DatedSpot(value, block, start - bstart, end - bstart, text, lang))
+    docs = session.scalars(select(DocumentRow.id).where(DocumentRow.status == "ok")).all()
+    return {d: publication_date(spots.get(d, [])) for d in docs}
+
+
+# --- sources and their merging --------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Source:
+    """One fact naming an agreement or event, with what it says and when its document spoke."""
+
+    fact_id: int
+    mention_id: int
+    document_id: int
+    kind: str
+    parties: tuple[str, ...]
+    date: str | None
+    place: str | None
+    as_of: str | None
+    nations: frozenset[str]  # the countries the parties stand for (for matching)
+    ordinal: int | None = None
+    inferred: bool = False  # parties taken from the sentence, not extracted
+
+
+@dataclass(slots=True)
+class Cluster:
+    """Sources found to name one real agreement or event."""
+
+    sources: list[Source] = field(default_factory=list)
+
+    @property
+    def nations(self) -> frozenset[str]:
+        return frozenset().union(*(s.nations for s in self.sources))
+
+    @property
+    def dates(self) -> list[str]:
+        return [s.date for s in self.sources if s.date]
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """How far apart dates may be and still name one thing (None: any distance), and whether
+    an undated source joins the only candidate it fits."""
+
+    near_days: int | None
+    undated_joins_only_fit: bool
+    places_must_agree: bool = False
+
+
+def _nations_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    return not a or not b or a <= b or b <= a
+
+
+def _places_agree(c: Cluster, s: Source) -> bool:
+    return not s.place or all(not t.place or t.place.casefold() == s.place.casefold()
+                              for t in c.sources)
+
+
+def _target(fits: list[Cluster], s: Source, policy: Policy) -> Cluster | None:
+    """The cluster `s` belongs to among those whose parties fit, or None for a new one."""
+    if not s.date:
+        if policy.undated_joins_only_fit and len(fits) == 1:
+            return fits[0]
+        same = [c for c in fits if any(t.document_id == s.document_id
+                                       or (s.place and t.place == s.place) for t in c.sources)]
+        return same[0] if len(same) == 1 else None
+    agreeing = [c for c in fits if any(compatible(s.date, d) for d in c.dates)]
+    if agreeing:
+        return max(agreeing, key=lambda c: len(c.sources))
+    near = []
+    for c in fits:
+        gaps = [g for d in c.dates if (g := gap_days(s.date, d)) is not None]
+        if gaps and (policy.near_days is None or min(gaps) <= policy.near_days):
+            near.append((min(gaps), -len(c.sources), id(c), c))
+    return min(near)[-1] if near else None
+
+
+def cluster(sources: list[Source], policy: Policy) -> list[Cluster]:
+    """Group sources of one kind (and ordinal) into entities: the most precise dates first, so
+    a year-only or undated mention joins an entity the precise ones already made."""
+    clusters: list[Cluster] = []
+    for s in sorted(sources, key=lambda s: (-precision(s.date), -len(s.nations), s.document_id,
+                                            s.fact_id)):
+        fits = [c for c in clusters if _nations_agree(c.nations, s.nations)
+                and (not policy.places_must_agree or _places_agree(c, s))]
+        target = _target(fits, s, policy)
+        if target is None:
+            clusters.append(Cluster([s]))
+        else:
+            target.sources.append(s)
+    return clusters
+
+
+def _docs(sources: list[Source]) -> int:
+    return len({s.document_id for s in sources})
+
+
+def _supported(values: dict[str, list[Source]]) -> str | None:
+    """The value most documents give; ties go to the most recent as-of date, then the first."""
+    if not values:
+        return None
+    return min(values, key=lambda v: (-_docs(values[v]),
+                                      "" if not (a := [s.as_of for s in values[v] if s.as_of])
+                                      else _negate(max(a)), v))
+
+
+def _negate(iso: str) -> str:
+    """A key that sorts later ISO dates first."""
+    return "".join(chr(0x10FFFF - ord(ch)) for ch in iso)
+
+
+def best_date(c: Cluster) -> str | None:
+    """The best-supported of the most precise dates (a year-bearing one before a yearless one)."""
+    maximal = {d for d in c.dates if not any(refines(e, d) for e in c.dates)}
+    dated = {d for d in maximal if not d.startswith("--")} or maximal
+    return _supported({d: [s for s in c.sources if s.date == d] for d in dated})
+
+
+def date_conflict(c: Cluster) -> list[Source]:
+    """Sources whose most precise dates contradict another source's date (empty if none)."""
+    maximal = {d for d in c.dates if not any(refines(e, d) for e in c.dates)}
+    clashing = {d for d in maximal if any(not compatible(d, e) for e in c.dates)}
+    return [s for s in c.sources if s.date in clashing]
+
+
+def _places(c: Cluster) -> dict[str, list[Source]]:
+    out: dict[str, list[Source]] = defaultdict(list)
+    for s in c.sources:
+        if s.place:
+            out[s.place].append(s)
+    return out
+
+
+def best_parties(c: Cluster) -> tuple[tuple[str, ...], bool]:
+    """The party list most documents give: extracted before inferred, then the longer one, then
+    the one naming organizations (a ministry says more than its country)."""
+    options: dict[tuple[tuple[str, ...], bool], list[Source]] = defaultdict(list)
+    for s in c.sources:
+        if s.parties:
+            options[(s.parties, s.inferred)].append(s)
+    if not options:
+        return (), False
+    nations = c.nations
+    return min(options, key=lambda o: (o[1], -_docs(options[o]), -len(o[0]),
+                                       -sum(p not in nations for p in o[0]), o[0]))
+
+
+# --- loading sources ------------------------------------------------------------------------
+
+
+@cache
+def _org_countries() -> dict[str, str]:
+    return {r["id"]: r["country"] for r in gazetteer("organizations")
+            if r["id"] != "-" and r.get("country")}
+
+
+def nation(party: str, countries: set[str]) -> str | None:
+    """The country a party stands for: itself, an organization's country, or None."""
+    return party if party in countries else _org_countries().get(party)
+
+
+def _nations(parties: tuple[str, ...], countries: set[str]) -> frozenset[str]:
+    return frozenset(n for p in parties if (n := nation(p, countries)))
+
+
+def _split(parties: str | None) -> tuple[str, ...]:
+    return tuple(sorted(p for p in (parties or "").split(";") if p))
+
+
+def _agreement_sources(session: Session, as_of: dict[int, str | None],
+                       countries: set[str]) -> list[Source]:
+    rows = session.execute(select(FactAgreement).order_by(FactAgreement.id)).scalars()
+    return [Source(r.id, r.mention_id, r.document_id, r.kind, _split(r.parties), r.date, r.place,
+                   as_of.get(r.document_id), _nations(_split(r.parties), countries)) for r in rows]
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of `text` around [start, end): from the last stop before it to the next."""
+    lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    nxt = _SENTENCE_END.search(text, end)
+    return lo, nxt.start() if nxt else len(text)
+
+
+def _sentence_parties(session: Session) -> dict[int, tuple[str, ...]]:
+    """For each event fact, the countries and national bodies named in its sentence (nothing
+    when the sentence names more than a few: then it is a list). International bodies are
+    left out: a sentence about a Joint Committee or a COP names them as the venue."""
+    events = session.execute(
+        select(FactEvent.id, MentionRow.document_id, MentionRow.block_idx, MentionRow.start,
+               MentionRow.end, BlockRow.start, BlockRow.text)
+        .join(MentionRow, MentionRow.id == FactEvent.mention_id)
+        .join(BlockRow, (BlockRow.document_id == MentionRow.document_id)
+              & (BlockRow.idx == MentionRow.block_idx))
+    ).all()
+    named: dict[tuple[int, int], list[tuple[int, str]]] = defaultdict(list)
+    for doc, block, start, norm in session.execute(
+        select(MentionRow.document_id, MentionRow.block_idx, MentionRow.start, MentionRow.norm)
+        .where(MentionRow.field.in_(("countries", "organizations")))
+    ):
+        party = norm.get("iso3") or norm.get("id")
+        if party and (norm.get("iso3") or party in _org_countries()):
+            named[(doc, block)].append((start, party))
+    out = {}
+    for fact_id, doc, block, start, end, bstart, text in events:
+        lo, hi = sentence_bounds(text, start - bstart, end - bstart)
+        parties = {p for pos, p in named[(doc, block)] if lo <= pos - bstart < hi}
+        out[fact_id] = tuple(sorted(parties)) if len(parties) <= MAX_SENTENCE_PARTIES else ()
+    return out
+
+
+def _event_sources(session: Session, as_of: dict[int, str | None],
+                   countries: set[str]) -> list[Source]:
+    inferred = _sentence_parties(session)
+    out = []
+    for r in session.execute(select(FactEvent).order_by(FactEvent.id)).scalars():
+        parties, guessed = _split(r.parties), False
+        if not parties and inferred.get(r.id):
+            parties, guessed = inferred[r.id], True
+        out.append(Source(r.id, r.mention_id, r.document_id, r.kind, parties, r.date, r.place,
+                          as_of.get(r.document_id), _nations(parties, countries), r.ordinal,
+                          guessed))
+    return out
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+class _Conflicts:
+    """Numbers disagreements and collects their value rows."""
+
+    def __init__(self) -> None:
+        self.rows: list[ConflictValue] = []
+        self.n = 0
+
+    def add(self, topic: str, subject: str, attribute: str,
+            values: list[tuple[str, int, int, str | None]]) -> None:
+        """One disagreement: (value, document id, mention id, as-of) per source."""
+        self.n += 1
+        self.rows += [ConflictValue(conflict=self.n, topic=topic, subject=subject,
+                                    attribute=attribute, value=v, document_id=d, mention_id=m,
+                                    as_of=a) for v, d, m, a in values]
+
+    def entity(self, topic: str, key: str, c: Cluster) -> None:
+        if clash := date_conflict(c):
+            self.add(topic, key, "date", [(s.date, s.document_id, s.mention_id, s.as_of)
+                                          for s in clash])
+        places = _places(c)
+        if len({p.casefold() for p in places}) > 1:
+            self.add(topic, key, "place", [(p, s.document_id, s.mention_id, s.as_of)
+                                           for p, ss in places.items() for s in ss])
+
+
+def _unique_key(base: str, taken: set[str]) -> str:
+    key, n = base, 1
+    while key in taken:
+        n += 1
+        key = f"{base} ({n})"
+    taken.add(key)
+    return key
+
+
+def _policy(kind: str, ordinal: int | None, topic: str) -> Policy:
+    if topic == "agreement":
+        return Policy(None if kind in ONCE_PER_PARTIES else NEAR_DAYS, True)
+    if ordinal is not None and kind != "other":
+        return Policy(SERIES_DAYS, True)
+    return Policy(EVENT_NEAR_DAYS, False, places_must_agree=True)
+
+
+def _write_agreements(session: Session, sources: list[Source], conflicts: _Conflicts,
+                      countries: set[str]) -> int:
+    by_kind: dict[str, list[Source]] = defaultdict(list)
+    for s in sources:
+        by_kind[s.kind].append(s)
+    taken: set[str] = set()
+    n = 0
+    for kind in sorted(by_kind):
+        for c in cluster(by_kind[kind], _policy(kind, None, "agreement")):
+            parties, _ = best_parties(c)
+            day = best_date(c)
+            key = _unique_key(f"{kind} {'-'.join(parties) or '?'} {day or 'undated'}", taken)
+            places = _places(c)
+            row = AgreementEntity(key=key, kind=kind, parties=";".join(parties), date=day,
+                                  place=_supported(places), n_sources=len(c.sources),
+                                  n_documents=_docs(c.sources))
+            session.add(row)
+            session.flush()
+            session.add_all(AgreementParty(agreement_id=row.id, party=p, nation=nation(p, countries))
+                            for p in parties)
+            session.add_all(AgreementSource(agreement_id=row.id, fact_id=s.fact_id,
+                                            document_id=s.document_id, parties=";".join(s.parties),
+                                            date=s.date, place=s.place, as_of=s.as_of)
+                            for s in c.sources)
+            conflicts.entity("agreement", key, c)
+            n += 1
+    return n
+
+
+def _write_events(session: Session, sources: list[Source], conflicts: _Conflicts,
+                  countries: set[str]) -> int:
+    by_series: dict[tuple[str, int], list[Source]] = defaultdict(list)
+    for s in sources:
+        by_series[(s.kind, s.ordinal if s.ordinal is not None else -1)].append(s)
+    taken: set[str] = set()
+    n = 0
+    for kind, ordinal in sorted(by_series):
+        number = None if ordinal == -1 else ordinal
+        for c in cluster(by_series[(kind, ordinal)], _policy(kind, number, "event")):
+            parties, guessed = best_parties(c)
+            day = best_date(c)
+            label = " ".join(x for x in (kind, number and f"#{number}", "-".join(parties),
+                                         day or "undated") if x)
+            key = _unique_key(label, taken)
+            row = EventEntity(key=key, kind=kind, ordinal=number, date=day,
+                              place=_supported(_places(c)), parties=";".join(parties) or None,
+                              parties_from=("sentence" if guessed else "extracted") if parties
+                              else None, n_sources=len(c.sources), n_documents=_docs(c.sources))
+            session.add(row)
+            session.flush()
+            session.add_all(EventParty(event_id=row.id, party=p, nation=nation(p, countries))
+                            for p in parties)
+            session.add_all(EventSource(event_id=row.id, fact_id=s.fact_id,
+                                        document_id=s.document_id,
+                                        parties=";".join(s.parties) or None, date=s.date,
+                                        place=s.place, as_of=s.as_of) for s in c.sources)
+            conflicts.entity("event", key, c)
+            n += 1
+    return n
+
+
+def _count_conflicts(session: Session, as_of: dict[int, str | None], conflicts: _Conflicts) -> None:
+    """Counts of one (unit, subject, what) that documents published within a month of each other
+    give with different values. A document counts only when it gives one exact value. Without
+    a subject a count is comparable only when it counts countries (the partners of the scheme
+    as a whole, whatever words name them); "15 projects" alone is about its own context."""
+    rows = session.execute(
+        select(FactCount.value, FactCount.unit, FactCount.subject, FactCount.what,
+               FactCount.qualifier, FactCount.document_id, FactCount.mention_id)
+    ).all()
+    given: dict[tuple, dict[int, list[tuple[float, int]]]] = defaultdict(lambda: defaultdict(list))
+    for value, unit, subject, what, qualifier, doc, mention in rows:
+        if qualifier or not (subject or unit == "country"):
+            continue
+        what = "" if not subject else " ".join((what or "").casefold().replace("_", " ").split())
+        given[(unit, subject or "", what)][doc].append((value, mention))
+    for (unit, subject, what), docs in sorted(given.items()):
+        stated = sorted(
+            (as_of[d], d, vals[0][0], vals[0][1]) for d, vals in docs.items()
+            if as_of.get(d) and len({v for v, _ in vals}) == 1
+        )
+        group: list[tuple] = []
+        for item in stated + [None]:
+            if item and group and (gap_days(group[-1][0], item[0]) or 0) <= AS_OF_DAYS:
+                group.append(item)
+                continue
+            if len({g[2] for g in group}) > 1:
+                subject_key = " ".join(x for x in (unit, subject, what) if x)
+                conflicts.add("count", subject_key, "value",
+                              [(f"{v:g}", d, m, a) for a, d, v, m in group])
+            group = [item] if item else []
+
+
+def resolve(session: Session) -> dict[str, int]:
+    """Rebuild publication dates, agreement and event entities and conflicts from the facts."""
+    for table in RESOLVED_TABLES:
+        session.execute(delete(table))
+    as_of = _publication_dates(session)
+    for doc_id, published in as_of.items():
+        session.execute(update(DocumentRow).where(DocumentRow.id == doc_id).values(published=published))
+    countries = set(session.scalars(select(EntityRow.id).where(EntityRow.kind == "country")))
+    conflicts = _Conflicts()
+    n_agreements = _write_agreements(session, _agreement_sources(session, as_of, countries),
+                                     conflicts, countries)
+    n_events = _write_events(session, _event_sources(session, as_of, countries), conflicts,
+                             countries)
+    _count_conflicts(session, as_of, conflicts)
+    session.add_all(conflicts.rows)
+    session.flush()
+    return {"agreements": n_agreements, "events": n_events, "conflicts": conflicts.n}
+

@@ -1,0 +1,126 @@
+"""SQL views that answer an analyst's first questions over the resolved store.
+
+- `v_facts`: every fact with its document, page, language, surface and a readable value.
+- `v_agreements`: one row per agreement entity (kind, parties, date, place, sources).
+- `v_events`: the timeline of meetings and other events, one row per event entity.
+- `v_conflicts`: each value of each disagreement, with its document, surface and as-of date.
+- `v_partner_countries`: each partner country with its bilateral document and latest counts.
+
+Plain SQL (joins, CASE, correlated subqueries); `group_concat` is the one SQLite/MySQL-only
+function. A view is dropped and recreated only when its definition changed, so opening a
+store does not write to it otherwise.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, text
+
+# The JCM is Japan's: a partner country is the other party of a bilateral document.
+HOME = "JPN"
+
+# A number as text without a trailing ".0" for whole values.
+_NUM = ("CASE WHEN {v} = CAST({v} AS INTEGER) THEN CAST(CAST({v} AS INTEGER) AS TEXT) "
+        "ELSE CAST({v} AS TEXT) END")
+_SOURCE_DOCS = """(SELECT group_concat(DISTINCT d.doc) FROM {table} s
+      JOIN documents d ON d.id = s.document_id WHERE s.{fk} = x.id)"""
+_SOURCE_LANGS = """(SELECT group_concat(DISTINCT d.lang) FROM {table} s
+      JOIN documents d ON d.id = s.document_id WHERE s.{fk} = x.id)"""
+_PARTY_NAMES = """(SELECT group_concat(COALESCE(e.name_en, p.party), '; ') FROM {table} p
+      LEFT JOIN entities e ON e.id = p.party WHERE p.{fk} = x.id)"""
+
+VIEWS: dict[str, str] = {
+    "v_facts": f"""
+SELECT d.doc, d.lang AS doc_lang, d.published, m.field, m.page, m.block_idx AS block,
+       m.start, m."end", m.lang, m.surface,
+       CASE m.field
+         WHEN 'countries' THEN fc.iso3
+         WHEN 'dates' THEN fd.value
+         WHEN 'counts' THEN {_NUM.format(v="fn.value")} || ' ' || fn.unit
+              || COALESCE(' subject=' || fn.subject, '') || COALESCE(' what=' || fn.what, '')
+              || COALESCE(' ' || fn.qualifier, '')
+         WHEN 'money' THEN {_NUM.format(v="fm.value")} || ' ' || fm.currency
+              || CASE WHEN fm.approx THEN ' approx' ELSE '' END
+         WHEN 'organizations' THEN fo.org_id
+         WHEN 'agreements' THEN fa.kind || ' [' || fa.parties || '] ' || COALESCE(fa.date, '-')
+              || COALESCE(' @' || fa.place, '')
+         WHEN 'events' THEN fe.kind || COALESCE(' #' || CAST(fe.ordinal AS TEXT), '') || ' '
+              || COALESCE(fe.date, '-') || COALESCE(' @' || fe.place, '')
+       END AS value,
+       m.extractor, m.rule, m.id AS mention_id
+FROM mentions m
+JOIN documents d ON d.id = m.document_id
+LEFT JOIN fact_countries fc ON fc.mention_id = m.id
+LEFT JOIN fact_dates fd ON fd.mention_id = m.id
+LEFT JOIN fact_counts fn ON fn.mention_id = m.id
+LEFT JOIN fact_money fm ON fm.mention_id = m.id
+LEFT JOIN fact_organizations fo ON fo.mention_id = m.id
+LEFT JOIN fact_agreements fa ON fa.mention_id = m.id
+LEFT JOIN fact_events fe ON fe.mention_id = m.id""",
+    "v_agreements": f"""
+SELECT x.id, x.kind, x.parties,
+       {_PARTY_NAMES.format(table="agreement_parties", fk="agreement_id")} AS party_names,
+       x.date, x.place, x.n_sources, x.n_documents,
+       {_SOURCE_LANGS.format(table="agreement_sources", fk="agreement_id")} AS languages,
+       {_SOURCE_DOCS.format(table="agreement_sources", fk="agreement_id")} AS documents,
+       CASE WHEN EXISTS (SELECT 1 FROM conflicts c WHERE c.topic = 'agreement'
+                         AND c.subject = x.key) THEN 1 ELSE 0 END AS has_conflict,
+       x.key
+FROM agreements x""",
+    "v_events": f"""
+SELECT x.id, x.date, x.kind, x.ordinal, x.place, x.parties,
+       {_PARTY_NAMES.format(table="event_parties", fk="event_id")} AS party_names,
+       x.parties_from, x.n_sources, x.n_documents,
+       {_SOURCE_LANGS.format(table="event_sources", fk="event_id")} AS languages,
+       {_SOURCE_DOCS.format(table="event_sources", fk="event_id")} AS documents,
+       CASE WHEN EXISTS (SELECT 1 FROM conflicts c WHERE c.topic = 'event'
+                         AND c.subject = x.key) THEN 1 ELSE 0 END AS has_conflict,
+       x.key
+FROM events x""",
+    "v_conflicts": """
+SELECT c.conflict, c.topic, c.subject, c.attribute, c.value, c.as_of, d.doc, d.lang,
+       m.page, m.surface
+FROM conflicts c
+JOIN documents d ON d.id = c.document_id
+JOIN mentions m ON m.id = c.mention_id""",
+    "v_partner_countries": f"""
+SELECT DISTINCT e.id AS iso3, e.name_en, e.name_ja, e.name_vi,
+       a.kind AS agreement_kind, a.date AS agreement_date, a.n_documents AS agreement_documents,
+       (SELECT group_concat(DISTINCT d.doc) FROM agreement_sources s
+          JOIN documents d ON d.id = s.document_id WHERE s.agreement_id = a.id) AS agreement_sources,
+       (SELECT COUNT(DISTINCT p2.agreement_id) FROM agreement_parties p2
+          WHERE p2.nation = e.id) AS n_agreements,
+       (SELECT COUNT(DISTINCT ep.event_id) FROM event_parties ep WHERE ep.nation = e.id) AS n_events,
+       (SELECT MAX(d.published) FROM fact_counts n JOIN documents d ON d.id = n.document_id
+          WHERE n.unit = 'project' AND n.subject = e.id) AS projects_as_of,
+       (SELECT group_concat(COALESCE(n.what, 'projects') || '=' || {_NUM.format(v="n.value")}, '; ')
+          FROM fact_counts n JOIN documents d ON d.id = n.document_id
+          WHERE n.unit = 'project' AND n.subject = e.id AND d.published = (
+            SELECT MAX(d2.published) FROM fact_counts n2 JOIN documents d2 ON d2.id = n2.document_id
+            WHERE n2.unit = 'project' AND n2.subject = e.id)) AS project_counts,
+       (SELECT group_concat(DISTINCT d.doc)
+          FROM fact_counts n JOIN documents d ON d.id = n.document_id
+          WHERE n.unit = 'project' AND n.subject = e.id AND d.published = (
+            SELECT MAX(d2.published) FROM fact_counts n2 JOIN documents d2 ON d2.id = n2.document_id
+            WHERE n2.unit = 'project' AND n2.subject = e.id)) AS project_counts_source
+FROM agreements a
+JOIN agreement_parties p ON p.agreement_id = a.id
+JOIN entities e ON e.id = p.nation AND e.kind = 'country'
+WHERE a.kind = 'bilateral_document' AND p.nation <> '{HOME}'""",
+}
+
+
+def _normal(sql: str) -> str:
+    return " ".join(sql.split())
+
+
+def create_views(conn: Connection) -> None:
+    """Create each view, replacing one whose stored definition differs from ours."""
+    for name, body in VIEWS.items():
+        ddl = f"CREATE VIEW {name} AS {body.strip()}"
+        stored = conn.execute(
+            text("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = :n"), {"n": name}
+        ).scalar()
+        if stored is not None and _normal(stored) == _normal(ddl):
+            continue
+        conn.execute(text(f"DROP VIEW IF EXISTS {name}"))
+        conn.execute(text(ddl))
