@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors.base import Context, Segment, extractor
-from extractors.countries import LATIN, Forms, Hit, is_latin, longest
+from extractors.forms import LATIN, Forms, Hit, is_latin, longest
 from extractors.lexicon import alternation, gazetteer, lexicon
 from schemas.records import CountryMention, OrgMention
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extractors.countries import Forms, is_latin
+from extractors.forms import Forms, is_latin
 from extractors.lexicon import gazetteer
 
 BLOCK = "-"
