@@ -16,16 +16,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache
 
 from extractors.base import Context, Segment, extractor
-from extractors.counts import parse_count
+from extractors.counts import find as find_counts, parse_count
 from extractors.dates import parse_date
 from extractors.lexicon import lexicon
+from extractors.money import find_money
 from extractors.numbers import fold, parse_decimal
 from extractors.places import find_places
+from pipeline.load_blocks import flatten
 from schemas.records import (
-    LANGS, AgreementMention, Cell, CountMention, CountryMention, EventMention, Mention, Table,
+    LANGS, AgreementMention, Cell, CountMention, CountryMention, EventMention, Mention,
+    MoneyMention, Table,
 )
 
 CONTEXT_SEGMENTS = 8  # segments before a table searched for its counterpart country
@@ -65,8 +69,8 @@ def _totals_words() -> frozenset[str]:
 
 def is_total(text: str) -> bool:
     """True for a totals label: 合計, Total, Tổng cộng, 'Total (projects)'."""
-    t = re.sub(r"\s+", " ", text).strip().casefold()
-    return any(t == w or t.startswith(w + " ") or t.startswith(w + "(") for w in _totals_words())
+    t = re.sub(r"\s+", " ", fold(text)).strip().casefold()
+    return any(t == w or t.startswith(w) and t[len(w)] in " (（" for w in _totals_words())
 
 
 def _words(lang: str, key: str) -> list:
@@ -81,9 +85,10 @@ def _has(text: str, words: list[str]) -> bool:
 
 
 def _headers(table: Table, col: int) -> list[str]:
-    """The header texts above a column, most specific (lowest) last."""
+    """The header texts above a column, most specific (lowest) last, each on one line (a header
+    wrapped over lines, "Số dự án⏎đã đăng ký", reads as one phrase)."""
     cells = sorted((c for c in table.cells if c.header and c.col == col), key=lambda c: c.row)
-    return list(dict.fromkeys(c.text for c in cells))
+    return list(dict.fromkeys(flatten(c.text) for c in cells if c.text.strip()))
 
 
 def _column(table: Table, lang: str, key: str, skip: int | None = None) -> int | None:
@@ -103,12 +108,31 @@ def what_of(headers: list[str], lang: str) -> str | None:
 
 
 def _unit_named(headers: list[str], lang: str) -> str | None:
-    """The unit header words name for the numbers below them ('件数' → project), or None."""
+    """The unit header words name for the numbers below them ('件数' → project; a named measure,
+    'Registered', counts projects), or None."""
     for part in reversed(headers):
         for entry in _words(lang, "count_headers"):
             if _has(part, entry["words"]):
                 return entry["unit"]
+    for part in reversed(headers):
+        for entry in _words(lang, "what"):
+            if entry.get("unit") and _has(part, entry["words"]):
+                return entry["unit"]
     return None
+
+
+def _measured(headers: list[str], lang: str) -> bool:
+    """True for a column of measurements (tCO2, MW, %): its numbers are not counts."""
+    return any(_has(part, _words(lang, "measure_headers")) for part in headers)
+
+
+def _table_lang(table: Table, ctx: Context) -> str:
+    """The language most of the table's rows are in: a short row ('Lao PDR | Aug 2013 | 3') is
+    read in its table's language, not in the one its few words happen to suggest."""
+    lo, hi = min(c.start for c in table.cells), max(c.end for c in table.cells)
+    langs = Counter(s.lang for s in ctx.segments
+                    if s.kind == "table_row" and lo <= s.offset and s.offset + len(s.text) <= hi)
+    return langs.most_common(1)[0][0] if langs else ctx.doc_lang
 
 
 def _row(seg: Segment, ctx: Context) -> tuple[Table, list[Cell]] | None:
@@ -116,7 +140,7 @@ def _row(seg: Segment, ctx: Context) -> tuple[Table, list[Cell]] | None:
     lo, hi = seg.offset, seg.offset + len(seg.text)
     for table in ctx.tables:
         for r in range(table.header_rows, table.n_rows):
-            cells = table.row(r)
+            cells = [c for c in table.row(r) if c.text]  # an empty last cell may be trimmed off
             if cells and all(lo <= c.start and c.end <= hi for c in cells):
                 return table, cells
     return None
@@ -124,12 +148,15 @@ def _row(seg: Segment, ctx: Context) -> tuple[Table, list[Cell]] | None:
 
 def _count(cell: Cell, table: Table, lang: str) -> tuple[int | float, str] | None:
     """(value, unit) of a count cell: a number with a counter (a vague counter takes the unit a
-    header names), or a bare number under a header that names the thing counted (a total
-    column counts what the table's other headers name)."""
+    header names), or a bare number under a header that names the thing counted. A number
+    column whose header names nothing (a total, a year: 令和5年度) counts what the table's other
+    headers or its caption name (国別・年度別の採択件数); a row-number column counts nothing."""
     headers = _headers(table, cell.col)
     named = (_unit_named(_headers(table, c), lang) for c in range(table.n_cols))
-    table_unit = next((u for u in named if u), None)
-    own = _unit_named(headers, lang) or (table_unit if what_of(headers, lang) == "total" else None)
+    table_unit = next((u for u in named if u), None) or _unit_named([table.caption], lang)
+    numbered = _numeric(table, cell.col) and not any(
+        _has(h, _words(lang, "index_headers")) for h in headers)
+    own = _unit_named(headers, lang) or (table_unit if numbered else None)
     found = parse_count(cell.text, lang)
     if found is not None:
         value, unit = found[0], found[1]
@@ -140,15 +167,50 @@ def _count(cell: Cell, table: Table, lang: str) -> tuple[int | float, str] | Non
     return None
 
 
-def _country(seg: Segment, ctx: Context, cell: Cell | None) -> CountryMention | None:
-    """The country the row is about: the one named in its key cell, else the first in the row."""
-    countries = [m for m in ctx.here(CountryMention) if isinstance(m, CountryMention)]
-    if cell is not None:
-        inside = [m for m in countries
-                  if cell.start <= m.start + seg.offset and m.end + seg.offset <= cell.end]
-        if inside:
-            return inside[0]
-    return countries[0] if countries else None
+def _countries(ctx: Context, lo: int, hi: int) -> list[CountryMention]:
+    """Countries found anywhere in the document span [lo, hi), in text order."""
+    out = [(seg.offset + m.start, m) for i, seg in enumerate(ctx.segments)
+           if seg.offset < hi and seg.offset + len(seg.text) > lo
+           for m in ctx.found.get(i, []) if isinstance(m, CountryMention)
+           and lo <= seg.offset + m.start and seg.offset + m.end <= hi]
+    return [m for _, m in sorted(out, key=lambda x: x[0])]
+
+
+def _country_keyed(table: Table, ctx: Context, key_col: int) -> bool:
+    """True when most data rows name a country in their key cell (a partner-country table),
+    False when the key is something else (a province, a sector)."""
+    keys = [c for c in table.cells if not c.header and c.col == key_col and c.text
+            and not is_total(c.text)]
+    named = sum(bool(_countries(ctx, c.start, c.end)) for c in keys)
+    return bool(keys) and named * 2 > len(keys)
+
+
+def _table_country(table: Table, ctx: Context) -> str | None:
+    """The one country a table is about, named in its caption (… tại Việt Nam …) or, without
+    a caption, in the paragraph right before it; else None."""
+    first = min(c.start for c in table.cells)
+    caption = table.caption.strip()
+    before = sorted(((s, i) for i, s in enumerate(ctx.segments)
+                     if s.offset + len(s.text) <= first and s.kind != "table_row"),
+                    key=lambda x: -x[0].offset)
+    found = next((i for s, i in before if caption and caption in s.text),
+                 before[0][1] if before else None)
+    isos = {m.iso3 for m in ctx.found.get(found, []) if isinstance(m, CountryMention)}
+    return isos.pop() if len(isos) == 1 else None
+
+
+def _subject(table: Table, ctx: Context, key_col: int, key: Cell | None, totals: bool
+             ) -> str | None:
+    """The subject of a row's counts: the country in its key cell in a partner-country table
+    (none for its totals row); the table's own country when the rows are provinces or sectors."""
+    if not _country_keyed(table, ctx, key_col):
+        return _table_country(table, ctx)
+    if totals or key is None:
+        return None
+    row = [c for c in table.cells if c.row == key.row]
+    inside = _countries(ctx, key.start, key.end) or _countries(
+        ctx, min(c.start for c in row), max(c.end for c in row))
+    return inside[0].iso3 if inside else None
 
 
 def _counterpart(table: Table, ctx: Context, lang: str, row_iso: str) -> str | None:
@@ -205,30 +267,114 @@ def _ordinal(cell: Cell, lang: str, bare: bool) -> int | None:
     return None
 
 
-def _row_counts(seg: Segment, table: Table, cells: dict[int, Cell], roles: tuple[int, int | None],
-                subject: str | None, totals: bool) -> Iterator[CountMention]:
-    """The counts of one row, each named by its column (totals-row counts by 'total_<what>')."""
+def _group(table: Table, col: int) -> list[int]:
+    """The columns under the same top header cell as `col` (a colspan or a flattened span)."""
+    if table.header_rows < 2:
+        return [col]
+    top = {c.col: c.text for c in table.cells if c.header and c.row == 0}
+    lo = hi = col
+    while lo > 0 and top.get(lo - 1) and top.get(lo - 1) == top.get(col):
+        lo -= 1
+    while top.get(hi + 1) and top.get(hi + 1) == top.get(col):
+        hi += 1
+    return list(range(lo, hi + 1))
+
+
+def _numeric(table: Table, col: int) -> bool:
+    shapes = Counter(shape(c.text) for c in table.cells if not c.header and c.col == col)
+    shapes.pop("blank", None)
+    return bool(shapes) and shapes.most_common(1)[0][0] == "num"
+
+
+def _parts(table: Table, col: int) -> list[int]:
+    """The columns a total column sums: the rest of its header group, else the run of number
+    columns right before it."""
+    group = _group(table, col)
+    if len(group) > 1:
+        return [c for c in group if c != col]
+    parts, c = [], col - 1
+    while c >= 0 and _numeric(table, c):
+        parts.append(c)
+        c -= 1
+    return parts
+
+
+def _breakdowns(table: Table, whats: dict[int, str | None], lang: str) -> set[int]:
+    """Columns that split a total into unnamed parts beside a named measure (設備補助 | フロン補助
+    | ADB拠出 | 合計): the table states its facts in the named measure and the total, so the
+    other parts give no facts."""
+    measures = {e["what"] for e in _words(lang, "what")} - {"total"}
+    out: set[int] = set()
+    for col, what in whats.items():
+        parts = _parts(table, col) if what == "total" else []
+        if any(whats[p] in measures for p in parts):
+            out |= {p for p in parts if whats[p] not in measures}
+    return out
+
+
+def _money_words(headers: list[str], lang: str) -> str | None:
+    """The currency words of a money column's header ('Vốn đầu tư (triệu USD)' → 'triệu USD')."""
+    for part in reversed(headers):
+        for words in re.findall(r"[(（]([^()（）]+)[)）]", part) + [part]:
+            if _money("1", words.strip(), lang):
+                return words.strip()
+    return None
+
+
+def _money(value: str, words: str, lang: str) -> MoneyMention | None:
+    """A cell's number read with the currency words of its header, by the money extractor."""
+    tokens = words.split()
+    around = [" ".join([*tokens[:k], value, *tokens[k:]]) for k in range(len(tokens) + 1)]
+    for probe in (f"{value}{words}", f"{words}{value}", *around):
+        found = list(find_money(Segment(text=probe, lang=lang), Context()))
+        if len(found) == 1 and found[0].surface.strip() == probe.strip():
+            return found[0]
+    return None
+
+
+def _key_count(seg: Segment, cell: Cell, lang: str) -> CountMention | None:
+    """The count a totals row states beside its label ('合計（15か国）', 'Total | 7 countries')."""
+    found = find_counts(cell.text, lang)
+    if not found:
+        return None
+    c = found[0]
+    start, end = cell.start - seg.offset + c.start, cell.start - seg.offset + c.end
+    what = PARTNER_COUNTRIES if c.unit == "country" else f"total_{c.what}"
+    return CountMention(start=start, end=end, surface=seg.text[start:end], rule="tables:count",
+                        value=c.value, unit=c.unit, subject=None, what=what)
+
+
+def _row_facts(seg: Segment, table: Table, cells: dict[int, Cell], roles: tuple[int, int | None],
+               subject: str | None, totals: bool) -> Iterator[Mention]:
+    """The counts (and amounts of money) of one row, each named by its column; a totals row's
+    counts are named 'total_<what>'. Measurement columns (tCO2, MW, %) give nothing."""
     key_col, signing = roles
     lang = seg.lang
     whats = {col: what_of(_headers(table, col), lang) for col in range(table.n_cols)}
-    # A table with named measures (registered, issuing, …) states its facts in those columns and
-    # its total; its other columns are breakdowns (per funding programme) and give no facts.
-    measures = {e["what"] for e in _words(lang, "what")} - {"total"}
-    known = {c for c, w in whats.items() if w in measures}
-    if known:
-        known |= {c for c, w in whats.items() if w == "total"} | {key_col, signing}
+    skip = _breakdowns(table, whats, lang) | {key_col, signing}
+    for col in (key_col, signing) if totals else ():
+        key = _key_count(seg, cells[col], lang) if col in cells else None
+        if key:
+            yield key
     for col, cell in cells.items():
-        if col in roles and not totals or known and col not in known:
+        headers = _headers(table, col)
+        if col in skip or _measured(headers, lang):
+            continue
+        start, end = cell.start - seg.offset, cell.end - seg.offset
+        words = _money_words(headers, lang)
+        if words:
+            money = _money(fold(cell.text).strip(), words, lang)
+            if money:
+                yield MoneyMention(start=start, end=end, surface=seg.text[start:end],
+                                   rule="tables:money", value=money.value,
+                                   currency=money.currency, approx=money.approx)
             continue
         count = _count(cell, table, lang)
         if count is None:
             continue
         what = whats[col]
-        if totals and count[1] == "country" and col in roles:
-            what = PARTNER_COUNTRIES
-        elif totals and what != "total":
+        if totals and what != "total":
             what = f"total_{what}"
-        start, end = cell.start - seg.offset, cell.end - seg.offset
         yield CountMention(start=start, end=end, surface=seg.text[start:end], rule="tables:count",
                            value=count[0], unit=count[1], subject=subject, what=what)
 
@@ -240,24 +386,26 @@ def table_facts(seg: Segment, ctx: Context) -> Iterator[Mention]:
     if found is None:
         return
     table, row = found
-    lang = seg.lang
+    lang = _table_lang(table, ctx)
+    seg = replace(seg, lang=lang)
     cells = {c.col: c for c in row if c.text and not c.note.startswith("ambiguous")}
     key_col = _column(table, lang, "key_headers")
     key_col = key_col if key_col is not None else min(cells, default=0)
     signing = _column(table, lang, "signing_headers", skip=key_col)
     key = cells.get(key_col)
     totals = key is not None and is_total(key.text)
-    country = None if totals else _country(seg, ctx, key)
+    subject = _subject(table, ctx, key_col, key, totals)
     event = _event(seg, table, cells, lang) if signing is None else None
     if event:
         yield event
         return
-    yield from _row_counts(seg, table, cells, (key_col, signing), country and country.iso3, totals)
+    yield from _row_facts(seg, table, cells, (key_col, signing), subject, totals)
+    country = None if totals or key is None else (_countries(ctx, key.start, key.end) or [None])[0]
     if signing in cells and country is not None:
         parsed = parse_date(cells[signing].text, lang)
         other = _counterpart(table, ctx, lang, country.iso3)
         if parsed and other:
-            start, end, surface = _span(seg, [key, cells[signing]] if key else [cells[signing]])
+            start, end, surface = _span(seg, [key, cells[signing]])
             yield AgreementMention(start=start, end=end, surface=surface, rule="tables:signing",
                                    kind="bilateral_document",
                                    parties=tuple(sorted({country.iso3, other})), date=parsed[0])

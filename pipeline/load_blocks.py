@@ -157,12 +157,18 @@ def _title_like(line: str, wrap: int) -> bool:
     )
 
 
+_NUMBER_CELL = re.compile(r"[\d\s.,:/%()+\-–]*\d[\d\s.,:/%()+\-–]*")
+
+
 def guess_header_rows(rows: list[list[str]]) -> int:
-    """1 when the first row looks like column labels (no digits) above rows with numbers."""
+    """1 when the first row looks like column labels above rows with numbers: no digits at all,
+    or no number-only cell and fewer cells with digits than the next row ("(tCO2/năm)")."""
     if len(rows) < 2:
         return 0
     first = [t for t in rows[0] if t.strip()]
-    labels = bool(first) and not any(ch.isdigit() for t in first for ch in t)
+    digits = [sum(any(ch.isdigit() for ch in t) for t in row) for row in rows[:2]]
+    labels = bool(first) and (digits[0] == 0 or (
+        digits[0] < digits[1] and not any(_NUMBER_CELL.fullmatch(t.strip()) for t in first)))
     numbers = any(ch.isdigit() for row in rows[1:] for t in row for ch in t)
     return 1 if labels and numbers else 0
 

@@ -208,10 +208,52 @@ def _tables(page, hint: tuple[str, tuple | None]) -> list[_Found]:
     out = []
     for table in page.find_tables(settings):
         rows = [[c or "" for c in row] for row in table.extract()]
+        if kind != "ruled" and len(rows) >= 3:
+            rows[0] = _header_by_phrases(page, table) or rows[0]
         rows = [r for r in rows if any(c.strip() for c in r)]
         if len(rows) >= 2 and max(len(r) for r in rows) >= (2 if kind == "ruled" else 3):
             out.append(_Found(rows, table.bbox, "pdf-ruled" if kind == "ruled" else "pdf-text"))
     return out
+
+
+def _header_by_phrases(page, table) -> list[str] | None:
+    """The top row of an unruled table re-cut into its column labels. The text strategy draws
+    column edges from the aligned numbers below, which cut a label wider than its numbers
+    ("Registered Issuing | credits Model"); here the label's characters, in drawing order,
+    are split into phrases at gaps and overlaps, and each phrase goes to the column whose
+    numbers it lies over most."""
+    spans: list[tuple[float, float] | None] = []
+    for col in range(len(table.rows[0].cells)):
+        boxes = [row.cells[col] for row in table.rows[1:] if col < len(row.cells) and row.cells[col]]
+        xs = [(c["x0"], c["x1"]) for box in boxes for c in page.chars
+              if c["text"].strip() and _center_in_box(c, box)]
+        spans.append((min(x for x, _ in xs), max(x for _, x in xs)) if xs else None)
+    head = table.rows[0].bbox
+    phrases: list[list] = []  # [text, x0, x1]
+    for c in page.chars:
+        if not _center_in_box(c, (float("-inf"), head[1], float("inf"), head[3])):
+            continue
+        gap = c["x0"] - phrases[-1][2] if phrases else None
+        if gap is None or gap > 0.5 * c["size"] or gap < -0.5:
+            phrases.append([c["text"], c["x0"], c["x1"]])
+        else:
+            phrases[-1][0] += c["text"]
+            phrases[-1][2] = c["x1"]
+    if not phrases or not any(spans):
+        return None
+    cells = [""] * len(spans)
+    for text, x0, x1 in phrases:
+        def fit(col: int) -> tuple[float, float]:
+            a, b = spans[col] or (float("inf"), float("inf"))
+            return min(x1, b) - max(x0, a), -abs((a + b) / 2 - (x0 + x1) / 2)
+        col = max(range(len(spans)), key=fit)
+        cells[col] = f"{cells[col]} {text.strip()}".strip()
+    return cells
+
+
+def _center_in_box(char, box) -> bool:
+    x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
 def _write_page(builder: Builder, state: _State, number: int, text: str, found: list[_Found],

@@ -88,20 +88,32 @@ def _rows(text: str, run: list[tuple[int, int]]) -> tuple[list[list[_Raw]], int,
         return None
     first = Counter(shape(c[0].text) for s, c in lines if not s and len(c) >= 2 and c[0].text)
     key_shape = first.most_common(1)[0][0] if first else "text"
+    # In a table whose lines open with a pipe, a line that does not continues the cell the
+    # previous line left open (no closing pipe): a cell wrapped over two lines ("令和6⏎年度").
+    edges = [(text[a:b].strip()[:1], text[a:b].strip()[-1:]) for a, b in run]
+    piped = sum(first == "|" for first, _ in edges) > len(edges) / 2
     rows: list[list[_Raw]] = []
     sections: list[bool] = []  # True for rows above the separator
     header_lines = seps[0] if seps else 0
+    open_end = False  # the last line added ended inside a cell
     for i, (is_sep, cells) in enumerate(lines):
         if is_sep or not any(c.text for c in cells):
+            open_end = False
             continue
         above = i < header_lines
-        joinable = (rows and sections[-1] == above and len(rows[-1]) < n_cols
-                    and len(rows[-1]) + len(cells) <= n_cols)
-        if joinable and (above or shape(cells[0].text) != key_shape):
+        same = bool(rows) and sections[-1] == above
+        wrapped = same and piped and open_end and edges[i][0] != "|"
+        if wrapped and len(rows[-1]) + len(cells) - 1 <= n_cols:
+            last, first = rows[-1][-1], cells[0]
+            merged = _Raw(last.start, first.end, text[last.start:first.end]) if last.text else first
+            rows[-1] = rows[-1][:-1] + [merged] + cells[1:]
+        elif (same and len(rows[-1]) < n_cols and len(rows[-1]) + len(cells) <= n_cols
+              and (above or shape(cells[0].text) != key_shape)):
             rows[-1] = rows[-1] + cells
         else:
             rows.append(cells)
             sections.append(above)
+        open_end = edges[i][1] != "|"
     headers = 1 if seps and header_lines else 0
     if not seps and rows and _all_text(rows[0]) and any(not _all_text(r) for r in rows[1:]):
         headers = 1
@@ -184,6 +196,13 @@ def _grid(header: list[Cell], data: list[list[_Raw]], n_cols: int, spans, lang: 
                 start -= 1
             parts = _parts_by_totals_row(data, col, start, lang) or list(range(start, col))
         totals[col] = [c for c in parts if shapes[c] == "num"]
+    # A total column that a complete row contradicts is not the sum of those parts ("Total
+    # supported" beside "Registered" and "Issued"): it sets no constraint.
+    complete = [r for r in data if len(r) >= n_cols and all(c.text for c in r[:n_cols])]
+    for col, parts in list(totals.items()):
+        if any(number(r[col].text, lang) != sum(number(r[p].text, lang) or 0 for p in parts)
+               for r in complete):
+            del totals[col]
     return _Grid(shapes, totals, lang)
 
 
@@ -291,6 +310,23 @@ def _column_sums(rows: list[list[tuple[int, ...]]], values: list[list[_Raw]],
     return kept
 
 
+def _off_totals_row(values: list[list[_Raw]], literal: list[tuple[int, ...]], grid: _Grid) -> bool:
+    """True when the rows read as they stand do not add up to the one totals row."""
+    total_rows = [i for i, v in enumerate(values) if v and is_total(v[0].text)]
+    if len(total_rows) != 1:
+        return False
+    sums: Counter = Counter()
+    for i, (vals, cols) in enumerate(zip(values, literal)):
+        if i != total_rows[0]:
+            for col, raw in zip(cols, vals):
+                if shape(raw.text) == "num":
+                    sums[col] += number(raw.text, grid.lang) or 0
+    t = total_rows[0]
+    return any(shape(raw.text) == "num" and sums[col] != number(raw.text, grid.lang)
+               for col, raw in zip(literal[t], values[t]) if col < len(grid.shapes)
+               and grid.shapes[col] == "num")
+
+
 def _left_packed(row: list[_Raw]) -> bool:
     filled = [bool(c.text) for c in row]
     return all(filled[: sum(filled)])
@@ -328,8 +364,9 @@ def _data_cells(data: list[list[_Raw]], grid: _Grid, first_row: int) -> list[Cel
     literal = [tuple(i for i, c in enumerate(r) if c.text) for r in data]
     placements: list[list[tuple[int, ...]]] = [[lit] for lit in literal]
     unsolved: dict[int, str] = {}
-    shifted = all(_left_packed(r) for r in data if sum(bool(c.text) for c in r) < n_cols) and any(
-        not _valid(lit, v, grid) for lit, v in zip(literal, values) if max(lit, default=0) < n_cols
+    shifted = all(_left_packed(r) for r in data if sum(bool(c.text) for c in r) < n_cols) and (
+        any(not _valid(lit, v, grid) for lit, v in zip(literal, values) if max(lit, default=0) < n_cols)
+        or _off_totals_row(values, literal, grid)
     )
     if shifted:
         placements, unsolved = _solve(values, literal, grid)

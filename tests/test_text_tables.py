@@ -146,3 +146,56 @@ def test_text_tables_any_text_gives_cells_that_point_at_their_text(text):
     for table in find_text_tables(text):
         for cell in table.cells:
             assert text[cell.start : cell.end] == cell.text and 0 <= cell.col < table.n_cols
+
+
+# fmt: off
+WRAPPED_CELLS_JA = (
+    "表3 地域別の案件数\n"
+    "| 国名 | 2022\n"
+    "年度 | 2023年度 | 合計\n"
+    " |\n"
+    "|---|---|---|---|\n"
+    "| タイ | 3 | 4 | 7 | |\n"
+    "| インド | 2 | 2 |\n"
+    "| 合計 | 3 | 6 | 9 |\n"
+)
+NO_TOTAL_COLUMN_EN = (
+    "| Partner | Meetings\n"
+    "held | Credit\n"
+    "issuances |\n"
+    "|---|---|---|\n"
+    "| Kenya | 2 | 1 |\n"
+    "| Chile | 3 |\n"
+    "| Total | 2 | 4 |\n"
+)
+TOTAL_NOT_A_SUM_VI = (
+    "| Quốc gia | Đã đăng ký | Đã cấp tín chỉ | Tổng số dự án\n"
+    "được hỗ trợ |\n"
+    "|---|---|---|---|\n"
+    "| Lào | 2 | 1 | 9 |\n"
+    "| Mông Cổ | 4 | 7 | |\n"
+    "| Tổng cộng | 6 | 1 | 16 |\n"
+)
+# fmt: on
+
+
+def test_text_tables_cell_wrapped_over_lines_is_one_cell():
+    (table,) = find_text_tables(WRAPPED_CELLS_JA)
+    assert [c.text for c in table.row(0)] == ["国名", "2022\n年度", "2023年度", "合計"]
+    # インド's 2 | 2 was shifted left: the 2022 column sums to 3 only with it under 2023年度.
+    assert grid(table)[2] == [
+        (0, "インド", ""), (2, "2", "repaired: shifted from col 1"),
+        (3, "2", "repaired: shifted from col 2"),
+    ]
+
+
+def test_text_tables_totals_row_repairs_a_table_without_a_total_column():
+    (table,) = find_text_tables(NO_TOTAL_COLUMN_EN)
+    assert table.header_of(2) == "Credit\nissuances"
+    assert grid(table)[2] == [(0, "Chile", ""), (2, "3", "repaired: shifted from col 1")]
+
+
+def test_text_tables_total_column_a_full_row_contradicts_is_no_constraint():
+    (table,) = find_text_tables(TOTAL_NOT_A_SUM_VI)
+    # Lào's full row shows 9 ≠ 2 + 1, so Mông Cổ's 4 | 7 is placed by the column sums alone.
+    assert grid(table)[2] == [(0, "Mông Cổ", ""), (1, "4", ""), (3, "7", "repaired: shifted from col 2")]

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.process import process
-from schemas.records import AgreementMention, CountMention, EventMention
+from schemas.records import AgreementMention, CountMention, EventMention, MoneyMention
 
 # fmt: off
 PARTNERS_JA = (
@@ -139,3 +139,88 @@ def test_tables_meeting_table_gives_one_event_per_row(tmp_path):
 ])
 def test_tables_text_without_a_table_gives_no_table_facts(tmp_path, text):
     assert table_facts(tmp_path, text) == []
+
+
+# fmt: off
+PROVINCES_HTML_VI = """<html><head><meta charset="utf-8"></head><body>
+<p>Bảng 4. Số dự án JCM tại Việt Nam theo ngành và tỉnh</p>
+<table>
+<tr><th rowspan="2">Ngành</th><th rowspan="2">Tỉnh</th><th colspan="2">Số dự án</th></tr>
+<tr><th>Được phê duyệt</th><th>Đã đăng ký</th></tr>
+<tr><td rowspan="2">Điện mặt trời</td><td>Long An</td><td>4</td><td>2</td></tr>
+<tr><td>Tây Ninh</td><td>3</td><td></td></tr>
+<tr><td colspan="2">Tổng cộng</td><td>7</td><td>2</td></tr>
+</table></body></html>"""
+MONEY_EN = (
+    "Proposed JCM projects in Thailand\n"
+    "| Project | Province | Investment (USD million) | Reduction (tCO2/year) |\n"
+    "|---|---|---|---|\n"
+    "| Chiller upgrade | Rayong | 4.5 | 1,200 |\n"
+    "| Biomass boiler | Saraburi | 11 | 9,800 |\n"
+)
+YEARS_JA = (
+    "表5 国別・年度別の採択件数\n"
+    "| 国名 | 2023年度 | 2024年度 |\n"
+    "|---|---|---|\n"
+    "| タイ | 3 | 5 |\n"
+    "| パラオ | 1 | 2 |\n"
+)
+# fmt: on
+
+
+def test_tables_vi_html_province_rows_count_for_the_caption_country(tmp_path):
+    facts = table_facts(tmp_path, PROVINCES_HTML_VI, "provinces.html")
+    # Rows are provinces, so every count (the totals row's too) is Viet Nam's; the colspan header
+    # names the unit (Số dự án) of both sub-columns, neither of which is dropped.
+    assert counts(facts) == {
+        (4, "project", "VNM", "Được phê duyệt"), (2, "project", "VNM", "registered"),
+        (3, "project", "VNM", "Được phê duyệt"),
+        (7, "project", "VNM", "total_Được phê duyệt"), (2, "project", "VNM", "total_registered"),
+    }
+
+
+def test_tables_en_money_column_gives_amounts_and_tonnes_give_nothing(tmp_path):
+    facts = table_facts(tmp_path, MONEY_EN)
+    money = {(round(m.value), m.currency, m.surface) for m in facts if isinstance(m, MoneyMention)}
+    assert money == {(4_500_000, "USD", "4.5"), (11_000_000, "USD", "11")}
+    assert counts(facts) == set()
+
+
+def test_tables_ja_year_columns_count_what_the_caption_names(tmp_path):
+    facts = table_facts(tmp_path, YEARS_JA)
+    assert counts(facts) == {
+        (3, "project", "THA", "2023年度"), (5, "project", "THA", "2024年度"),
+        (1, "project", "PLW", "2023年度"), (2, "project", "PLW", "2024年度"),
+    }
+
+
+def test_tables_en_unruled_pdf_header_wider_than_its_numbers(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "partners.pdf"
+    c = Canvas(str(path), pagesize=A4)
+    top = A4[1] - 72
+    c.drawString(72, top, "Partner countries of the Joint Crediting Mechanism (JCM)")
+    # Labels start left of the right-aligned numbers and run past them into the next column.
+    labels = [(80, "Country"), (190, "Signed"), (280, "Registered"), (350, "Issuing credits"),
+              (440, "Model projects")]
+    for x, text in labels:
+        c.drawString(x, top - 40, text)
+    rows = [("Kenya", "Jun 2013", "2", "1", "4"), ("Lao PDR", "Aug 2013", "3", "", "6"),
+            ("Chile", "May 2015", "11", "5", "17"), ("Total (3 countries)", "", "16", "6", "27")]
+    for i, row in enumerate(rows):
+        y = top - 58 - 18 * i
+        c.drawString(80, y, row[0])
+        c.drawString(190, y, row[1])
+        for right, value in zip((334, 425, 510), row[2:]):
+            c.drawRightString(right, y, value)
+    c.save()
+    done = process(path, "partners.pdf")
+    (table,) = done.document.tables
+    assert [c.text for c in table.row(0)] == [t for _, t in labels]
+    facts = [m for _, _, m in done.mentions if m.rule.startswith("tables:")]
+    assert {(v, w) for v, _, s, w in counts(facts) if s == "LAO"} == {
+        (3, "registered"), (6, "equipment_subsidy")}
+    assert (3, "country", None, "partner_countries") in counts(facts)
+    assert ("bilateral_document", ("JPN", "LAO"), "2013-08") in agreements(facts)
