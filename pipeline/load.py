@@ -7,10 +7,12 @@ text raises `EmptyDocument`. Loaders for heavy formats are imported on first use
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline.decode import decode
 from pipeline.load_blocks import Builder, clean, text_spans
+from pipeline.text_tables import find_text_tables
 from schemas.records import Document, Table
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -99,7 +101,9 @@ def load_text(path: Path, data: bytes) -> Document:
     )
     for start, end in rows:
         builder.block(start, end, "table_row")
-    for start, end, kind in text_spans(text, rows):
+    # The added newline ends a last line; without it, a huge unterminated line makes
+    # load_blocks._double_spaced's regex quadratic (hours for 2M characters).
+    for start, end, kind in text_spans(text + "\n", rows):
         builder.block(start, end, kind)
     doc = builder.document(path=str(path), media_type=_media_type(path), encoding=decoded.encoding)
     doc.warnings += decoded.warnings
@@ -110,19 +114,8 @@ def load_text(path: Path, data: bytes) -> Document:
 
 
 def _text_tables(text: str) -> list[Table]:
-    """Tables written as text (pipes, aligned columns) by the tables helper, when it is there."""
-    try:
-        from pipeline.text_tables import find_text_tables
-    except ImportError:
-        return []
-    tables = find_text_tables(text)
-    return [t if t.index == i else _reindexed(t, i) for i, t in enumerate(tables)]
-
-
-def _reindexed(table: Table, index: int) -> Table:
-    from dataclasses import replace
-
-    return replace(table, index=index)
+    """Tables written as text (pipe tables and their broken forms), numbered in text order."""
+    return [replace(t, index=i) for i, t in enumerate(find_text_tables(text))]
 
 
 def _binary(text: str) -> bool:
