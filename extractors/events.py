@@ -2,11 +2,13 @@
 ceremonies, seminars) with their ordinal, date and place.
 
 A trigger is a meeting noun (政策対話, Ủy ban hỗn hợp, Joint Committee) or a session name (COP26).
-It is an event when it has an ordinal or a name, when the sentence says it was held (開催, tổ chức,
-held) or dates it, or, for ceremonies and visits, when the context dates it. Generic, recurring,
-planned and electronic "meetings" and the parts of a larger event are dropped. Pseudo-table rows
-("第1回 / (2014年) / ハノイ …") give their date and place to the events they describe. One event
-mentioned twice in a document is one fact.
+It is an event when it has an ordinal or a name, when its clause says it was held (開催, tổ chức,
+held) or dates it, or, for ceremonies and visits, when it has a date at all. Generic, electronic
+"meetings" and the parts of a larger event are dropped, and so are planned or recurring ones
+with no date of their own. Dates (extractors.discourse): the date in the event's clause, else its
+sentence's (unless the sentence reports another event), else a row's, the next line's, or, for
+a held meeting, a ceremony or a visit, the narrative's; a meeting summary's header fields date
+the event the document is about. One event mentioned twice in a document is one fact.
 
     ja: 2020年8月24日及び25日の第6回日本・ベトナム環境政策対話 → policy_dialogue 6, 2020-08-24
     vi: ngày 24/11, hai bên đã tổ chức đối thoại lần thứ 7 tại Tokyo → policy_dialogue 7, --11-24
@@ -21,17 +23,27 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
-from extractors.agreements import (
-    FRAME, Span, View, bare_date, document_view, near_date, pick_date, place_near, regex, valid,
-)
 from extractors.base import Context, Segment, extractor
+from extractors.discourse import (
+    FRAME,
+    Span,
+    View,
+    bare_date,
+    clause_date,
+    document_view,
+    near_date,
+    own_date,
+    place_near,
+    regex,
+    valid,
+)
 from extractors.lexicon import lexicon
-from schemas.records import DateMention, EventMention
+from schemas.records import AgreementMention, EventMention
 
 
 @dataclass(slots=True)
 class Candidate:
-    """A meeting mention with its arguments; `strong` says the date was tied to it."""
+    """A meeting mention with its arguments."""
 
     unit: int
     span: Span
@@ -39,11 +51,10 @@ class Candidate:
     ordinal: int | None = None
     name: str = ""  # a session name such as COP26, or a quoted title
     head: bool = False  # a dependent event (準備会合, launch)
-    main: bool = False  # a holding word in its clause says it took place
-    verb: Span | None = None
-    argument: bool = False  # it is the object of the sentence's verb (の立ち上げを宣言)
+    main: bool = False  # the sentence reports it: a holding word in its clause, or it is the object
     date: str | None = None
-    strong: bool = False
+    strong: bool = False  # the date is its own sentence's (not the context's)
+    tied: bool = False  # the date is written in its own clause
     place: str | None = None
 
 
@@ -100,7 +111,7 @@ def _titled(text: str, c: Candidate, lex: dict) -> Candidate:
     if opener:
         close = _CLOSE.search(text, c.span[1] + opener.end(), c.span[1] + opener.end() + 200)
         end = close.end() if close else c.span[1]
-        c.name, c.span = text[c.span[0] : end], (c.span[0], end)
+        c.name, c.span = re.sub(r"\s+", " ", text[c.span[0] : end]), (c.span[0], end)
     return c
 
 
@@ -131,9 +142,10 @@ def _ordinals(view: View, u: int, cands: list[Candidate]) -> None:
                     options.append((0, c))
                 elif c.span[0] >= m.end() and gap_ok.search(unit.text[m.end() : c.span[0]]):
                     options.append((c.span[0] - m.end(), c))
-                elif lex["ordinal_side"] == "both" and c.span[1] <= m.start():
-                    if gap_ok.search(unit.text[c.span[1] : m.start()]):
-                        options.append((m.start() - c.span[1], c))
+                elif lex["ordinal_side"] == "both" and c.span[1] <= m.start() and gap_ok.search(
+                    unit.text[c.span[1] : m.start()]
+                ):
+                    options.append((m.start() - c.span[1], c))
             free = [o for o in options if o[1].ordinal is None]
             if free and value is not None:
                 target = min(free, key=lambda o: o[0])[1]
@@ -149,18 +161,17 @@ def _clause(text: str, pos: int, lang: str) -> Span:
 
 
 def _rejected(unit_text: str, lang: str, c: Candidate, cands: list[Candidate]) -> bool:
-    """Electronic decisions always; for unnamed, unnumbered mentions also generic plurals,
-    recurring or planned meetings, and parts of another event named in the sentence."""
+    """Electronic decisions; planned or recurring meetings with no date of their own; and for
+    unnamed, unnumbered mentions also generic plurals and parts of another event in the sentence."""
     lex = lexicon(lang, "events")
     if regex(lex["electronic"], lang).search(unit_text):
         return True
+    lo, hi = _clause(unit_text, c.span[0], lang)
+    if not c.tied and regex(lex["recurring"], lang).search(unit_text[lo : max(hi, c.span[1] + 12)]):
+        return True
     if c.ordinal is not None or bool(c.name):
         return False
-    before = unit_text[max(0, c.span[0] - 30) : c.span[0]]
-    if regex(lex["generic"], lang).search(before):
-        return True
-    lo, hi = _clause(unit_text, c.span[0], lang)
-    if regex(lex["recurring"], lang).search(unit_text[lo : max(hi, c.span[1] + 12)]):
+    if regex(lex["generic"], lang).search(unit_text[max(0, c.span[0] - 30) : c.span[0]]):
         return True
     part = regex(lex["part_of"], lang)
     if any(o is not c for o in cands):
@@ -171,45 +182,47 @@ def _rejected(unit_text: str, lang: str, c: Candidate, cands: list[Candidate]) -
 
 
 def _holding(unit_text: str, lang: str, c: Candidate) -> None:
-    """Whether the sentence reports the event as held (a holding word in its clause), and
-    whether a dependent event is the object of the sentence's verb (Japanese を/が)."""
+    """Whether the sentence reports the event: a holding word in its clause (開催, held), or,
+    for a dependent event, it is the object of the sentence's verb (の立ち上げを宣言)."""
     lex = lexicon(lang, "events")
     lo, hi = _clause(unit_text, c.span[0], lang)
-    verb = regex(lex["holding"], lang).search(unit_text, lo, hi)
-    c.main, c.verb = verb is not None, verb.span() if verb else None
-    c.argument = c.head and bool(regex(lex["argument_after"], "ja").search(unit_text[c.span[1] :]))
+    c.main = regex(lex["holding"], lang).search(unit_text, lo, hi) is not None or (
+        c.head and bool(regex(lex["argument_after"], "ja").search(unit_text[c.span[1] :]))
+    )
 
 
-def _adjacent_date(view: View, u: int, c: Candidate):
-    """A date written right next to the event ("2021年12月に第2回…", "chuyến thăm vào tháng 4/2024")."""
-    unit = view.units[u]
-    limit = lexicon(unit.lang, "events")["adjacent_gap"]
-    gaps = [
-        unit.text[e : c.span[0]] if e <= c.span[0] else unit.text[c.span[1] : s]
-        for s, e, _ in view.found(u, DateMention) if e <= c.span[0] or s >= c.span[1]
-    ]
-    if any(len(FRAME.sub("", gap)) <= limit for gap in gaps):
-        return pick_date(view, u, c.span)
-    return None
-
-
-def _dated(view: View, c: Candidate) -> Candidate:
-    """Attach the date (and place) of one candidate."""
-    unit, context_place = view.units[c.unit], None
-    anchor = c.verb if c.verb and c.verb[0] > c.span[1] else c.span
-    date, strong = (pick_date(view, c.unit, anchor) if c.main or c.argument else None), True
-    date = date or _adjacent_date(view, c.unit, c)
-    if date is None:
-        strong = False
-        if c.unit in view.rows:
-            date = view.rows[c.unit][0]
-        elif (c.ordinal is not None or bool(c.name) or c.main) and c.unit + 1 < len(view.units):
-            date = bare_date(view, c.unit + 1)
-        elif c.kind in lexicon(unit.lang, "events")["self_evident"]:
-            date, context_place = near_date(view, c.unit)
-    c.date, c.strong = (date.value if date else None), strong and date is not None
-    c.place = place_near(view, c.unit, c.span) or context_place
+def _dated(view: View, c: Candidate, found: list[Candidate]) -> Candidate:
+    """The date and place of one candidate: the date in its clause; else its sentence's, unless
+    the sentence reports another event (SB62 in "第5回会合を、SB62の期間にあわせて開催"); else the
+    next line's bare date for a named or held meeting, or the context's for a kind whose mention
+    says it happened (a ceremony, a visit)."""
+    others = [o.span for o in found if o is not c] + view.spans(c.unit, AgreementMention)
+    date = clause_date(view, c.unit, c.span, others=others)
+    c.tied, c.place = date is not None, place_near(view, c.unit, c.span)
+    if date is None and (c.main or not any(o.main for o in found if o is not c)):
+        date = own_date(view, c.unit, c.span)
+    c.strong = date is not None
+    if date is None and c.unit in view.rows:
+        date = view.rows[c.unit][0]
+    if date is None and (c.ordinal is not None or c.name or c.main):
+        date = bare_date(view, c.unit + 1)
+    if date is None and (c.main or c.kind in lexicon(view.units[c.unit].lang, "events")["self_evident"]):
+        date, place = near_date(view, c.unit)
+        c.place = c.place or place
+    c.date = date.value if date else None
     return c
+
+
+def _about(view: View, cands: list[Candidate]) -> list[Candidate]:
+    """A meeting summary's header date and place belong to the event the document is about:
+    the one its title names (before the header), else the first one after the header."""
+    if view.header is None or not cands:
+        return cands
+    u, date, place = view.header
+    target = next((c for c in cands if c.unit < u), None) or next((c for c in cands if c.unit > u), None)
+    if target is not None and not target.strong:
+        target.date, target.strong, target.place = date.value, True, place or target.place
+    return cands
 
 
 def _row_heads(view: View, cands: list[Candidate]) -> list[Candidate]:
@@ -243,14 +256,15 @@ def _candidates(view: View) -> list[Candidate]:
         _ordinals(view, u, found)
         found = _drop_modifiers(unit.text, unit.lang, found)
         for c in found:
+            _holding(unit.text, unit.lang, c)
+        for c in found:
+            c = _dated(view, c, found)
             if _rejected(unit.text, unit.lang, c, found):
                 continue
-            _holding(unit.text, unit.lang, c)
-            c = _dated(view, c)
             self_evident = c.kind in lexicon(unit.lang, "events")["self_evident"] and c.date
-            if c.ordinal is not None or c.name or c.main or c.strong or self_evident:
+            if c.ordinal is not None or c.name or c.main or c.tied or self_evident:
                 cands.append(c)
-    return sorted(cands + _row_heads(view, cands), key=lambda c: (c.unit, c.span))
+    return _about(view, sorted(cands + _row_heads(view, cands), key=lambda c: (c.unit, c.span)))
 
 
 def _same(a: Candidate, b: Candidate) -> bool:

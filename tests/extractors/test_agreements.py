@@ -102,3 +102,52 @@ def test_agreements_context_date_for_signing_sentence():
     )
     found = agreements(text, "vi")
     assert {(k, p, d) for k, p, d, _ in found} == {("moc", ("MOEJ", "MONRE"), "2022-09-12")}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", ("The Ministry of the Environment of Japan and the Department of Environment and Natural Resources "
+           "of the Philippines adopted this Joint Statement in Manila on 3 June 2024."),
+     ("joint_statement", ("MOEJ", "PHL"), "2024-06-03", "Manila")),
+    ("ja", "2024年6月3日、環境省とフィリピン環境天然資源省は共同声明を採択した。",
+     ("joint_statement", ("MOEJ", "PHL"), "2024-06-03", None)),
+    ("vi", "Ngày 3/6/2024, Bộ Môi trường Nhật Bản và Bộ Môi trường và Tài nguyên Thiên nhiên Philippines đã ký tuyên bố chung.",
+     ("joint_statement", ("MOEJ", "PHL"), "2024-06-03", None)),
+])
+def test_agreements_a_side_without_an_id_is_its_country(lang, text, expected):
+    assert agreements(text, lang) == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ja", "下表は、パートナー国について、二国間文書の署名時期及びプロジェクト数をまとめたものです。"),
+    ("vi", "Nhật Bản đã ký văn bản hợp tác song phương về Cơ chế tín chỉ chung (JCM) với 7 nước thành viên ASEAN."),
+    ("en", "Japan has signed the bilateral document on the JCM with partner countries."),
+])
+def test_agreements_a_founding_document_without_a_partner_state_is_generic(lang, text):
+    assert agreements(text, lang) == set()
+
+
+def test_agreements_a_founding_document_named_as_a_cooperation_text():
+    text = "Nhật Bản và Lào đã ký kết văn bản hợp tác về Cơ chế tín chỉ chung (JCM) vào tháng 8/2013."
+    assert {(k, p, d) for k, p, d, _ in agreements(text, "vi")} == {("bilateral_document", ("JPN", "LAO"), "2013-08")}
+
+
+def test_agreements_an_instrument_signed_with_one_ministry_gets_the_other_side():
+    text = (
+        "2024年5月14日、日本国環境省とラオス天然資源環境省は協力覚書に署名した。\n\n"
+        "両省は、ベトナム天然資源環境省との間で平成29年9月に署名された環境協力覚書の成果を確認した。"
+    )
+    found = {(k, p, d) for k, p, d, _ in agreements(text, "ja")}
+    assert ("moc", ("MOEJ", "MONRE"), "2017-09") in found
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", ("The two ministers adopted the Joint Statement in Tokyo on 3 June 2024.\n\n"
+           "Both sides recalled that Japan and Laos signed the bilateral document on the JCM in August 2013.\n\n"
+           "This Joint Statement was signed in two originals."),
+     ("joint_statement", "2024-06-03")),
+    ("ja", "令和6年6月4日\n\n日本とラオスの共同声明について\n\n6月3日、東京において両国は共同声明に署名した。",
+     ("joint_statement", "--06-03")),
+])
+def test_agreements_a_date_from_the_context_yields_to_the_instruments_own(lang, text, expected):
+    found = {(k, d) for k, _, d, _ in agreements(text, lang) if k == expected[0]}
+    assert found in ({expected}, {(expected[0], "2024-06-03")})

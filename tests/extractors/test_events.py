@@ -96,3 +96,86 @@ def test_events_pseudo_table_rows_date_their_meetings():
         ("policy_dialogue", 1, "2016", "Tokyo"),
         ("policy_dialogue", 2, "2018", "Bangkok"),
     }
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # the sentence's only date, far from the meeting noun, at the start of a long sentence
+    ("ja", "令和6年5月14日（火）、タイ王国バンコク市において、二国間クレジット制度（JCM）に関する第4回日本・タイ合同委員会（以下「合同委員会」という。）が開催されました。",
+     ("joint_committee", 4, "2024-05-14", "Bangkok")),
+    ("vi", "Ngày 9/4/2024, tại Viêng Chăn, với sự tham dự của đại diện hai Bộ, cuộc họp lần thứ 3 của Ủy ban hỗn hợp JCM đã diễn ra.",
+     ("joint_committee", 3, "2024-04-09", "Vientiane")),
+    ("en", "The delegates gathered for COP29, held in Baku, Azerbaijan, from 11 to 22 November 2024.",
+     ("conference", 29, "2024-11-11", "Baku")),
+])
+def test_events_take_the_date_of_their_own_sentence(lang, text, expected):
+    assert events(text, lang) == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ja", ("第3回日本・タイ環境政策対話 議事要旨\n\n令和6年5月20日 環境省\n\n1．日時：2024年5月14日（火）10時～12時\n\n"
+           "2．場所：バンコク市内ホテル\n\n3．概要\n\n両省は協力の進展を確認した。"),
+     ("policy_dialogue", 3, "2024-05-14", "Bangkok")),
+    ("en", ("SUMMARY OF THE 4TH MEETING OF THE JAPAN-MONGOLIA JOINT COMMITTEE\n\nDate: 14 May 2024, 10:00-12:00\n\n"
+           "Venue: Ulaanbaatar, Mongolia\n\nThe Joint Committee approved two methodologies."),
+     ("joint_committee", 4, "2024-05-14", "Ulaanbaatar")),
+    ("vi", ("Báo cáo tóm tắt Hội thảo “Thúc đẩy JCM tại miền Bắc”\n\nThời gian: ngày 14/5/2024\n\nĐịa điểm: Hà Nội\n\n"
+           "Các doanh nghiệp đã giới thiệu dự án."),
+     ("seminar", None, "2024-05-14", "Hanoi")),
+])
+def test_events_header_fields_date_the_meeting_the_summary_is_about(lang, text, expected):
+    assert events(text, lang) == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", ("The ministers adopted the plan in Hanoi on 6 May 2024, on the occasion of the visit of the "
+           "Minister of Japan to Viet Nam from 5 to 7 May 2024."),
+     ("visit", None, "2024-05-05", "Hanoi")),
+    ("en", "The committee was briefed on 20 May 2024. On May 21, members made a site visit to a plant in Rayong.",
+     ("visit", None, "2024-05-21", "Rayong")),
+    ("ja", "2024年5月20日に合同委員会が開催された。翌日の5月21日、両国の代表団はバンコク近郊の工場を訪問した。",
+     ("visit", None, "2024-05-21", None)),
+])
+def test_events_a_visit_takes_the_date_nearest_it_in_its_sentence(lang, text, expected):
+    assert expected[:3] in {e[:3] for e in events(text, lang)}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("vi", "Viêng Chăn, 10/04/2024 – Sáng 9/4, tại Viêng Chăn, hai bên đã tổ chức Diễn đàn Hợp tác khí hậu.",
+     ("forum", None, "2024-04-09", "Vientiane")),  # the year comes from the dateline
+    ("en", "JAKARTA, 3 May 2024 - On 2 May, the two ministers opened a forum on carbon markets in Jakarta.",
+     ("forum", None, "2024-05-02", "Jakarta")),
+])
+def test_events_a_news_dateline_is_not_the_event_date(lang, text, expected):
+    assert events(text, lang) == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", ("On 14 May 2024, the two ministers signed a memorandum in Tokyo.\n\n"
+           "The signing took place on the occasion of the 5th Japan–Lao PDR Environmental Policy Dialogue."),
+     ("policy_dialogue", 5, "2024-05-14", "Tokyo")),
+    ("vi", "Ngày 14/5/2024, hai bộ trưởng đã gặp nhau tại Tokyo.\n\nLễ ký kết diễn ra trước phiên họp chính.",
+     ("ceremony", None, "2024-05-14", "Tokyo")),
+    ("ja", ("環境省は、5月14日に東京において第5回日本・ラオス環境政策対話を開催しました。\n\n"
+           "対話に先立って行われた署名式では、両大臣が協力覚書に署名しました。"),
+     ("ceremony", None, "--05-14", "Tokyo")),
+])
+def test_events_held_events_ceremonies_and_visits_take_the_narrative_date(lang, text, expected):
+    assert expected in events(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Officials also discussed a possible fourth Environment Week, without fixing dates."),
+    ("en", "Both sides intend to convene the 7th meeting of the Joint Committee at an early date."),
+    ("vi", "Cuộc họp lần thứ 13 của Ủy ban hỗn hợp sẽ được tổ chức tại Tokyo."),
+    ("ja", "次回の第10回合同委員会の日程は外交ルートを通じて調整する。"),
+    ("ja", "各国の合同委員会事務局及び日本政府指定JCM実施機構の連絡先はウェブサイトで公開されている。"),
+    ("en", "Table 3: Joint Committee meetings and outcomes in 2024"),
+])
+def test_events_planned_undated_meetings_and_bodies_are_not_events(lang, text):
+    assert events(text, lang) == set()
+
+
+def test_events_a_date_taken_by_a_nearer_instrument_is_not_the_meetings():
+    text = ("The JC noted that the JCM was launched with the signing of the bilateral document "
+            "between Japan and Thailand in Tokyo on 19 November 2015.")
+    assert events(text, "en") == set()
