@@ -174,15 +174,22 @@ def _within(spans: Sequence, starts: list[int], lo: int, hi: int) -> Sequence:
 
 
 def _foreign(seg: Segment, span: Span, outer: tuple[int, int], countries: Sequence[CountryMention],
-             home: dict[str, str], rules: dict) -> bool:
-    """A national body qualified by another country: inside its name run, or right beside it."""
+             home: dict[str, str], rules: dict, others: Sequence[Hit] = ()) -> bool:
+    """A national body qualified by another country: inside its name run, or right beside it.
+
+    In a run that names several bodies ("the Ministry of X, Japan and the Ministry of Y of
+    Viet Nam"), a country qualifies only the body it is not separated from by another one."""
     own = home.get(span.id)
     if not own:
         return False
     before, after = re.compile(rules["qualifier_before"]), re.compile(rules["qualifier_after"])
     text = seg.text
     for c in countries:
-        inside = outer[0] <= c.start and c.end <= outer[1] and not (span.start <= c.start < span.end)
+        between = text[min(span.end, c.end) : max(span.start, c.start)]
+        apart = bool(re.search(rules["conjunction"], between)) or any(
+            min(span.end, c.end) <= o.start and o.end <= max(span.start, c.start) for o in others)
+        inside = (outer[0] <= c.start and c.end <= outer[1] and not (span.start <= c.start < span.end)
+                  and not apart)
         beside = (c.end <= span.start and before.match(text[c.end : span.start])) or (
             c.start >= span.end and after.match(text[span.end : c.start])
         )
@@ -246,7 +253,8 @@ def org_spans(seg: Segment, ctx: Context) -> list[Span]:
         ident = span.id
         lo, hi = outer_of.get(span, (span.start, span.end))
         near = _within(countries, country_starts, lo - WINDOW, hi + WINDOW)
-        if span.rule.startswith("table") and _foreign(seg, span, (lo, hi), near, home, rules):
+        others = [h for h in _within(named, named_starts, lo, hi) if (h.start, h.end) != (span.start, span.end)]
+        if span.rule.startswith("table") and _foreign(seg, span, (lo, hi), near, home, rules, others):
             ident = NO_ID
         if ident == "JCM_JC" and not _field_of_committee(seg, span, rules, doc_is_jcm):
             ident = NO_ID

@@ -27,6 +27,13 @@ CASES = [
     ("ja", "農林水産省・林野庁の担当者", [("農林水産省", "MAFF"), ("林野庁", "FORESTRY_AGENCY")]),
     ("ja", "ベトナム国天然資源環境省と協力覚書を結んだ。", [("天然資源環境省", "MONRE")]),
     ("ja", "タイ天然資源環境省を訪問した。", [("天然資源環境省", None)]),
+    # two bodies in one run: each country qualifies only its own body
+    ("en", "It was signed by the Ministry of the Environment, Japan and the Ministry of Agriculture "
+           "and Environment of Viet Nam.",
+     [("Ministry of the Environment, Japan", "MOEJ"), ("Ministry of Agriculture and Environment", "MAE_VN")]),
+    ("en", "the Ministry of Natural Resources and Environment of Thailand and the Ministry of the "
+           "Environment, Japan", [("Ministry of Natural Resources and Environment", None),
+                                  ("Ministry of the Environment, Japan", "MOEJ")]),
     ("ja", "アジア開発銀行(ADB)が支援する。", [("アジア開発銀行", "ADB"), ("ADB", "ADB")]),
     ("ja", "環境省地球環境局が主催した。", [("環境省", "MOEJ"), ("地球環境局", None)]),
     ("ja", "環境大臣と環境省地球環境局長が出席した。", []),
