@@ -4,8 +4,7 @@ A count is a numeral with a counter (ja 48件, 29ヵ国, 2通) or a counted noun
 en 70 new MoUs). Counters, nouns, qualifiers and the words that mark ordinals, joint parties
 and "the two countries" references are data: `data/<lang>/counts.yaml`. Not counts: ordinals
 (第5回, 17カ国目, lần thứ 5), years, measurements (tCO2, MW: no counter), "2 nước" = "both
-countries". `subject` is the one country the sentence (else the paragraph) attributes the
-count to; none when two parties are named jointly. Table rows are left to the tables
+countries". The subject is decided in `count_subjects`. Table rows are left to the tables
 extractor, which reads single cells with `parse_count`.
 
     ja: JCMパートナー国30か国 → 30 country · 1事業からのクレジット発行 → 1 credit_issuance
@@ -22,14 +21,17 @@ from functools import cache
 from typing import Any
 
 from extractors.base import Context, Segment, extractor
+from extractors.count_subjects import subjects
 from extractors.dates import YEARS, sentence_span
 from extractors.lexicon import alternation, lexicon
 from extractors.numbers import fold, numeral_pattern, parse_number
 from schemas.records import CountMention, CountryMention
 
-SUBJECT_GAP = 25  # two countries closer than this with "and" between them are named jointly
 _CLAUSE_END = re.compile(r"[、,。;；]")
 _KANJI_DIGIT = re.compile(r"[〇零一二三四五六七八九十百千\d]")
+_NOUN_RUN = re.compile(r"[\u30a0-\u30ff\u3400-\u9fffA-Za-z・ー]+")  # a written noun phrase (ja)
+_LINK = re.compile(r"\s*の\s*")  # "N件の…": what follows names the counted thing
+_NOUN_CHAR = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,7 @@ class Count:
     unit: str
     what: str
     qualifier: str | None
+    ownable: bool = False  # a count of members (countries, bodies) an international body may own
 
 
 def _by_form(groups: list[dict[str, Any]], lower: bool) -> dict[str, dict[str, Any]]:
@@ -68,7 +71,7 @@ def _regex(lang: str) -> re.Pattern:
         return re.compile(rf"(?<![\d.,])(?:(?P<qb>(?i:{qb}))\s*)?(?P<num>{num})\s*(?P<noun>{counters})(?P<qa>{qa})?")
     nouns = alternation(_by_form(data["nouns"], True))
     stop = alternation(data["stop_words"]) or "(?!)"
-    mods = r"(?:(?!(?:%s)\b)[A-Za-z][\w-]*\s+){0,3}" % stop if data["stop_words"] else ""
+    mods = r"(?:(?!(?:%s)\b)[A-Za-z][\w-]*\s+){0,3}?" % stop if data["stop_words"] else ""  # lazy: the nearest noun
     part = r"(?:(?:%s)\s+)?" % alternation(data["partitives"]) if data["partitives"] else ""
     return re.compile(
         rf"(?<![\w.,$])(?:(?P<qb>(?i:{qb}))\s+)?(?P<num>{num})\s+{part}(?P<mods>{mods})(?i:(?P<noun>{nouns}))(?!\w)"
@@ -93,16 +96,30 @@ def _skip(text: str, m: re.Match, value: float, lang: str) -> bool:
     return False
 
 
-def _noun_after(text: str, end: int, lang: str) -> dict[str, Any] | None:
-    """The known noun of "N<counter>の<noun>" (ja), naming what is counted."""
-    rest = text[end:].lstrip()
-    if not rest.startswith("の"):
+def _noun_after(text: str, end: int, lang: str, open_: bool) -> dict[str, Any] | None:
+    """What "N<counter>の<noun phrase>" (ja) counts: the phrase's head (its last noun, once act
+    nouns such as 登録 or 承認 are set aside) if known; after an `open` counter (件, つ) an
+    unknown head counts `other` things (15件の案件相談)."""
+    data = lexicon(lang, "counts")
+    link = _LINK.match(text, end)
+    run = _NOUN_RUN.match(text, link.end()) if link else None
+    if not run:
         return None
-    rest = rest[1:].lstrip()
-    for form, group in sorted(_by_form(lexicon(lang, "counts")["nouns_after"], False).items(), key=lambda f: -len(f[0])):
-        if rest.startswith(form):
+    phrase = re.split(alternation(data["phrase_stops"]) or "(?!)", run.group())[0]
+    head = re.sub(rf"(?:{alternation(data['act_nouns']) or '(?!)'})+$", "", phrase)
+    for form, group in sorted(_by_form(data["nouns_after"], False).items(), key=lambda f: -len(f[0])):
+        if head.endswith(form):
             return group
-    return None
+    return {"unit": "other", "what": head} if open_ and _NOUN_CHAR.search(head) and len(head) > 1 else None
+
+
+def _window(text: str, spans: list[tuple[int, int]], k: int) -> str:
+    """The text of count k's sentence from its clause start up to the count after it."""
+    lo, hi = sentence_span(text, spans[k][0])
+    marks = [m.end() for m in _CLAUSE_END.finditer(text, lo, spans[k][0])]
+    lo = max([lo] + marks + [e for s, e in spans[:k] if e <= spans[k][0]])
+    hi = min([hi] + [s for s, e in spans[k + 1 :] if s >= spans[k][1]])
+    return text[lo:hi]
 
 
 def _qualifier(data: dict[str, Any], before: str | None, after: str | None) -> str | None:
@@ -111,19 +128,12 @@ def _qualifier(data: dict[str, Any], before: str | None, after: str | None) -> s
     return lower.get((before or "").lower()) or data["qualifiers_after"].get(after or "")
 
 
-def _clause(text: str, start: int, end: int) -> str:
-    """The clause around [start, end): between the nearest clause marks (、 , 。)."""
-    lo = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
-    hi = next((m.start() for m in _CLAUSE_END.finditer(text, end)), len(text))
-    return text[lo:hi]
-
-
 def find(text: str, lang: str, bounds: frozenset[int] = frozenset()) -> list[Count]:
     """Counts in `text`; with token `bounds` (ja), a counter must end on a token boundary."""
     data = lexicon(lang, "counts")
     folded = fold(text)
     forms = _by_form(data["counters"] or data["nouns"], not data["counters"])
-    out = []
+    found: list[tuple[int, int, int, dict[str, Any], str, str | None]] = []
     for m in _regex(lang).finditer(folded):
         num = m.group("num")
         value = parse_number(num, lang)
@@ -135,17 +145,60 @@ def find(text: str, lang: str, bounds: frozenset[int] = frozenset()) -> list[Cou
         group = forms[noun if data["counters"] else noun.lower()]
         if group["agree"] and group["one"] != (value == 1):
             continue
-        unit, what = group["unit"], group.get("what") or (m.groupdict().get("mods") or "") + noun
-        after = _noun_after(folded, m.end(), lang) if data["nouns_after"] else None
+        what = group.get("what") or (m.groupdict().get("mods") or "") + noun
+        after = _noun_after(folded, m.end(), lang, bool(group.get("open"))) if data["counters"] else None
         if after:
-            unit, what = after["unit"], after["what"]
-        if unit is None:
-            continue
-        if unit == "project" and any(w in _clause(folded, m.start(), m.end()) for w in data["issuance_words"]):
-            unit, what = "credit_issuance", "credit issuances"
-        qualifier = _qualifier(data, m.group("qb"), m.groupdict().get("qa"))
-        out.append(Count(m.start(), m.end(), int(value), unit, what.strip(), qualifier))
+            group, what = after, after["what"]
+        if group["unit"] is not None:
+            qualifier = _qualifier(data, m.group("qb"), m.groupdict().get("qa"))
+            found.append((m.start(), m.end(), int(value), group, what.strip(), qualifier))
+    found = sorted(found + _totals(folded, lang, found), key=lambda f: f[0])
+    spans = [(f[0], f[1]) for f in found]
+    return [_refine(folded, lang, spans, k, *f) for k, f in enumerate(found)]
+
+
+def _totals(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict[str, Any], str, None]]:
+    """Counts stated as a total with the noun before the number ("the number of partner
+    countries reached 30"); a number already read as a count is left alone."""
+    data = lexicon(lang, "counts")
+    if not data["total_patterns"] or not data["nouns"]:
+        return []
+    forms = _by_form(data["nouns"], True)
+    nouns, num = alternation(forms), numeral_pattern(lang)
+    out = []
+    for pattern in data["total_patterns"]:
+        regex = re.compile(pattern.format(noun=f"(?P<noun>{nouns})", num=f"(?P<num>{num})"), re.IGNORECASE)
+        for m in regex.finditer(text):
+            value = parse_number(m.group("num"), lang)
+            taken = any(s <= m.start("num") < e for s, e, *_ in found)
+            if value and value == int(value) and not taken and value not in YEARS:
+                group = forms[m.group("noun").lower()]
+                out.append((m.start("verb"), m.end("num"), int(value), group, m.group("noun"), None))
     return out
+
+
+def _refine(text: str, lang: str, spans: list[tuple[int, int]], k: int, start: int, end: int, value: int,
+            group: dict[str, Any], what: str, qualifier: str | None) -> Count:
+    """The count with its unit read in context: projects whose credit issuance is decided count
+    issuances; businesses attending count participants."""
+    data = lexicon(lang, "counts")
+    unit, around = group["unit"], _window(text, spans, k).lower()
+    if unit == "project" and _any(data["issuance_words"], around) and _any(data["decision_words"], around):
+        unit, what = "credit_issuance", "credit issuances"
+    if group.get("attending") and _any(data["attendance_words"], text[end : _window_end(text, spans, k)].lower()):
+        unit = group["attending"]
+    return Count(start, end, value, unit, what, qualifier, ownable=bool(group.get("members")))
+
+
+def _any(words: list[str], text: str) -> bool:
+    return any(w.lower() in text for w in words)
+
+
+def _window_end(text: str, spans: list[tuple[int, int]], k: int) -> int:
+    """Where count k's clause ends (a clause mark, the next count or the sentence end)."""
+    mark = _CLAUSE_END.search(text, spans[k][1])
+    ends = [sentence_span(text, spans[k][0])[1]] + [s for s, _ in spans[k + 1 : k + 2]]
+    return min(ends + ([mark.start()] if mark else []))
 
 
 def parse_count(text: str, lang: str) -> tuple[int | float, str, str | None] | None:
@@ -154,49 +207,19 @@ def parse_count(text: str, lang: str) -> tuple[int | float, str, str | None] | N
     return (found[0].value, found[0].unit, found[0].qualifier) if found else None
 
 
-def _joint(text: str, span: tuple[int, int], countries: list[CountryMention], lang: str) -> bool:
-    """True when `span` of `text` names two parties together (日・ベトナム, Viet Nam and Japan)."""
-    data = lexicon(lang, "counts")
-    if any(p in text[span[0] : span[1]] for p in data["joint_phrases"]):
-        return True
-    ordered = sorted(countries, key=lambda c: c.start)
-    for a, b in zip(ordered, ordered[1:]):
-        gap = text[a.end : b.start]
-        if a.iso3 != b.iso3 and len(gap) <= SUBJECT_GAP and any(w in gap for w in data["joint_words"]):
-            return True
-    return False
-
-
-def _clause_span(text: str, sentence: tuple[int, int], pos: int, lang: str) -> tuple[int, int]:
-    """The part of `sentence` around `pos` between clause-opening words (while, trong khi)."""
-    words = alternation(lexicon(lang, "counts")["clause_breaks"]) or "(?!)"
-    lo, hi = sentence
-    for m in re.finditer(rf"(?<!\w)(?:{words})(?!\w)", text[:hi]):
-        if lo <= m.start() < pos:
-            lo = m.start()
-        elif m.start() >= pos:
-            return lo, m.start()
-    return lo, hi
-
-
-def _subject(seg: Segment, ctx: Context, count: Count) -> str | None:
-    """The one country the sentence, else the paragraph, attributes a count to; None if joint."""
-    if count.unit == "country":
-        return None
-    home = set(lexicon(seg.lang, "counts")["home"])
-    countries = [c for c in ctx.here(CountryMention) if isinstance(c, CountryMention)]
-    spans = [_clause_span(seg.text, sentence_span(seg.text, count.start), count.start, seg.lang)]
-    spans += [sentence_span(seg.text, count.start), (0, len(seg.text))]
-    for span in spans:
-        pool = [c for c in countries if span[0] <= c.start < span[1]]
-        if _joint(seg.text, span, pool, seg.lang):
-            return None
-        isos = {c.iso3 for c in pool} - home
-        if len(isos) == 1:
-            return isos.pop()
-        if isos:
-            return None
-    return None
+def _listed(seg: Segment, ctx: Context, found: list[Count]) -> list[Count]:
+    """Bare numbers after countries in a comparison that follows a count of the same sentence
+    ("Indonesia leads with 22 projects, followed by Mongolia (23)"): counts of the same things."""
+    pattern = re.compile(lexicon(seg.lang, "counts")["listed_after_country"] or "(?!)")
+    out = []
+    for country in ctx.here(CountryMention):
+        m = pattern.match(seg.text, country.end)
+        sentence = sentence_span(seg.text, country.start)
+        before = [c for c in found if sentence[0] <= c.start and c.end <= country.start]
+        if m and before and int(m.group("num")) not in YEARS:
+            last = before[-1]
+            out.append(Count(m.start("num"), m.end("num"), int(m.group("num")), last.unit, last.what, None))
+    return out
 
 
 @extractor("counts", CountMention)
@@ -208,9 +231,11 @@ def find_counts(seg: Segment, ctx: Context) -> Iterator[CountMention]:
     """
     if seg.kind == "table_row":
         return
-    for c in find(seg.text, seg.lang, seg.bounds if seg.lang == "ja" else frozenset()):
+    found = find(seg.text, seg.lang, seg.bounds if seg.lang == "ja" else frozenset())
+    found = sorted(found + _listed(seg, ctx, found), key=lambda c: c.start)
+    for c, subject in zip(found, subjects(seg, ctx, found)):
         yield CountMention(
             start=c.start, end=c.end, surface=seg.text[c.start : c.end], rule="counts",
             value=c.value, unit=c.unit, what=c.what, qualifier=c.qualifier,  # type: ignore[arg-type]
-            subject=_subject(seg, ctx, c),
+            subject=subject,
         )

@@ -65,11 +65,89 @@ def test_counts_not_counts(lang, text):
         ("vi", "Indonesia hiện có 7 dự án JCM.", "IDN"),
         ("en", "Four of the projects are in Kenya while the fifth is in Chile.", "KEN"),
         ("en", "Thailand and Japan identified 30 projects.", None),
+        # a place anchor beats a jointly named pair elsewhere in the sentence
+        ("ja", "日本とカンボジアの協力で、これまでに11件の事業がカンボジアで登録された。", "KHM"),
+        ("ja", "フィリピンでは9件の案件が稼働している。", "PHL"),
+        ("ja", "ラオスにおける登録済みプロジェクトは累計4件である。", "LAO"),
+        ("vi", "Kể từ khi hai nước ký kết, 12 dự án đã được đăng ký tại Thái Lan.", "THA"),
+        ("en", "Since both countries signed the document, 9 projects have been registered in Mongolia.", "MNG"),
+        # owner anchors: possessive, "has", "the whole country" (vi), "X's"
+        ("vi", "Tỉnh Bắc Ninh có 21 dự án của các nhà đầu tư Nhật Bản.", "JPN"),
+        ("vi", "Theo báo cáo, đến nay cả nước có 18 dự án JCM.", "VNM"),
+        ("en", "Chile now hosts seven JCM projects.", "CHL"),
+        ("en", "Mongolia's 10 projects are the oldest.", "MNG"),
+        # a joint topic (日越間では) gives no single subject; a subset shares its whole's subject
+        ("ja", "日越間では、これまでに12件が登録された。", None),
+        # a bilateral JC is no single subject
+        ("en", "The JC registered three projects, all of them energy-efficiency projects.", None),
+        # participants take only a side
+        ("ja", "ハノイで開かれたベトナムとの会合には約60人が出席した。", None),
+        ("vi", "Có 15 đại biểu đến từ Nhật Bản tham dự buổi làm việc.", "JPN"),
+        ("en", "The seminar in Bangkok, Thailand, drew 90 participants.", None),
+        # counts of countries: an international body owns them when no country is named
+        ("ja", "アジア開発銀行は11か国を支援している。", "ADB"),
+        ("vi", "Hiện có 9 quốc gia được ADB hỗ trợ thông qua quỹ này.", "ADB"),
+        ("en", "The Article 6 Implementation Partnership now has more than 60 members.", "A6IP"),
+        ("en", "Japan has signed documents with six ASEAN member states.", None),
     ],
 )
 def test_counts_subject(lang, text, expected):
     (m,) = [m for m in extract_text(text, lang) if isinstance(m, CountMention)]
     assert m.subject == expected
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        # in a comparison each number takes the country next to it
+        ("ja", "国別ではタイが7件で最も多く、ラオスが3件、カンボジアが2件で続いた。",
+         [(7, "THA"), (3, "LAO"), (2, "KHM")]),
+        ("vi", "Indonesia có 20 dự án, trong khi Thái Lan có 15 dự án.", [(20, "IDN"), (15, "THA")]),
+        ("en", "Indonesia leads with 21 projects, followed by Mongolia (17) and Thailand with 14 projects.",
+         [(21, "IDN"), (17, "MNG"), (14, "THA")]),
+        # a subset shares the subject of its whole
+        ("vi", "Lào có 5 dự án, trong đó 2 dự án đã được cấp tín chỉ.", [(5, "LAO"), (2, "LAO")]),
+        ("ja", "日越間では、これまでに12件が登録され、うち5件からクレジットが発行されている。", [(12, None), (5, None)]),
+        # a total has no side; each side's share does (and the sides are not the total's)
+        ("ja", "出席者は計26名（日本側15名、モンゴル側11名）であった。", [(26, None), (15, "JPN"), (11, "MNG")]),
+    ],
+)
+def test_counts_subject_per_number(lang, text, expected):
+    found = [(m.value, m.subject) for m in extract_text(text, lang) if isinstance(m, CountMention)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        # an issuance decided for N projects counts issuances; projects that issued stay projects
+        ("ja", "3件のプロジェクトについて、クレジットの発行が決定された。", [(3, "credit_issuance")]),
+        ("ja", "10件が登録され、うち4件のプロジェクトからクレジットが発行されている。",
+         [(10, "project"), (4, "project")]),
+        ("vi", "Ủy ban quyết định cấp tín chỉ cho bốn dự án.", [(4, "credit_issuance")]),
+        ("en", "The committee decided on the issuance of credits for two projects.", [(2, "credit_issuance")]),
+        # businesses attending are participants; other countable things are `other`
+        ("ja", "説明会には45社が参加し、日本企業2社が事例を紹介した。", [(45, "participant"), (2, "other")]),
+        ("vi", "Hơn 250 doanh nghiệp tham dự diễn đàn.", [(250, "participant")]),
+        ("en", "About 30 companies attended the matching session.", [(30, "participant")]),
+        ("ja", "工場に三台のボイラーと2基の発電機を設置し、5件の個別相談を受けた。",
+         [(3, "other"), (2, "other"), (5, "other")]),
+        ("vi", "Dự án lắp 5.200 tấm pin trên mái 4 nhà máy.", [(5200, "other"), (4, "other")]),
+        ("en", "The project replaced 4 boilers and installed 12 solar panels.", [(4, "other"), (12, "other")]),
+        # an act noun after the counter keeps the counter's unit (プロジェクト登録 counts projects)
+        ("ja", "6件のプロジェクト登録及び2件の方法論承認が行われた。", [(6, "project"), (2, "other")]),
+        # a total with the noun before the number
+        ("en", "The number of JCM partner countries reached 29 last year.", [(29, "country")]),
+        ("vi", "Tổng số dự án JCM được đăng ký tại Việt Nam đã lên 19 dự án.", [(19, "project")]),
+        # number words
+        ("ja", "三件の事業と十二か国。", [(3, "project"), (12, "country")]),
+        ("vi", "Đoàn đã thăm ba dự án và bốn nhà máy.", [(3, "project"), (4, "other")]),
+        ("en", "Eleven delegates signed two originals.", [(11, "participant"), (2, "document")]),
+    ],
+)
+def test_counts_unit_in_context(lang, text, expected):
+    found = [(m.value, m.unit) for m in extract_text(text, lang) if isinstance(m, CountMention)]
+    assert found == expected
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,192 @@
+"""Who a count is about: the country or organization its sentence attributes it to.
+
+Principles, each with its words and patterns in `data/<lang>/counts.yaml`:
+
+1. Counts of countries and of member bodies belong to an international body named as their
+   owner in a sentence that names no country (ADB supports 9 countries), or, for a membership
+   sentence, just before it (…パートナーシップ… 40カ国が参加表明); otherwise they have no
+   subject ("Japan signed with seven ASEAN member states": Japan's count, not ASEAN's).
+2. A country marked as the place, the owner or the side of the counted things is the subject:
+   ベトナムでは16件 · 23件がモンゴルで登録 · 37 dự án của nhà đầu tư Nhật Bản · cả nước có
+   16 dự án · Kenya now hosts five projects · X's 12 projects · 日本側14名. The nearest such
+   anchor in the count's clause wins, else one in a clause of the sentence that holds no other
+   count (so in a comparison each number takes the country next to it). Two countries named
+   together (日越間では, Japan and Mongolia have) anchor "no single subject".
+3. A subset (うち8件, trong đó 14 dự án, of which 3) has the subject of the count it is part of.
+4. Participants take only a side anchor (日本側から14名); otherwise none.
+5. Otherwise the one country other than the home party in the clause, sentence or paragraph,
+   leaving out countries anchored to other counts; none when two parties are named jointly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+from typing import Any, Protocol
+
+from extractors.base import Context, Segment
+from extractors.dates import sentence_span
+from extractors.lexicon import alternation, lexicon
+from schemas.records import CountryMention, OrgMention
+
+SUBJECT_GAP = 25  # two countries closer than this with "and" between them are named jointly
+Span = tuple[int, int]
+
+
+class Counted(Protocol):
+    """What a subject is decided from: a count's span, unit and whether a body may own it."""
+
+    start: int
+    end: int
+    unit: str
+    ownable: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A country as it stands in the text, or countries named together (iso3 None)."""
+
+    start: int
+    end: int
+    iso3: str | None
+
+
+@cache
+def _data(lang: str) -> dict[str, Any]:
+    """counts.yaml with its patterns compiled."""
+    data = dict(lexicon(lang, "counts"))
+    flags = 0 if lang == "ja" else re.IGNORECASE
+    data["anchor_res"] = [
+        {k: re.compile(v, flags) if k in ("pre", "post", "gap") else v for k, v in a.items()}
+        for a in data["anchors"]
+    ]
+    punct = re.escape(data["clause_marks"])
+    words = alternation(data["clause_breaks"]) or "(?!)"
+    data["clause_re"] = re.compile(rf"[{punct}]|(?<!\w)(?:{words})(?!\w)", flags)
+    data["subset_re"] = re.compile(rf"(?:{alternation(data['subset_before']) or '(?!)'})\s*$", flags)
+    data["member_re"] = re.compile(alternation(data["membership_words"]) or "(?!)", flags)
+    data["whole_re"] = re.compile(rf"(?<!\w)(?:{alternation(data['whole_country']) or '(?!)'})(?!\w)", flags)
+    return data
+
+
+def parties(text: str, countries: Sequence[CountryMention], lang: str) -> list[Party]:
+    """Country mentions, and "the whole country" phrases, with countries named together
+    (日越, 日・タイ, Japan and Mongolia) merged into one joint party."""
+    data = _data(lang)
+    found = [(c.start, c.end, c.iso3) for c in countries]
+    found += [(m.start(), m.end(), data["whole_country_iso3"]) for m in data["whole_re"].finditer(text)]
+    out: list[Party] = []
+    for start, end, iso3 in sorted(found):
+        last = out[-1] if out else None
+        if last and start >= last.end and _together(text[last.end : start], lang):
+            out[-1] = Party(last.start, end, last.iso3 if last.iso3 == iso3 else None)
+        else:
+            out.append(Party(start, end, iso3))
+    return out
+
+
+def _together(gap: str, lang: str) -> bool:
+    """Whether two countries with `gap` between them are named together: nothing between them
+    (ja 日越), or a joint word (・, と, and, và) in a short gap that holds no other number."""
+    if lang == "ja" and not gap.strip():
+        return True
+    if len(gap) > SUBJECT_GAP or re.search(r"\d", gap):
+        return False
+    words = alternation(_data(lang)["joint_words"])
+    return bool(re.search(f"(?:{words})" if lang == "ja" else rf"(?<!\w)(?:{words})(?!\w)", gap))
+
+
+def clauses(text: str, sentence: Span, lang: str) -> list[Span]:
+    """The clauses of a sentence: cut at clause marks (、 , ; brackets) and clause-opening words."""
+    lo, hi = sentence
+    cuts = [lo] + [m.start() for m in _data(lang)["clause_re"].finditer(text, lo, hi)] + [hi]
+    return [(a, b) for a, b in pairwise(cuts) if b > a]
+
+
+def _anchor(text: str, party: Party, count: Counted, clause: Span, lang: str) -> str | None:
+    """The kind of anchor (place, owner, side) that ties `party` to `count`, if any."""
+    before = party.end <= count.start
+    gap = text[party.end : count.start] if before else text[count.end : party.start]
+    for a in _data(lang)["anchor_res"]:
+        if a.get("side") and a["side"] != ("before" if before else "after"):
+            continue
+        if "gap" in a and not a["gap"].search(gap):
+            continue
+        if "pre" in a and not a["pre"].search(text[clause[0] : party.start]):
+            continue
+        if "post" in a and not a["post"].match(text, party.end):
+            continue
+        return a["kind"]
+    return None
+
+
+def _nearest(text: str, count: Counted, pool: list[Party], clause: Span, kinds: set[str], lang: str) -> Party | None:
+    tied = [p for p in pool if _anchor(text, p, count, clause, lang) in kinds]
+    return min(tied, key=lambda p: min(abs(p.end - count.start), abs(p.start - count.end)), default=None)
+
+
+def _owner(seg: Segment, ctx: Context, sentence: Span) -> str | None:
+    """The international body that owns a count of countries or members (principle 1)."""
+    data = _data(seg.lang)
+    orgs = [m for m in ctx.here(OrgMention) if isinstance(m, OrgMention) and m.id in data["owners"]]
+    ids = {m.id for m in orgs if sentence[0] <= m.start < sentence[1]}
+    if not ids and data["member_re"].search(seg.text, *sentence):
+        ids = {m.id for m in orgs if m.end <= sentence[0]}
+        ids |= {m.id for d, m in ctx.near(OrgMention, 1) if d < 0 and isinstance(m, OrgMention) and m.id in data["owners"]}
+    return ids.pop() if len(ids) == 1 else None
+
+
+def _fallback(seg: Segment, pool: list[Party], spans: list[Span]) -> str | None:
+    """Principle 5: the one non-home country of the clause, sentence or paragraph."""
+    data = _data(seg.lang)
+    for lo, hi in spans:
+        here = [p for p in pool if lo <= p.start < hi]
+        if any(p.iso3 is None for p in here) or any(w in seg.text[lo:hi] for w in data["joint_phrases"]):
+            return None
+        isos = {p.iso3 for p in here} - set(data["home"])
+        if len(isos) == 1:
+            return isos.pop()
+        if isos:
+            return None
+    return None
+
+
+def subjects(seg: Segment, ctx: Context, counts: Sequence[Counted]) -> list[str | None]:
+    """The subject of each count of a segment (counts in text order)."""
+    every = parties(seg.text, [c for c in ctx.here(CountryMention) if isinstance(c, CountryMention)], seg.lang)
+    out: list[str | None] = []
+    for k, count in enumerate(counts):
+        sentence = sentence_span(seg.text, count.start)
+        others = [c for c in counts if c is not count and sentence[0] <= c.start < sentence[1]]
+        prior = out[-1] if k and counts[k - 1] in others else None
+        out.append(_subject(seg, ctx, count, others, every, sentence, prior))
+    return out
+
+
+def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], every: list[Party],
+             sentence: Span, prior: str | None) -> str | None:
+    text, lang = seg.text, seg.lang
+    named = any(sentence[0] <= p.start < sentence[1] for p in every)
+    if count.unit == "country" or count.ownable:
+        if not named and (org := _owner(seg, ctx, sentence)):
+            return org
+        if count.unit == "country":
+            return None
+    parts = clauses(text, sentence, lang)
+    own = next((p for p in parts if p[0] <= count.start < p[1]), sentence)
+    if prior is not None and _data(lang)["subset_re"].search(text[own[0] : count.start]):
+        return prior
+    busy = {p: [c for c in others if p[0] <= c.start < p[1]] for p in parts if p != own}
+    kinds = {"side"} if count.unit == "participant" else {"place", "owner", "side"}
+    for span in [own] + [p for p in parts if p != own and not busy[p]]:
+        party = _nearest(text, count, [p for p in every if span[0] <= p.start < span[1]], span, kinds, lang)
+        if party:
+            return party.iso3
+    if count.unit == "participant":
+        return None
+    owned = {p for span, cs in busy.items() for p in every if span[0] <= p.start < span[1]
+             and any(_anchor(text, p, c, span, lang) for c in cs)}
+    return _fallback(seg, [p for p in every if p not in owned], [own, sentence, (0, len(text))])
