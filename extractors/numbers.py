@@ -70,9 +70,24 @@ def parse_kanji(text: str) -> int | None:
         return None
 
 
+@cache
+def number_words(lang: str) -> dict[str, int]:
+    """Numeral words of `lang`: the listed ones and the compounds of tens and units
+    ('twenty-one', 'mười hai', 'hai mươi lăm'), as the `compounds` data describes."""
+    data = lexicon(lang, "numbers")
+    words = dict(data["words"])
+    comp = data.get("compounds") or {}
+    words.update(comp.get("tens", {}))
+    for ten, tv in comp.get("tens", {}).items():
+        for unit, uv in comp.get("units", {}).items():
+            for joiner in comp.get("joiners", [" "]):
+                words[f"{ten}{joiner}{unit}"] = tv + uv
+    return words
+
+
 def parse_word(text: str, lang: str) -> int | None:
-    """A numeral written as a word ('two', 'hai'), case-insensitive."""
-    return lexicon(lang, "numbers")["words"].get(text.strip().lower())
+    """A numeral written as a word ('two', 'hai', 'twenty-one'), case-insensitive."""
+    return number_words(lang).get(" ".join(text.strip().lower().split()))
 
 
 def parse_number(text: str, lang: str) -> Number | None:
@@ -94,7 +109,7 @@ def numeral_pattern(lang: str) -> str:
     if data["numeral_chars"]:
         forms.append("[%s]+" % re.escape(data["numeral_chars"]))
     if data["words"]:
-        forms.append(r"(?<!\w)(?i:%s)(?!\w)" % alternation(data["words"]))
+        forms.append(r"(?<!\w)(?i:%s)(?!\w)" % alternation(number_words(lang)))
     return "(?:%s)" % "|".join(forms)
 
 

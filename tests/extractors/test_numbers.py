@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from kanjize import number2kanji
 
-from extractors.numbers import fold, parse_amount, parse_number
+from extractors.numbers import fold, parse_amount, parse_number, parse_word
 
 # fmt: off
 NUMBER_CASES = [
@@ -70,3 +70,12 @@ def test_numbers_man_oku_round_trip(oku, man):
 @given(st.text(alphabet="０１２３４５６７８９ａｂ，．年月", max_size=30))
 def test_numbers_fold_keeps_length(text):
     assert len(fold(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [("vi", "mười hai", 12), ("vi", "hai mươi", 20), ("vi", "hai mươi mốt", 21), ("vi", "ba mươi lăm", 35),
+     ("en", "twenty-one", 21), ("en", "Forty two", 42), ("en", "twelve", 12)],
+)
+def test_compound_number_words(lang: str, text: str, value: int) -> None:
+    assert parse_word(text, lang) == value
