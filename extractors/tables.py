@@ -14,6 +14,7 @@ empty cells give no facts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
@@ -22,9 +23,10 @@ from functools import cache
 from extractors.base import Context, Segment, extractor
 from extractors.counts import find as find_counts, parse_count
 from extractors.dates import parse_date
-from extractors.lexicon import lexicon
+from extractors.discourse import regex
+from extractors.lexicon import alternation, lexicon
 from extractors.money import find_money
-from extractors.numbers import fold, parse_decimal
+from extractors.numbers import fold, parse_decimal, parse_number
 from extractors.places import find_places
 from pipeline.load_blocks import flatten
 from schemas.records import (
@@ -86,9 +88,16 @@ def _has(text: str, words: list[str]) -> bool:
 
 def _headers(table: Table, col: int) -> list[str]:
     """The header texts above a column, most specific (lowest) last, each on one line (a header
-    wrapped over lines, "Số dự án⏎đã đăng ký", reads as one phrase)."""
+    wrapped over lines, "Số dự án⏎đã đăng ký", reads as one phrase, and so does a cell noted
+    "wrapped header" with the cell above it)."""
     cells = sorted((c for c in table.cells if c.header and c.col == col), key=lambda c: c.row)
-    return list(dict.fromkeys(flatten(c.text) for c in cells if c.text.strip()))
+    texts: list[str] = []
+    for c in cells:
+        if c.note == "wrapped header" and texts:
+            texts[-1] += "\n" + c.text
+        elif c.text.strip():
+            texts.append(c.text)
+    return list(dict.fromkeys(flatten(t) for t in texts))
 
 
 def _column(table: Table, lang: str, key: str, skip: int | None = None) -> int | None:
@@ -137,7 +146,7 @@ def _table_lang(table: Table, ctx: Context) -> str:
 
 def _row(seg: Segment, ctx: Context) -> tuple[Table, list[Cell]] | None:
     """The table and the data row whose cells lie inside the segment."""
-    lo, hi = seg.offset, seg.offset + len(seg.text)
+    lo, hi = seg.offset, seg.offset + len(seg.source)
     for table in ctx.tables:
         for r in range(table.header_rows, table.n_rows):
             cells = [c for c in table.row(r) if c.text]  # an empty last cell may be trimmed off
@@ -169,11 +178,18 @@ def _count(cell: Cell, table: Table, lang: str) -> tuple[int | float, str] | Non
 
 def _countries(ctx: Context, lo: int, hi: int) -> list[CountryMention]:
     """Countries found anywhere in the document span [lo, hi), in text order."""
-    out = [(seg.offset + m.start, m) for i, seg in enumerate(ctx.segments)
-           if seg.offset < hi and seg.offset + len(seg.text) > lo
+    out = [(seg.offset + s, m) for i, seg in enumerate(ctx.segments)
+           if seg.offset < hi and seg.offset + len(seg.source) > lo
            for m in ctx.found.get(i, []) if isinstance(m, CountryMention)
-           and lo <= seg.offset + m.start and seg.offset + m.end <= hi]
+           for s, e in [seg.to_source(m.start, m.end)]
+           if lo <= seg.offset + s and seg.offset + e <= hi]
     return [m for _, m in sorted(out, key=lambda x: x[0])]
+
+
+def _local(seg: Segment, pos: int) -> int:
+    """A document offset as an offset into `seg.text`, whose Japanese line breaks may have been
+    taken out (a one-cell-per-line row: "第1回⏎(2016年)⏎東京")."""
+    return bisect_left(seg.index_map, pos - seg.offset) if seg.index_map else pos - seg.offset
 
 
 def _country_keyed(table: Table, ctx: Context, key_col: int) -> bool:
@@ -229,8 +245,8 @@ def _counterpart(table: Table, ctx: Context, lang: str, row_iso: str) -> str | N
 
 
 def _span(seg: Segment, cells: list[Cell]) -> tuple[int, int, str]:
-    start = min(c.start for c in cells) - seg.offset
-    end = max(c.end for c in cells) - seg.offset
+    start = _local(seg, min(c.start for c in cells))
+    end = _local(seg, max(c.end for c in cells))
     return start, end, seg.text[start:end]
 
 
@@ -242,8 +258,8 @@ def _event(seg: Segment, table: Table, cells: dict[int, Cell], lang: str) -> Eve
         return None
     parsed = parse_date(cells[date_col].text, lang)
     events = lexicon(lang, "events")
-    kind = next((e["kind"] for e in events["kinds"] if re.search(e["pattern"], table.caption)),
-                "other")
+    kind = next((e["kind"] for e in events["kinds"]
+                 if regex(e["pattern"], lang).search(table.caption)), "other")
     ordinal_col = _column(table, lang, "meeting_ordinal_headers")
     ordinal_cell = cells.get(ordinal_col if ordinal_col is not None else min(cells))
     ordinal = _ordinal(ordinal_cell, lang, ordinal_col is not None) if ordinal_cell else None
@@ -254,16 +270,27 @@ def _event(seg: Segment, table: Table, cells: dict[int, Cell], lang: str) -> Eve
                         ordinal=ordinal, date=parsed[0] if parsed else None, place=place)
 
 
+@cache
+def ordinal_patterns(lang: str) -> tuple[re.Pattern, ...]:
+    """events.yaml's ordinal patterns of `lang` (第N回, lần thứ N, 5th), `{words}` standing for
+    its ordinal words (hai, second)."""
+    lex = lexicon(lang, "events")
+    words = alternation(lex["ordinal_words"]) or "(?!)"
+    return tuple(regex(p.replace("{words}", words), lang) for p in lex["ordinals"])
+
+
 def _ordinal(cell: Cell, lang: str, bare: bool) -> int | None:
-    """The N of 第N回 / lần thứ N / 5th in a cell (events.yaml's patterns), or a bare N when the
-    cell is in the table's ordinal column."""
+    """The N of 第N回 / lần thứ N / 5th in a cell, or a bare N when the cell is in the table's
+    ordinal column."""
     text = fold(cell.text).strip()
     if bare and text.isdigit():
         return int(text)
-    for pattern in lexicon(lang, "events")["ordinals"]:
-        m = re.search(pattern, text)
+    for pattern in ordinal_patterns(lang):
+        m = pattern.search(text)
         if m:
-            return int(m.group(1))
+            n = m.group(1)
+            value = lexicon(lang, "events")["ordinal_words"].get(n.casefold()) or parse_number(n, lang)
+            return int(value) if value is not None and float(value).is_integer() else None
     return None
 
 
@@ -338,7 +365,7 @@ def _key_count(seg: Segment, cell: Cell, lang: str) -> CountMention | None:
     if not found:
         return None
     c = found[0]
-    start, end = cell.start - seg.offset + c.start, cell.start - seg.offset + c.end
+    start, end = _local(seg, cell.start + c.start), _local(seg, cell.start + c.end)
     what = PARTNER_COUNTRIES if c.unit == "country" else f"total_{c.what}"
     return CountMention(start=start, end=end, surface=seg.text[start:end], rule="tables:count",
                         value=c.value, unit=c.unit, subject=None, what=what)
@@ -360,7 +387,7 @@ def _row_facts(seg: Segment, table: Table, cells: dict[int, Cell], roles: tuple[
         headers = _headers(table, col)
         if col in skip or _measured(headers, lang):
             continue
-        start, end = cell.start - seg.offset, cell.end - seg.offset
+        start, end = _local(seg, cell.start), _local(seg, cell.end)
         words = _money_words(headers, lang)
         if words:
             money = _money(fold(cell.text).strip(), words, lang)

@@ -1,4 +1,5 @@
-"""Pipe tables in plain text (markdown and its broken copy-paste / PDF-extraction forms).
+"""Tables in plain text: pipe tables (markdown and its broken copy-paste / PDF-extraction forms)
+here, tab-separated / aligned / one-cell-per-line tables found by `text_tables_aligned`.
 
 Broken forms repaired here: a header or a row wrapped over several lines (lines are joined
 until the separator's column count is reached), a sub-header row below the separator (placed
@@ -15,14 +16,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from itertools import islice
 
 import numpy as np
 
 from extractors.tables import is_total, number, shape
 from pipeline.langid import block_lang
+from pipeline.text_tables_aligned import Grid, Raw, find_grids
 from schemas.records import Cell, Table
 
 _LINE = re.compile(r"[^\n]*")
@@ -31,16 +33,7 @@ MAX_PLACEMENTS = 5_000  # shape-fitting placements of one row's values looked at
 MAX_STATES = 200_000  # partial column-sum vectors kept while solving the column totals
 
 
-@dataclass(frozen=True, slots=True)
-class _Raw:
-    """A literal cell as it stands in the text: its stripped span."""
-
-    start: int
-    end: int
-    text: str
-
-
-def _split(text: str, start: int, end: int) -> list[_Raw]:
+def _split(text: str, start: int, end: int) -> list[Raw]:
     """The cells of one line; leading and trailing pipes do not open an extra cell."""
     line = text[start:end]
     pipes = [i for i, ch in enumerate(line) if ch == "|"]
@@ -54,7 +47,7 @@ def _split(text: str, start: int, end: int) -> list[_Raw]:
         piece = line[a + 1 : b]
         lead = len(piece) - len(piece.lstrip())
         s = start + a + 1 + lead
-        cells.append(_Raw(s, s + len(piece.strip()), piece.strip()))
+        cells.append(Raw(s, s + len(piece.strip()), piece.strip()))
     return cells
 
 
@@ -73,7 +66,7 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
     return runs
 
 
-def _rows(text: str, run: list[tuple[int, int]]) -> tuple[list[list[_Raw]], int, int] | None:
+def _rows(text: str, run: list[tuple[int, int]]) -> tuple[list[list[Raw]], int, int] | None:
     """Logical rows of a run (wrapped lines joined), the column count and the header row count."""
     lines = [(_SEPARATOR.fullmatch(text[a:b]) is not None, _split(text, a, b)) for a, b in run]
     seps = [i for i, (is_sep, _) in enumerate(lines) if is_sep]
@@ -92,7 +85,7 @@ def _rows(text: str, run: list[tuple[int, int]]) -> tuple[list[list[_Raw]], int,
     # previous line left open (no closing pipe): a cell wrapped over two lines ("令和6⏎年度").
     edges = [(text[a:b].strip()[:1], text[a:b].strip()[-1:]) for a, b in run]
     piped = sum(first == "|" for first, _ in edges) > len(edges) / 2
-    rows: list[list[_Raw]] = []
+    rows: list[list[Raw]] = []
     sections: list[bool] = []  # True for rows above the separator
     header_lines = seps[0] if seps else 0
     open_end = False  # the last line added ended inside a cell
@@ -105,7 +98,7 @@ def _rows(text: str, run: list[tuple[int, int]]) -> tuple[list[list[_Raw]], int,
         wrapped = same and piped and open_end and edges[i][0] != "|"
         if wrapped and len(rows[-1]) + len(cells) - 1 <= n_cols:
             last, first = rows[-1][-1], cells[0]
-            merged = _Raw(last.start, first.end, text[last.start:first.end]) if last.text else first
+            merged = Raw(last.start, first.end, text[last.start:first.end]) if last.text else first
             rows[-1] = rows[-1][:-1] + [merged] + cells[1:]
         elif (same and len(rows[-1]) < n_cols and len(rows[-1]) + len(cells) <= n_cols
               and (above or shape(cells[0].text) != key_shape)):
@@ -120,11 +113,11 @@ def _rows(text: str, run: list[tuple[int, int]]) -> tuple[list[list[_Raw]], int,
     return rows, n_cols, headers
 
 
-def _all_text(cells: list[_Raw]) -> bool:
+def _all_text(cells: list[Raw]) -> bool:
     return all(shape(c.text) in ("text", "blank") for c in cells if c.text)
 
 
-def _spans(header: list[_Raw]) -> list[tuple[int, int]]:
+def _spans(header: list[Raw]) -> list[tuple[int, int]]:
     """Column ranges of header cells followed by empty cells (an HTML colspan flattened)."""
     out, i = [], 0
     while i < len(header):
@@ -146,7 +139,7 @@ class _Grid:
     lang: str
 
 
-def _place_header(rows: list[list[_Raw]], n_cols: int, headers: int) -> tuple[list[Cell], int,
+def _place_header(rows: list[list[Raw]], n_cols: int, headers: int) -> tuple[list[Cell], int,
                                                                               list[tuple[int, int]]]:
     """Header cells (spans copied to every spanned column) and the sub-header row, if any."""
     cells: list[Cell] = []
@@ -175,7 +168,7 @@ def _place_header(rows: list[list[_Raw]], n_cols: int, headers: int) -> tuple[li
     return cells, 2, spans
 
 
-def _grid(header: list[Cell], data: list[list[_Raw]], n_cols: int, spans, lang: str) -> _Grid:
+def _grid(header: list[Cell], data: list[list[Raw]], n_cols: int, spans, lang: str) -> _Grid:
     """Column shapes from the literal cells, total columns from the header words."""
     shapes = []
     for col in range(n_cols):
@@ -206,7 +199,7 @@ def _grid(header: list[Cell], data: list[list[_Raw]], n_cols: int, spans, lang: 
     return _Grid(shapes, totals, lang)
 
 
-def _parts_by_totals_row(data: list[list[_Raw]], col: int, start: int, lang: str) -> list[int]:
+def _parts_by_totals_row(data: list[list[Raw]], col: int, start: int, lang: str) -> list[int]:
     """The longest run of columns ending before `col` whose values in a complete totals row sum
     to its value there (Registered | Issued | Subsidy | Loan | Total: the parts are the last two)."""
     full = [r for r in data if r and is_total(r[0].text) and all(c.text for c in r)]
@@ -241,11 +234,11 @@ def _balanced(cols: tuple[int, ...], nums: list[int | float], grid: _Grid) -> bo
     return all(at.get(t, 0) == sum(at.get(p, 0) for p in parts) for t, parts in grid.totals.items())
 
 
-def _numbers(values: list[_Raw], lang: str) -> list[int | float]:
+def _numbers(values: list[Raw], lang: str) -> list[int | float]:
     return [number(v.text, lang) or 0 for v in values]
 
 
-def _candidates(values: list[_Raw], grid: _Grid) -> list[tuple[int, ...]] | None:
+def _candidates(values: list[Raw], grid: _Grid) -> list[tuple[int, ...]] | None:
     """Placements of a row's values that fit the shapes and the row totals; None when there are
     more than MAX_PLACEMENTS to look at (too many to decide anything)."""
     shapes, nums = [shape(v.text) for v in values], _numbers(values, grid.lang)
@@ -255,14 +248,14 @@ def _candidates(values: list[_Raw], grid: _Grid) -> list[tuple[int, ...]] | None
     return [c for c in tried if _balanced(c, nums, grid)]
 
 
-def _valid(cols: tuple[int, ...], values: list[_Raw], grid: _Grid) -> bool:
+def _valid(cols: tuple[int, ...], values: list[Raw], grid: _Grid) -> bool:
     """True when a row read as it stands fits the column shapes and the row totals."""
     return (max(cols, default=0) < len(grid.shapes)
             and _balanced(cols, _numbers(values, grid.lang), grid)
             and all(_fits(shape(v.text), grid.shapes[c]) for c, v in zip(cols, values)))
 
 
-def _column_sums(rows: list[list[tuple[int, ...]]], values: list[list[_Raw]],
+def _column_sums(rows: list[list[tuple[int, ...]]], values: list[list[Raw]],
                  target: dict[int, int | float], lang: str) -> list[list[tuple[int, ...]]] | None:
     """Keep each row's candidates that some choice for all rows makes sum to the totals row.
 
@@ -271,6 +264,8 @@ def _column_sums(rows: list[list[tuple[int, ...]]], values: list[list[_Raw]],
     backward state is the totals row. None when the totals cannot be met or the search is too big.
     """
     keys = sorted(target)
+    if not keys:  # a totals row with no number: nothing to check against
+        return None
     goal = np.array([target[k] for k in keys], dtype=np.int64)
     radix = np.cumprod(np.concatenate(([1], goal[:-1] + 1)))  # one integer per in-range vector
 
@@ -310,7 +305,7 @@ def _column_sums(rows: list[list[tuple[int, ...]]], values: list[list[_Raw]],
     return kept
 
 
-def _off_totals_row(values: list[list[_Raw]], literal: list[tuple[int, ...]], grid: _Grid) -> bool:
+def _off_totals_row(values: list[list[Raw]], literal: list[tuple[int, ...]], grid: _Grid) -> bool:
     """True when the rows read as they stand do not add up to the one totals row."""
     total_rows = [i for i, v in enumerate(values) if v and is_total(v[0].text)]
     if len(total_rows) != 1:
@@ -327,12 +322,12 @@ def _off_totals_row(values: list[list[_Raw]], literal: list[tuple[int, ...]], gr
                and grid.shapes[col] == "num")
 
 
-def _left_packed(row: list[_Raw]) -> bool:
+def _left_packed(row: list[Raw]) -> bool:
     filled = [bool(c.text) for c in row]
     return all(filled[: sum(filled)])
 
 
-def _solve(values: list[list[_Raw]], literal: list[tuple[int, ...]], grid: _Grid
+def _solve(values: list[list[Raw]], literal: list[tuple[int, ...]], grid: _Grid
            ) -> tuple[list[list[tuple[int, ...]]], dict[int, str]]:
     """Candidate placements per row after the row and column totals, and the rows that could not
     be solved with the reason (they keep their literal placement). A full row stays as it is."""
@@ -357,7 +352,7 @@ def _solve(values: list[list[_Raw]], literal: list[tuple[int, ...]], grid: _Grid
     return placements, unsolved
 
 
-def _data_cells(data: list[list[_Raw]], grid: _Grid, first_row: int) -> list[Cell]:
+def _data_cells(data: list[list[Raw]], grid: _Grid, first_row: int) -> list[Cell]:
     """Data cells, with shifted rows re-placed when the table shows its empty cells were dropped."""
     n_cols = len(grid.shapes)
     values = [[c for c in r if c.text] for r in data]
@@ -389,29 +384,51 @@ def _data_cells(data: list[list[_Raw]], grid: _Grid, first_row: int) -> list[Cel
 
 
 def _caption(text: str, start: int) -> str:
-    """The nearest non-empty line before `start`."""
-    for line in reversed(text[:start].splitlines()):
-        if line.strip():
-            return line.strip()
+    """The nearest non-empty line before `start` (read backwards: text before may be long)."""
+    end = start
+    while end > 0:
+        begin = text.rfind("\n", 0, end - 1) + 1
+        line = text[begin:end].strip()
+        if line:
+            return line
+        end = begin
     return ""
 
 
 def find_text_tables(text: str) -> list[Table]:
-    """Every pipe table of `text`, repaired, with cell offsets into `text`."""
-    tables: list[Table] = []
+    """Every table written as text: pipe tables (repaired), then tab-separated, whitespace-aligned
+    and one-cell-per-line tables elsewhere (`text_tables_aligned`), with cell offsets into `text`."""
+    grids = []
     for run in _runs(text):
         found = _rows(text, run)
-        if found is None:
-            continue
-        rows, n_cols, headers = found
-        lang = block_lang(text[run[0][0] : run[-1][1]])
-        header, header_rows, spans = _place_header(rows, n_cols, headers)
-        data = rows[header_rows:]
-        grid = _grid(header, data, n_cols, spans, lang)
+        if found is not None:
+            rows, n_cols, headers = found
+            grids.append(Grid(rows, n_cols, headers, "text-pipe", repair=True))
+    grids = [g for g in grids if any(c.text for r in g.rows for c in r)]
+    grids += find_grids(text, [(g.start, g.end) for g in grids])
+    tables = [_table(text, g) for g in sorted(grids, key=lambda g: g.start)]
+    return [replace(t, index=i) for i, t in enumerate(tables)]
+
+
+def _table(text: str, g: Grid) -> Table:
+    """A Table from a grid of literal cells: header placed, data rows re-placed when `repair`."""
+    lang = block_lang(text[g.start : g.end])
+    if g.wrapped:
+        header = [Cell(row=r, col=col, start=c.start, end=c.end, text=c.text, header=True,
+                       note="wrapped header" if r else "")
+                  for r in range(g.headers) for col, c in enumerate(g.rows[r]) if c.text]
+        header_rows, spans = g.headers, []
+    else:
+        header, header_rows, spans = _place_header(g.rows, g.n_cols, g.headers)
+    data = g.rows[header_rows:]
+    if g.repair:
+        grid = _grid(header, data, g.n_cols, spans, lang)
         cells = header + _data_cells(data, grid, header_rows)
-        tables.append(Table(
-            index=len(tables), page=None, cells=tuple(cells), n_rows=len(rows),
-            n_cols=max([n_cols] + [c.col + 1 for c in cells]), header_rows=header_rows,
-            caption=_caption(text, run[0][0]), source="text-pipe",
-        ))
-    return tables
+    else:
+        cells = header + [Cell(row=header_rows + r, col=col, start=c.start, end=c.end, text=c.text)
+                          for r, row in enumerate(data) for col, c in enumerate(row) if c.text]
+    return Table(
+        index=0, page=None, cells=tuple(cells), n_rows=len(g.rows),
+        n_cols=max([g.n_cols] + [c.col + 1 for c in cells]), header_rows=header_rows,
+        caption=_caption(text, text.rfind("\n", 0, g.start) + 1), source=g.source,
+    )

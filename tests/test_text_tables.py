@@ -199,3 +199,160 @@ def test_text_tables_total_column_a_full_row_contradicts_is_no_constraint():
     (table,) = find_text_tables(TOTAL_NOT_A_SUM_VI)
     # Lào's full row shows 9 ≠ 2 + 1, so Mông Cổ's 4 | 7 is placed by the column sums alone.
     assert grid(table)[2] == [(0, "Mông Cổ", ""), (1, "4", ""), (3, "7", "repaired: shifted from col 2")]
+
+
+# --- tab-separated, whitespace-aligned and one-cell-per-line tables ---------------------------
+
+# fmt: off
+TSV_JA = (
+    "二国間クレジット制度（JCM）パートナー国一覧\n"
+    "国名\t署名時期\tJCM登録済み\tクレジット発行中\t合計\n"
+    "モンゴル\t2013年1月\t3件\t2件\t5件\n"
+    "バングラデシュ\t2013年3月\t－\t－\t1件\n"
+    "パラオ\t2015年8月\t2件\t\t2件\n"
+    "合計\t3か国\t5件\t2件\t8件\n"
+    "\n（注）件数は2025年3月末時点。\n"
+)
+TSV_SUBHEADER_VI = (
+    "Bảng 1. Các nước đối tác JCM tại châu Á\n"
+    "Quốc gia\tNgày ký\tSố dự án\t\t\n"
+    "\t\tĐã đăng ký\tĐã cấp tín chỉ\tTổng\n"
+    "Mông Cổ\ttháng 1/2013\t3\t2\t5\n"
+    "Lào\ttháng 8/2013\t2\tN/A\t2\n"
+    "Tổng cộng\t2 nước\t5\t2\t7\n"
+)
+ALIGNED_EN = (
+    "Table 2. Record of the Japan–Mongolia Joint Committee\n"
+    "  No.      Date of         Venue\n"
+    "           meeting\n"
+    "  1st      March 2014      Ulaanbaatar\n"
+    "  2nd      May 2015        Tokyo\n"
+    "  3rd      June 2017       Ulaanbaatar\n"
+    "\nThe fourth meeting is planned for next year.\n"
+)
+ALIGNED_VI = (
+    "Tình hình hợp tác JCM với các nước đối tác\n"
+    "Quốc gia      Ngày ký          Số dự án       Tổng số\n"
+    "                               đã đăng ký     dự án\n"
+    "Mông Cổ       tháng 1/2013            3           5\n"
+    "Lào           tháng 8/2013            -           2\n"
+    "Tổng cộng     2 nước                  3           7\n"
+)
+FULLWIDTH_JA = (
+    "日本・タイ合同委員会の開催実績\n"
+    "回　開催年月　開催地\n"
+    "第1回　2015年11月　バンコク\n"
+    "第2回　2017年2月　東京\n"
+    "第3回　2019年6月　バンコク\n"
+)
+LINES_JA = (
+    "日本・モンゴル環境政策対話の開催状況\n"
+    "回\n開催年\n開催地\n概要\n"
+    "第1回\n(2016年)\nウランバートル\n大気汚染対策と気候変動について意見を交換した。\n"
+    "第2回\n(2018年)\n東京\n廃棄物管理の協力を確認した。\n"
+    "第3回\n(2021年)\nオンライン\nJCMの今後の進め方を議論した。\n"
+    "\n以上\n"
+)
+LINES_EN = (
+    "Meetings of the Japan–Kenya policy dialogue\n"
+    "Session    Date    Venue\n"
+    "1st\n12 March 2015\nNairobi\n"
+    "2nd\n4 June 2017\nTokyo\n"
+)
+# fmt: on
+
+
+def cells(table: Table) -> list[list[tuple[int, str]]]:
+    return [[(c.col, c.text) for c in table.row(r)] for r in range(table.n_rows)]
+
+
+@pytest.mark.parametrize("text, source", [
+    (TSV_JA, "text-tsv"), (TSV_SUBHEADER_VI, "text-tsv"), (ALIGNED_EN, "text-aligned"),
+    (ALIGNED_VI, "text-aligned"), (FULLWIDTH_JA, "text-aligned"), (LINES_JA, "text-lines"),
+    (LINES_EN, "text-lines"),
+])
+def test_text_tables_other_forms_are_found_with_exact_offsets(text, source):
+    (table,) = find_text_tables(text)
+    assert table.source == source
+    for cell in table.cells:
+        assert text[cell.start : cell.end] == cell.text
+
+
+def test_text_tables_tab_separated_placeholders_are_empty_cells():
+    (table,) = find_text_tables(TSV_JA)
+    assert table.caption == "二国間クレジット制度（JCM）パートナー国一覧"
+    assert (table.n_rows, table.n_cols, table.header_rows) == (5, 5, 1)
+    assert cells(table)[2] == [(0, "バングラデシュ"), (1, "2013年3月"), (4, "1件")]
+    assert cells(table)[3] == [(0, "パラオ"), (1, "2015年8月"), (2, "2件"), (4, "2件")]
+
+
+def test_text_tables_tab_separated_subheader_goes_under_its_span():
+    (table,) = find_text_tables(TSV_SUBHEADER_VI)
+    assert table.header_rows == 2
+    assert table.header_of(3) == "Số dự án / Đã cấp tín chỉ"
+    assert cells(table)[3] == [(0, "Lào"), (1, "tháng 8/2013"), (2, "2"), (4, "2")]
+
+
+def test_text_tables_aligned_header_wrapped_over_two_lines():
+    (table,) = find_text_tables(ALIGNED_VI)
+    assert table.header_rows == 2
+    assert [(c.col, c.text, c.note) for c in table.row(1)] == [
+        (2, "đã đăng ký", "wrapped header"), (3, "dự án", "wrapped header")]
+    # Right-aligned numbers go to the column they sit under; the dash is an empty cell.
+    assert cells(table)[3] == [(0, "Lào"), (1, "tháng 8/2013"), (3, "2")]
+
+
+def test_text_tables_fullwidth_spaces_separate_cells_of_unaligned_lines():
+    (table,) = find_text_tables(FULLWIDTH_JA)
+    assert cells(table)[2] == [(0, "第2回"), (1, "2017年2月"), (2, "東京")]
+
+
+def test_text_tables_one_cell_per_line_rows_are_cut_at_their_keys():
+    (table,) = find_text_tables(LINES_JA)
+    assert (table.n_rows, table.n_cols) == (4, 4)
+    assert [c.text for c in table.row(0)] == ["回", "開催年", "開催地", "概要"]
+    assert cells(table)[3][:3] == [(0, "第3回"), (1, "(2021年)"), (2, "オンライン")]
+    (table,) = find_text_tables(LINES_EN)
+    assert cells(table)[2] == [(0, "2nd"), (1, "4 June 2017"), (2, "Tokyo")]
+
+
+# fmt: off
+NOT_TABLES = [
+    # prose with tabs and with double spaces after sentences (a PDF text dump)
+    ("The ministry\tannounced on 3 May 2024 that 5 projects were registered.\n"
+    "In 2015\tthe second meeting was held in Tokyo with 40 participants.\n"
+    "Both sides\tagreed to continue the work in 2016.\n"),
+    ("The Joint Committee met in Hanoi.  It registered 3 projects in 2024.\n"
+    "Both sides welcomed the progress.  The next meeting is set for 2025.\n"
+    "Officials from 12 agencies attended.  A site visit followed on 5 March.\n"),
+    # an address block
+    ("お問い合わせ先\n環境省　地球環境局　国際連携課\n〒100-8975　東京都千代田区霞が関1-2-2\n"
+    "TEL　03-3581-3351（代表）\nFAX　03-3581-3348\n"),
+    # a menu and an archive list
+    "ホーム\n報道発表\n政策分野\n2025年\n2024年\n2023年\n2022年\n",
+    # a news list: dates then headlines, under two short lines
+    ("ホーム\n新着情報\n2025年3月4日\n第9回合同委員会を開催しました\n2025年2月1日\n"
+    "JCMセミナーを開催しました\n2025年1月10日\n報告書を公表しました\n"),
+    ("お知らせ\n2025年3月4日　　第9回合同委員会を開催しました\n2025年2月1日　　セミナーを開催しました\n"
+    "2025年1月10日　　報告書を公表しました\n"),
+    # a meeting list whose rows carry extra link lines and photo captions
+    ("開催年 開催地 会議概要\n第1回\n(2016年)\nウランバートル 大気汚染について意見を交換した。\n"
+    "第1回の結果について\n第2回\n(2018年)\n東京 協力を確認した。\n写真\n代表団\n写真\n会場の様子\n"
+    "第2回の結果について\n第3回\n(2021年)\nオンライン 議論した。\n第3回の結果について\n"),
+    # numbered items in prose
+    "第1回\n2014年にハノイで開催された。\n第2回\n2015年に東京で開催された。\n",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text", NOT_TABLES)
+def test_text_tables_prose_lists_and_addresses_are_not_tables(text):
+    assert find_text_tables(text) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab 1\t\u3000\n-件年第回国", max_size=160))
+def test_text_tables_any_spaced_text_gives_cells_that_point_at_their_text(text):
+    for table in find_text_tables(text):
+        for cell in table.cells:
+            assert text[cell.start : cell.end] == cell.text and 0 <= cell.col < table.n_cols

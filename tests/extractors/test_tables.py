@@ -224,3 +224,124 @@ def test_tables_en_unruled_pdf_header_wider_than_its_numbers(tmp_path):
         (3, "registered"), (6, "equipment_subsidy")}
     assert (3, "country", None, "partner_countries") in counts(facts)
     assert ("bilateral_document", ("JPN", "LAO"), "2013-08") in agreements(facts)
+
+
+# --- tab-separated, whitespace-aligned and one-cell-per-line tables ---------------------------
+
+# fmt: off
+TSV_PARTNERS_JA = (
+    "JCMパートナー国との署名状況\n"
+    "二国間クレジット制度（JCM）の署名国と案件数は次のとおりです。\n"
+    "国名\t署名時期\tJCM登録済み\tクレジット発行中\t合計\n"
+    "モンゴル\t2013年1月\t3件\t2件\t5件\n"
+    "バングラデシュ\t2013年3月\t－\t－\t1件\n"
+    "パラオ\t2015年8月\t2件\t\t2件\n"
+    "合計\t3か国\t5件\t2件\t8件\n"
+)
+ALIGNED_PARTNERS_VI = (
+    "Tình hình hợp tác JCM với các nước đối tác\n"
+    "Quốc gia      Ngày ký          Số dự án       Tổng số\n"
+    "                               đã đăng ký     dự án\n"
+    "Mông Cổ       tháng 1/2013            3           5\n"
+    "Lào           tháng 8/2013            -           2\n"
+    "Tổng cộng     2 nước                  3           7\n"
+)
+ALIGNED_MEETINGS_EN = (
+    "Table 3. Record of the Japan–Philippines Joint Committee\n"
+    "  No.      Date of            Venue\n"
+    "           meeting\n"
+    "  1st      14 March 2017      Manila\n"
+    "  2nd      6 June 2019        Tokyo\n"
+    "  3rd      2 August 2022      Manila\n"
+)
+LINES_DIALOGUE_JA = (
+    "日本・タイ環境政策対話の開催状況\n"
+    "回\n開催年\n開催地\n概要\n"
+    "第1回\n(2016年)\nバンコク\n大気汚染対策と気候変動について意見を交換した。\n"
+    "第2回\n(2018年)\n東京\n廃棄物管理の協力を確認した。\n"
+    "第3回\n(2021年)\nオンライン\nJCMの今後の進め方を議論した。\n"
+)
+LINES_DIALOGUE_VI = (
+    "Các phiên Đối thoại chính sách môi trường Việt Nam – Nhật Bản\n"
+    "Lần\nThời gian\nĐịa điểm\nNội dung chính\n"
+    "Lần thứ 1\n2014\nHà Nội\nHai bên trao đổi về biến đổi khí hậu.\n"
+    "Lần thứ hai\n2015\nTokyo\nHai bên thống nhất tăng cường hợp tác.\n"
+)
+# fmt: on
+
+
+def events(facts: list) -> set[tuple]:
+    return {(m.kind, m.ordinal, m.date, m.place) for m in facts if isinstance(m, EventMention)}
+
+
+def test_tables_ja_tab_separated_partner_list_gives_counts_and_signings(tmp_path):
+    facts = table_facts(tmp_path, TSV_PARTNERS_JA)
+    # The "－" cells of バングラデシュ are empty, not counts.
+    assert counts(facts) == {
+        (3, "project", "MNG", "registered"), (2, "project", "MNG", "issuing"),
+        (5, "project", "MNG", "total"), (1, "project", "BGD", "total"),
+        (2, "project", "PLW", "registered"), (2, "project", "PLW", "total"),
+        (3, "country", None, "partner_countries"), (5, "project", None, "total_registered"),
+        (2, "project", None, "total_issuing"), (8, "project", None, "total"),
+    }
+    assert agreements(facts) == {
+        ("bilateral_document", ("JPN", "MNG"), "2013-01"),
+        ("bilateral_document", ("BGD", "JPN"), "2013-03"),
+        ("bilateral_document", ("JPN", "PLW"), "2015-08"),
+    }
+    assert all(TSV_PARTNERS_JA[m.start : m.end] == m.surface for m in facts)
+
+
+def test_tables_vi_aligned_header_over_two_lines_names_its_column(tmp_path):
+    facts = table_facts(tmp_path, ALIGNED_PARTNERS_VI)
+    # "Số dự án / đã đăng ký" reads as one header: registered projects.
+    assert counts(facts) == {
+        (3, "project", "MNG", "registered"), (5, "project", "MNG", "total"),
+        (2, "project", "LAO", "total"),
+        (3, "project", None, "total_registered"), (7, "project", None, "total"),
+    }
+    assert ("bilateral_document", ("JPN", "LAO"), "2013-08") in agreements(facts)
+
+
+def test_tables_en_aligned_meeting_table_gives_one_event_per_row(tmp_path):
+    facts = table_facts(tmp_path, ALIGNED_MEETINGS_EN)
+    assert events(facts) == {
+        ("joint_committee", 1, "2017-03-14", "Manila"),
+        ("joint_committee", 2, "2019-06-06", "Tokyo"),
+        ("joint_committee", 3, "2022-08-02", "Manila"),
+    }
+
+
+def test_tables_ja_one_cell_per_line_dialogues_are_events_once(tmp_path):
+    path = tmp_path / "dialogue.txt"
+    path.write_text(LINES_DIALOGUE_JA, encoding="utf-8")
+    done = process(path, "dialogue.txt")
+    facts = [m for _, _, m in done.mentions]
+    assert {e for e in events(facts) if e[1] is not None} == {
+        ("policy_dialogue", 1, "2016", "Bangkok"),
+        ("policy_dialogue", 2, "2018", "Tokyo"),
+        ("policy_dialogue", 3, "2021", "online"),
+    }
+    assert all(LINES_DIALOGUE_JA[m.start : m.end] == m.surface for m in facts)
+
+
+def test_tables_vi_one_cell_per_line_ordinals_in_words(tmp_path):
+    facts = table_facts(tmp_path, LINES_DIALOGUE_VI)
+    assert events(facts) == {
+        ("policy_dialogue", 1, "2014", "Hanoi"), ("policy_dialogue", 2, "2015", "Tokyo")}
+
+
+def test_tables_prose_with_tabs_stays_prose(tmp_path):
+    text = ("Japan and Kenya\tsigned the bilateral document in June 2013.\n"
+            "Since then\t5 projects have been registered in Kenya.\n"
+            "Officials\tmet again in Nairobi in 2019.\n")
+    path = tmp_path / "prose.txt"
+    path.write_text(text, encoding="utf-8")
+    done = process(path, "prose.txt")
+    assert done.document.tables == []
+    assert all(b.kind != "table_row" for b in done.document.blocks)
+
+
+def test_tables_year_columns_read_the_same_from_pipes_and_tabs(tmp_path):
+    tabs = "表5 国別・年度別の採択件数\n\t2023年度\t2024年度\nタイ\t3\t5\nパラオ\t1\t2\n"
+    assert counts(table_facts(tmp_path, tabs, "tabs.txt")) == counts(table_facts(tmp_path, YEARS_JA))
