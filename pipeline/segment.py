@@ -121,8 +121,10 @@ def segment_block(text: str, lang: str, **kw) -> tuple[Segment, list[str]]:
     """A Segment of `text` with token bounds from the segmenter of `lang`, and its words.
 
     Japanese blocks are unwrapped first, so words broken over lines are matched whole;
-    the Segment keeps the original text and the offset map."""
-    joined, index_map = unwrap(text) if lang == "ja" else (text, ())
+    the Segment keeps the original text and the offset map. Table rows are not: a line
+    break there separates cells."""
+    wrapped = lang == "ja" and kw.get("kind") != "table_row"
+    joined, index_map = unwrap(text) if wrapped else (text, ())
     doc = tokenize(joined, lang)
     words = [t.text for t in doc if not t.is_space]
     raw = text if index_map else ""

@@ -71,3 +71,10 @@ def test_unwrap_keeps_breaks_that_are_not_inside_japanese() -> None:
     assert unwrap("日本。\nJapan\nand Viet Nam") == ("日本。\nJapan\nand Viet Nam", ())
     joined, index_map = unwrap("協\n力")
     assert joined == "協力" and index_map == (0, 2)
+
+
+def test_table_rows_keep_their_line_breaks() -> None:
+    from pipeline.segment import segment_block
+
+    seg, _ = segment_block("第1回\n東京\n廃棄物管理", "ja", kind="table_row")
+    assert seg.text == "第1回\n東京\n廃棄物管理" and not seg.index_map
