@@ -4,9 +4,9 @@ source kept, every disagreement recorded instead of overwritten.
 Everything here is rebuilt from the fact tables on each run (delete, then insert, in the
 caller's transaction), so re-running it is idempotent and it never drifts from the facts.
 
-- **As-of dates.** Each document's publication date (`documents.published`): a full date next
-  to a publication cue (発表/公開, Ngày đăng, Posted on: `extractors/data/<lang>/published.yaml`),
-  else the latest full date in its first blocks, else the latest date it names.
+- **As-of dates.** Each document's publication date (`documents.published`): the date it gives
+  itself (`extractors.dates.document_date_of`: a labelled date, a dateline, or the first full
+  date of its first blocks), else the latest date it names.
 - **Agreements** of one kind merge when their parties name the same countries (an organization
   counts as its country, so [MOEJ, MAE_VN] and [JPN, VNM] agree; one side may be missing) and
   their dates are compatible at the precision each source gives (2013, 2013-07, 2013-07-02).
@@ -31,7 +31,8 @@ from functools import cache
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from extractors.lexicon import gazetteer, lexicon
+from extractors.dates import RESOLVED, DatedSpot, document_date_of
+from extractors.lexicon import gazetteer
 from schemas.db import (
     RESOLVED_TABLES,
     AgreementEntity,
@@ -59,8 +60,6 @@ EVENT_NEAR_DAYS = 2  # an unnumbered meeting one day off (a resolved "yesterday"
 SERIES_DAYS = 400  # the n-th meeting of a series is one meeting within about a year
 AS_OF_DAYS = 31  # counts published this close describe the same moment
 MAX_SENTENCE_PARTIES = 4  # a sentence naming more countries is a list, not the participants
-FIRST_BLOCKS = 3  # a date in a document's first blocks is usually its own date
-DATELINE_CHARS = 60  # a block this short holding a date is a dateline ("Manila, 3 May 2025")
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s)")
 
 
@@ -124,61 +123,30 @@ def gap_days(a: str, b: str) -> int | None:
 # --- as-of dates ----------------------------------------------------------------------------
 
 
-@cache
-def _cues(lang: str) -> tuple[re.Pattern, int]:
-    lex = lexicon(lang if lang in ("ja", "vi", "en") else "en", "published")
-    return re.compile("|".join(f"(?:{c})" for c in lex["cues"]), re.IGNORECASE), int(lex["window"])
-
-
-@dataclass(frozen=True, slots=True)
-class DatedSpot:
-    """A date the document names, where it stands, and the text of its block."""
-
-    value: str
-    block: int
-    start: int  # offset in the block text
-    end: int
-    text: str
-    lang: str
-
-
 def publication_date(spots: list[DatedSpot]) -> str | None:
-    """A document's own date: next to a publication cue, else the latest full date of its
-    first blocks, else the latest date it names (the most precise kind it has)."""
+    """A document's own date (`document_date_of`), else the latest date it names (of the most
+    precise kind it has)."""
+    if day := document_date_of(spots):
+        return "{:04d}-{:02d}-{:02d}".format(*day)
     full = [s for s in spots if not s.value.startswith("--")]
-    cued = []
-    for s in full:
-        pattern, window = _cues(s.lang)
-        if precision(s.value) == 3 and any(
-            m.end() <= s.start and s.start - m.end() <= window or m.start() >= s.end
-            and m.start() - s.end <= window for m in pattern.finditer(s.text)
-        ):
-            cued.append(s.value)
-    if cued:
-        return max(cued)
-    if full:
-        first = min(s.block for s in spots) + FIRST_BLOCKS
-        head = [s for s in full if s.block < first and precision(s.value) == 3]
-        if datelines := [s for s in head if len(s.text.strip()) <= DATELINE_CHARS]:
-            return min(datelines, key=lambda s: (s.block, s.start)).value
-        if head:
-            return max(s.value for s in head)
-        best = max(precision(s.value) for s in full)
-        return max(s.value for s in full if precision(s.value) == best)
-    return None
+    if not full:
+        return None
+    best = max(precision(s.value) for s in full)
+    return max(s.value for s in full if precision(s.value) == best)
 
 
 def _publication_dates(session: Session) -> dict[int, str | None]:
     rows = session.execute(
         select(MentionRow.document_id, FactDate.value, MentionRow.block_idx, MentionRow.start,
-               MentionRow.end, BlockRow.start, BlockRow.text, BlockRow.lang)
+               MentionRow.end, BlockRow.start, BlockRow.text, BlockRow.lang, MentionRow.rule)
         .join(MentionRow, MentionRow.id == FactDate.mention_id)
         .join(BlockRow, (BlockRow.document_id == MentionRow.document_id)
               & (BlockRow.idx == MentionRow.block_idx))
     ).all()
     spots: dict[int, list[DatedSpot]] = defaultdict(list)
-    for doc_id, value, block, start, end, bstart, text, lang in rows:
-        spots[doc_id].append(DatedSpot(value, block, start - bstart, end - bstart, text, lang))
+    for doc_id, value, block, start, end, bstart, text, lang, rule in rows:
+        spots[doc_id].append(DatedSpot(value, block, start - bstart, end - bstart, text, lang,
+                                       rule == RESOLVED))
     docs = session.scalars(select(DocumentRow.id).where(DocumentRow.status == "ok")).all()
     return {d: publication_date(spots.get(d, [])) for d in docs}
 

@@ -1,10 +1,15 @@
-"""Dates: ISO values cut to precision, ranges and lists, eras, yearless days and non-dates."""
+"""Dates: ISO values cut to precision, ranges and lists, eras, yearless days and months, the
+document's own date, and non-dates."""
 
 from __future__ import annotations
 
-import pytest
+from datetime import date, timedelta
 
-from extractors.dates import parse_date
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.dates import DatedSpot, document_date_of, parse_date
 from pipeline.extract import extract_text
 from schemas.records import DateMention
 
@@ -37,6 +42,15 @@ CASES = [
      {"2022-11", "2015", "2016", "2018"}),
     ("en", "Workshops were held on 7 and 8 July 2021.", {"2021-07-07", "2021-07-08"}),
     ("en", "Posted 2023.05.30 by the secretariat.", {"2023-05-30"}),
+    # ranges: both ends; a year written once is both ends' (across New Year, the adjacent one)
+    ("en", "The workshop ran from 28 November to 2 December 2025 in Da Nang.", {"2025-11-28", "2025-12-02"}),
+    ("en", "Delegates met on Monday, 10 March 2025, and on November 3-4, 2025.",
+     {"2025-03-10", "2025-11-03", "2025-11-04"}),
+    ("vi", "Hội chợ diễn ra từ ngày 18 đến ngày 20/11/2025 tại TP.HCM.", {"2025-11-18", "2025-11-20"}),
+    ("vi", "Đoàn công tác làm việc từ 30/12 đến 2/1/2026 tại Tokyo.", {"2025-12-30", "2026-01-02"}),
+    ("vi", "Kế hoạch được ký ngày 5 và 6 tháng 8 năm 2024.", {"2024-08-05", "2024-08-06"}),
+    ("ja", "2025年12月28日から1月4日まで窓口を閉じる。", {"2025-12-28", "2026-01-04"}),
+    ("ja", "説明会は2026年2月5日（木・祝）に開く。", {"2026-02-05"}),
 ]
 NEGATIVE = [
     ("ja", "会議は9:00-12:00に行い、これまでの3年間の協力を振り返った。"),
@@ -47,6 +61,9 @@ NEGATIVE = [
     ("en", "The project runs for 3 years, starting yesterday, version 2.10.3."),
     ("en", "See https://example.org/news/2023/04/05/item for details."),
     ("en", "The plant treats 2000 tonnes of waste per day."),
+    ("en", "Sessions run 10:00-12:00 in rooms 10-12 of building 3."),
+    ("vi", "Tỷ lệ hộ tham gia tăng từ 1/3 đến 2/3 trong giai đoạn này."),
+    ("ja", "3日から5日間の研修を行う。"),
 ]
 # fmt: on
 
@@ -81,13 +98,113 @@ def test_dates_offsets_point_at_the_surface():
         # no year anywhere: only the yearless value
         ("en", "Ministers met in Jakarta on September 5.", {"--09-05"}),
         ("vi", "Ngày 3/9, hai bộ trưởng đã ký kế hoạch.", {"--09-03"}),
-        # a yearless month is kept only with a year in its sentence
+        # a yearless month is given only its resolved value: from a year in its sentence
         ("en", "In May, the fund approved it for fiscal year 2022.", {"2022-05", "2022"}),
         ("en", "In May, the fund approved it.", set()),
+        # yearless ranges: both ends
+        ("en", "Talks are set for 10–12 February in Hanoi.", {"--02-10", "--02-12"}),
+        ("en", "Delegates gathered from 27 February to 3 March.", {"--02-27", "--03-03"}),
+        ("en", "The mission arrived on Nov. 13, left on 15 November and wrote on October 2nd.",
+         {"--11-13", "--11-15", "--10-02"}),
+        ("vi", "Hội thảo 18–20/11 có 200 đại biểu tham dự.", {"--11-18", "--11-20"}),
+        ("vi", "Đoàn làm việc từ ngày 29/6 đến 1/7 tại Nhật Bản.", {"--06-29", "--07-01"}),
+        ("ja", "11月18日（火）～20日（木）に開催。", {"--11-18", "--11-20"}),
+        # a range of days only: the month (and year) of the date named before
+        ("ja", "2025年11月の会合は、18日から20日にかけて開いた。", {"2025-11", "2025-11-18", "2025-11-20"}),
+        ("ja", "会合は3月2日に開かれ、同月9日に報告書が出た。", {"--03-02", "--03-09"}),
     ],
 )
 def test_dates_yearless(lang, text, expected):
     assert values(text, lang) == expected
+
+
+# fmt: off
+MENU = {"en": "Home\n\nAbout us\n\nNews\n\nContact\n\n",
+        "vi": "Trang chủ\n\nGiới thiệu\n\nTin tức\n\nLiên hệ\n\n",
+        "ja": "ホーム\n\n組織案内\n\n報道発表\n\nお問い合わせ\n\n"}
+PAGES = [
+    # a labelled date after menus and headings; "Updated" only without a publication label
+    ("en", ("Cooperation on low-carbon cities\n\nPosted: 17 February 2026\n\n"
+            "The agreement was signed on February 3 in Tokyo."), {"2026-02-17", "--02-03", "2026-02-03"}),
+    ("en", "Published: 14 Nov 2025, 07:32 PM | Updated: 20 Nov 2025\n\nThe ministers met on November 13.",
+     {"2025-11-14", "2025-11-20", "--11-13", "2025-11-13"}),
+    ("en", "Last updated: 2 March 2026\n\nOfficials met on 27 February.",
+     {"2026-03-02", "--02-27", "2026-02-27"}),
+    ("vi", "Cập nhật lúc 10:30 ngày 05/01/2026\n\nNgày 28/12, đoàn công tác đã làm việc tại Hà Nội.",
+     {"2026-01-05", "--12-28", "2025-12-28"}),
+    ("vi", "Ngày đăng: 12/03/2026\n\nHội thảo 18–20/11 đã thu hút nhiều doanh nghiệp.",
+     {"2026-03-12", "--11-18", "--11-20", "2025-11-18", "2025-11-20"}),
+    ("ja", "公開日：2025年6月3日\n\n5月28日に東京で会合が開催されました。3月期の決算も公表された。",
+     {"2025-06-03", "--05-28", "2025-05-28"}),
+    ("ja", "2025年12月24日 公開\n\n12月18日（木）から19日（金）まで開催した。",
+     {"2025-12-24", "--12-18", "--12-19", "2025-12-18", "2025-12-19"}),
+    # a dateline; what is to come is the next such day
+    ("en", "TOKYO, 18 November 2025 – Ministers agreed on 17 November to hold talks on January 20.",
+     {"2025-11-18", "--11-17", "2025-11-17", "--01-20", "2026-01-20"}),
+    ("vi", "Hà Nội, 23/01/2026 – Sáng 21/1, hai bên đã ký biên bản.", {"2026-01-23", "--01-21", "2026-01-21"}),
+    # yearless months: the most recent one, the next one in a future sentence, a relative year,
+    # never one that recurs every year
+    ("en", ("Posted on 5 January 2026 by the secretariat\n\nThe forum was held in Jakarta in December. "
+            "It will meet again in March. Every year in April, the report is published."),
+     {"2026-01-05", "2025-12", "2026-03"}),
+    ("vi", ("Ngày đăng: 20/11/2025\n\nHội nghị năm ngoái diễn ra vào tháng 9. Dự kiến vào tháng 2 hai bên sẽ họp. "
+            "Tháng 4 hàng năm, hai bên trao đổi số liệu."), {"2025-11-20", "2024-09", "2026-02"}),
+    ("ja", ("報道発表資料 令和８年１月１５日\n\n昨年12月に署名した。2月に開催された会合を受け、今年3月に開催する予定。"
+            "毎年4月に公表する。"), {"2026-01-15", "2025-12", "2026-02", "2026-03"}),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("lang,text,expected", PAGES)
+def test_dates_resolved_from_the_page_date(lang, text, expected):
+    assert values(MENU[lang] + text, lang) == expected
+
+
+def _spot(value: str, block: int, text: str, lang: str = "en", derived: bool = False) -> DatedSpot:
+    y, m, d = value.split("-")
+    surface = next(s for s in (f"{int(d)} {_EN_MONTHS[int(m) - 1]} {y}", f"{y}年{int(m)}月{int(d)}日",
+                               f"{d}/{m}/{y}") if s in text)
+    start = text.index(surface)
+    return DatedSpot(value, block, start, start + len(surface), text, lang, derived)
+
+
+_EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December"]
+
+
+def test_document_date_prefers_labels_then_datelines_then_the_first_blocks():
+    body = _spot("2024-03-01", 1, "The fund was set up on 1 March 2024 to finance projects across the region.")
+    label = _spot("2025-06-03", 30, "Posted on 3 June 2025 by the secretariat")
+    updated = _spot("2025-06-09", 2, "Last updated: 9 June 2025")
+    dateline = _spot("2025-05-30", 12, "Manila, 30 May 2025 – The ministers met.")
+    assert document_date_of((body, updated, dateline, label)) == (2025, 6, 3)
+    assert document_date_of((body, updated, dateline)) == (2025, 6, 9)
+    assert document_date_of((body, dateline)) == (2025, 5, 30)
+    assert document_date_of((body,)) == (2024, 3, 1)
+    # beyond the first blocks, or resolved from another date: not the document's own date
+    assert document_date_of((_spot("2024-03-01", 9, body.text),)) is None
+    assert document_date_of((_spot("2025-06-03", 0, label.text, derived=True),)) is None
+
+
+def test_document_date_labels_are_labels_not_prose():
+    prose = _spot("2024-03-01", 0, "The report, published on 1 March 2024, shows that emissions fell "
+                                   "sharply in the sector after the new rules took effect.")
+    later = _spot("2025-01-10", 3, "Hà Nội, 10/01/2025 – Hai bên họp.", "vi")
+    assert document_date_of((prose, later)) == (2025, 1, 10)
+    ja = _spot("2025-12-09", 25, "【掲載日】2025年12月9日", "ja")
+    vi = _spot("2026-03-12", 20, "Ngày đăng: 12/03/2026 | Lượt xem: 120", "vi")
+    assert document_date_of((later, vi, ja)) == (2026, 3, 12)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.dates(min_value=date(2015, 1, 1), max_value=date(2035, 12, 31)),
+       st.integers(min_value=1, max_value=360))
+def test_a_narrated_day_is_the_most_recent_one(published: date, back: int):
+    day = published - timedelta(days=back)
+    page = f"Posted: {published.day} {_EN_MONTHS[published.month - 1]} {published.year}\n\n" \
+           f"The ministers met on {_EN_MONTHS[day.month - 1]} {day.day}."
+    resolved = values(page, "en") - {published.isoformat()}
+    assert resolved == {day.strftime("--%m-%d"), day.isoformat()}
 
 
 @pytest.mark.parametrize(
