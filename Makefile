@@ -8,7 +8,7 @@ DB     ?= sqlite:///$(OUT)/jcmkg.sqlite
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed
 
-.PHONY: install ingest export test eval bench clean lock
+.PHONY: install ingest export test lint eval bench clean lock
 
 install: $(STAMP)
 
@@ -27,6 +27,9 @@ ingest: install
 
 test: install
 	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check extractors pipeline schemas tests bench scripts
 
 # Scores the seeds, the dev pages and corpora/ against their gold sets.
 eval: install

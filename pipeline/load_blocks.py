@@ -76,7 +76,7 @@ def text_spans(
     max_gap = 1 if _double_spaced(text) else 0
     spans: list[list] = []
     prev = None  # (start, end, blank lines since) of the previous content line
-    for i, (s, e, res) in enumerate(lines):
+    for s, e, res in lines:
         if res:
             prev = None
             continue

@@ -243,7 +243,7 @@ def _header_by_phrases(page, table) -> list[str] | None:
         return None
     cells = [""] * len(spans)
     for text, x0, x1 in phrases:
-        def fit(col: int) -> tuple[float, float]:
+        def fit(col: int, x0: float = x0, x1: float = x1) -> tuple[float, float]:
             a, b = spans[col] or (float("inf"), float("inf"))
             return min(x1, b) - max(x0, a), -abs((a + b) / 2 - (x0 + x1) / 2)
         col = max(range(len(spans)), key=fit)
