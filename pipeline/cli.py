@@ -49,12 +49,15 @@ def cli(verbose: int) -> None:
               "unchanged since an earlier one (default: exit 0 and list the failures; they are "
               "recorded in the store either way).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-@click.option("--max-file-mb", default=Limits().max_bytes / 2**20, show_default=True, type=click.FloatRange(0),
-              help="Largest file (and unpacked DOCX) read; bigger ones fail at stage 'limits'. 0: no limit.")
+@click.option("--max-file-mb", default=Limits().max_bytes / 2**20, show_default=True,
+              type=click.FloatRange(0),
+              help="Largest file (and unpacked DOCX) read; bigger ones fail at stage 'limits'. "
+              "0: no limit.")
 @click.option("--max-pages", default=Limits().max_pages, show_default=True, type=click.IntRange(0),
               help="Most PDF pages per document; longer PDFs fail at stage 'limits'. 0: no limit.")
 @click.option("--time-limit", default=Limits().max_seconds, show_default=True, type=click.FloatRange(0),
-              metavar="SECONDS", help="Wall time per document; slower ones fail at stage 'limits'. 0: no limit.")
+              metavar="SECONDS", help="Wall time per document; slower ones fail at stage 'limits'. "
+              "0: no limit.")
 def ingest(paths: tuple[Path, ...], db: str, workers: int, force: bool, strict: bool,
            quiet: bool, max_file_mb: float, max_pages: int, time_limit: float) -> None:
     """Ingest files and folders (recursively): .txt .md .html .htm .pdf .docx.

@@ -46,8 +46,11 @@ class Decoded(NamedTuple):
 def decode(data: bytes, *, html: bool = False) -> Decoded:
     """Decode `data`; with `html`, a valid `<meta charset>` that decodes cleanly is honoured."""
     for bom, name in _BOMS:
-        if data.startswith(bom):
-            return _done(data[len(bom):], name)
+        if data.startswith(bom):  # trust the BOM; bad bytes after it become U+FFFD
+            decoded = _done(data[len(bom):], name, errors="replace")
+            if "\ufffd" in decoded.text:
+                return decoded._replace(warnings=("undecodable bytes replaced",))
+            return decoded
     if html and (declared := declared_charset(data)):
         try:
             return _done(data, declared, errors="strict")

@@ -26,7 +26,7 @@ from tqdm import tqdm
 from pipeline import store
 from pipeline.entities import entity_rows
 from pipeline.limits import Limits
-from pipeline.process import Processed, file_sha256, process
+from pipeline.process import Processed, file_sha256, process, warm_up
 from pipeline.resolve import resolve
 from schemas.db import BlockRow, DocumentRow, MentionRow
 
@@ -95,10 +95,12 @@ def discover(paths: list[Path], refused: list[tuple[Path, str, str]] | None = No
                         or path.stem.upper() == "README"):
                     continue
                 if path.is_symlink() and not path.resolve().is_relative_to(root):
-                    log.warning("skipping %s: link points outside %s", path, given)
-                    if refused is not None:
+                    if refused is None:
+                        log.warning("skipping %s: link points outside %s", path, given)
+                    else:
                         refused.append((path, path.relative_to(given).as_posix(),
-                                        f"link to {path.resolve()}, outside the ingested folder: not followed"))
+                                        f"link to {path.resolve()}, outside the ingested folder: "
+                                        "not followed"))
                     continue
                 yield path, path.relative_to(given).as_posix()
 
@@ -179,7 +181,9 @@ def _ingest(paths: list[Path], url: str, workers: int, force: bool, progress: bo
         summary.status["duplicate"] += 1
 
     bar = tqdm(total=len(todo), unit="doc", desc="ingest", disable=not progress or not todo)
-    with ProcessPoolExecutor(workers) if workers > 1 else _Inline() as pool:
+    if todo and workers == 1:
+        warm_up()
+    with ProcessPoolExecutor(workers, initializer=warm_up) if workers > 1 else _Inline() as pool:
         for done in pool.map(_process_job, todo):
             with Session.begin() as session:
                 store.write(session, done, version)

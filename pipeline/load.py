@@ -101,9 +101,7 @@ def load_text(path: Path, data: bytes) -> Document:
     )
     for start, end in rows:
         builder.block(start, end, "table_row")
-    # The added newline ends a last line; without it, a huge unterminated line makes
-    # load_blocks._double_spaced's regex quadratic (hours for 2M characters).
-    for start, end, kind in text_spans(text + "\n", rows):
+    for start, end, kind in text_spans(text, rows):
         builder.block(start, end, kind)
     doc = builder.document(path=str(path), media_type=_media_type(path), encoding=decoded.encoding)
     doc.warnings += decoded.warnings

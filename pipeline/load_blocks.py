@@ -118,7 +118,8 @@ def _lines(text: str, reserved: list[tuple[int, int]]) -> list[tuple[int, int, b
 
 def _double_spaced(text: str) -> bool:
     """True when most lines are followed by exactly one blank line (a common text dump of PDFs)."""
-    pattern = re.findall(r"\S[^\n]*\n(?:[ \t\u3000]*\n)?", text)
+    # anchored at line starts: a long last line without "\n" is then read once, not per character
+    pattern = re.findall(r"(?m)^[^\S\n]*\S[^\n]*\n(?:[ \t\u3000]*\n)?", text)
     if len(pattern) < 4:
         return False
     doubled = sum(1 for p in pattern if p.count("\n") == 2)

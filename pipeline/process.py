@@ -79,6 +79,17 @@ def process(path: Path, doc_id: str, sha256: str = "", size: int = 0,
     return out
 
 
+def warm_up() -> None:
+    """Load the language-id model, the three segmenters and the extractors' data once, before
+    any document's time limit runs: no document should pay (or fail) for start-up time."""
+    samples = [("日本は2021年に署名した。", "ja"), ("Việt Nam đã ký năm 2021.", "vi"),
+               ("Japan signed in 2021.", "en")]
+    segments = [segment_block(text, lang, offset=0, block=i)[0]
+                for i, (text, lang) in enumerate(samples)]
+    block_lang("Japan signed.")  # unaccented Latin asks the langid model
+    extract.run(segments)
+
+
 def _fail(out: Processed, status: str, stage: str, error: str) -> None:
     """Mark `out` as not stored beyond its documents row; the error is cut to one line."""
     line = error.strip().splitlines()[0] if error.strip() else "unknown error"

@@ -110,9 +110,18 @@ def writer_lock(url: str) -> Iterator[None]:
 
 
 def seed_entities(session: Session, rows: list[dict[str, str]]) -> None:
-    """Insert or refresh the canonical entities (countries, organizations)."""
+    """Insert or refresh the canonical entities (countries, organizations).
+
+    The stored ones are read in one query; only new or changed rows are written."""
+    stored = {e.id: e for e in session.scalars(select(EntityRow))}
     for row in rows:
-        session.merge(EntityRow(**row))
+        entity = stored.get(row["id"])
+        if entity is None:
+            session.add(stored.setdefault(row["id"], EntityRow(**row)))
+            continue
+        for key, value in row.items():
+            if getattr(entity, key) != value:
+                setattr(entity, key, value)
 
 
 def known(session: Session, doc: str) -> DocumentRow | None:
