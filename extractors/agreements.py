@@ -6,7 +6,9 @@ A trigger is an instrument noun (協力覚書, Bản ghi nhớ, Joint Statement)
 it, a date is tied to it, or its parties are named in it; planned, generic and multilateral
 references are dropped. Arguments come from the sentence, then its neighbours (extractors.discourse).
 A JCM founding document binds Japan and one partner country; one that names no partner is generic.
-Repeated mentions of one instrument in a document are merged into one fact.
+Repeated mentions of one instrument in a document are merged into one fact; one signed and later
+renewed is two. A legal act is dated by its issue, never by its entry into force; a legal
+document's own act (its title alone on a line under the header) takes the header's date and issuer.
 
     ja: 2021年11月24日に東京で共同協力計画に署名した → joint_plan, 2021-11-24, Tokyo
     vi: hai quốc gia đã ký kết cơ chế JCM vào năm 2013 → bilateral_document [JPN, VNM], 2013
@@ -27,19 +29,22 @@ from extractors.discourse import (
     FRAME,
     Span,
     View,
-    as_countries,
+    agree,
+    clause_date,
+    date_rank,
+    dates,
     document_view,
+    full_date,
     near_date,
-    org_country,
     own_date,
     place_near,
     regex,
-    sides,
-    unit_parties,
+    usable,
     valid,
     words,
 )
 from extractors.lexicon import lexicon
+from extractors.parties import as_countries, org_country, sides, unit_parties
 from schemas.records import AgreementMention
 
 HOME = "JPN"  # the JCM's home party: every founding document binds Japan and one partner
@@ -139,7 +144,8 @@ def _rejected(unit_text: str, lang: str, span: Span, verb: Span | None) -> bool:
     if regex(lex["irrealis"], lang).search(unit_text[max(0, lo - 20) : hi + 12]):
         return True
     after = unit_text[span[1] : hi + 10] if lang == "ja" else ""  # 〜を締結する17か国
-    return bool(regex(lex["generic"], lang).search(unit_text[max(0, span[0] - 25) : span[0]] + after))
+    before = unit_text[max(0, span[0] - 25) : span[0]].rsplit("\n", 1)[-1]  # not across a line break
+    return bool(regex(lex["generic"], lang).search(before + after))
 
 
 def _candidates(view: View) -> list[Candidate]:
@@ -159,16 +165,61 @@ def _candidates(view: View) -> list[Candidate]:
             verb = _verb(unit.text, unit.lang, span, spans, kind == "legal_act")
             if _rejected(unit.text, unit.lang, span, verb):
                 continue
-            clause = _clause(unit.text, span, spans, lex["scope_side"])
+            clause = _clause(view, u, span, spans)
             topic = regex(lex["jcm_topic"], unit.lang).search(unit.text[clause[0] : clause[1]])
             if jcm and topic and not regex(lex["renewal"], unit.lang).search(unit.text[span[0] : span[1] + 8]):
                 kind = "bilateral_document"
             cand = replace(_argue(view, u, span, kind, verb, spans), noun=noun)
+            if kind == "legal_act" and (own_act := _own_act(view, u, span)):
+                cand = replace(cand, date=own_act[0], parties=own_act[1] or cand.parties, strong=True)
+            cands = [cand] + _renewed(view, u, cand, verb, spans)
             linked = bool(cand.parties) and bool(
                 regex(lex["party_link"], unit.lang).search(unit.text[clause[0] : clause[1]])
             ) and any(unit_parties(view, u, clause))
             if founding or verb or cand.strong or linked or _listed(view, u, span):
-                out.extend(_split_partners(cand, unit.lang) if cand.kind == "bilateral_document" else [cand])
+                for c in cands:
+                    out.extend(_split_partners(c, unit.lang) if c.kind == "bilateral_document" else [c])
+    return out
+
+
+OPENING = 8  # units a legal document's header (issuer, number, place and date) may take
+
+
+def _own_act(view: View, u: int, span: Span) -> tuple[str, tuple[str, ...]] | None:
+    """A legal act whose title stands alone on a line in the document's opening ("THÔNG TƯ",
+    "DECREE") is the document's own act: dated by the header's first date ("Hà Nội, ngày 15
+    tháng 8 năm 2025"), issued by the body its header names (a ministry, a code such as TT-BNNMT)."""
+    text = view.units[u].text
+    start, end = text.rfind("\n", 0, span[0]) + 1, (text.find("\n", span[1]) + 1 or len(text) + 1) - 1
+    if u >= OPENING or FRAME.sub("", text[start : span[0]] + text[span[1] : end]):
+        return None
+    header = [(v, None) for v in range(u)] + [(u, (0, start))]
+    date = next((d[2] for v, w in header for d in dates(view, v, w) if usable(view, v, d[0], d[1])), None)
+    if date is None:
+        return None
+    orgs, states = [], []
+    for v, w in header:
+        more = unit_parties(view, v, w, issuer=True)
+        orgs, states = orgs + more[0], states + more[1]
+    return date.value, sides(orgs, states)
+
+
+def _renewed(view: View, u: int, cand: Candidate, verb: Span | None, spans: list[Span]) -> list[Candidate]:
+    """An instrument signed once and renewed later in the same sentence is two dated facts:
+    "signed an MoU in 2019 and renewed it on 4 December 2025", "2019年に署名された覚書は、
+    2025年12月4日に更新された". The renewal's date is the one in its clause on the side the
+    language puts it (after the verb, or before it in Japanese)."""
+    unit, lex = view.units[u], lexicon(view.units[u].lang, "agreements")
+    out: list[Candidate] = []
+    for m in regex(lex["renewal"], unit.lang).finditer(unit.text):
+        lo, hi = sorted((m.start(), cand.span[0]))
+        if verb is None or m.span() == verb or any(lo < o[0] < hi for o in spans if o != cand.span):
+            continue
+        before = words(unit.lang)["date_side"] == "before"
+        window = (max(cand.span[1], verb[1]), m.start()) if before else (m.end(), len(unit.text))
+        date = clause_date(view, u, m.span(), window)
+        if date and cand.date and not agree(date.value, cand.date) and not any(agree(date.value, o.date) for o in out):
+            out.append(replace(cand, span=m.span() if cand.span[0] > m.start() else cand.span, date=date.value, strong=True))
     return out
 
 
@@ -188,12 +239,16 @@ def _listed(view: View, u: int, span: Span) -> bool:
     return False
 
 
-def _clause(text: str, span: Span, spans: list[Span], side: str) -> Span:
-    """Where the trigger's own modifiers are: up to the neighbouring triggers (before it in ja)."""
+def _clause(view: View, u: int, span: Span, spans: list[Span]) -> Span:
+    """Where the trigger's own modifiers are: up to the neighbouring triggers (before it in ja),
+    from the last clause break that is not inside a name ("the Ministry of the Environment, Japan")."""
+    unit = view.units[u]
+    inside = [(s, e) for s, e, _ in view.mentions[u]]
     lo = max([s[1] for s in spans if s[1] <= span[0]], default=0)
-    lo = max([lo] + [m.end() for m in CLAUSE_BREAK.finditer(text, 0, span[0])])
-    hi = min([s[0] for s in spans if s[0] >= span[1]], default=len(text))
-    return (lo, span[1]) if side == "before" else (lo, hi)
+    lo = max([lo] + [m.end() for m in CLAUSE_BREAK.finditer(unit.text, 0, span[0])
+                     if not any(s <= m.start() < e for s, e in inside)])
+    hi = min([s[0] for s in spans if s[0] >= span[1]], default=len(unit.text))
+    return (lo, span[1]) if lexicon(unit.lang, "agreements")["scope_side"] == "before" else (lo, hi)
 
 
 def _argue(view: View, u: int, span: Span, kind: str, verb: Span | None, spans: list[Span]) -> Candidate:
@@ -204,7 +259,7 @@ def _argue(view: View, u: int, span: Span, kind: str, verb: Span | None, spans: 
     date, strong = own_date(view, u, anchor), True
     if date is None and verb and not legal:
         date, strong = near_date(view, u)[0], u in view.rows  # a row dates what it holds
-    clause = _clause(unit.text, span, spans, lex["scope_side"])
+    clause = _clause(view, u, span, spans)
     orgs, countries = unit_parties(view, u, clause, issuer=legal)
     if not (orgs or countries):
         orgs, countries = unit_parties(view, u, None, issuer=legal)
@@ -262,7 +317,7 @@ def _same(a: Candidate, b: Candidate) -> bool:
         return False
     if a.kind == "legal_act" and (a.noun != b.noun or (a.parties and b.parties and a.parties != b.parties)):
         return False
-    if a.strong and b.strong and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+    if a.strong and b.strong and not agree(a.date, b.date):
         return False  # a date borrowed from the context yields to one tied to the instrument
     if a.parties and b.parties and a.parties != b.parties:
         if a.org_level and b.org_level:
@@ -310,10 +365,7 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _better(a: Candidate, b: Candidate) -> Candidate:
-    def rank(c: Candidate) -> tuple:
-        return (c.strong, c.date is not None and not c.date.startswith("--"), len(c.date or ""))
-
-    date_from = max((a, b), key=rank)
+    date_from = max((a, b), key=lambda c: (c.strong, date_rank(c.date)))
     parties = a.parties if (a.org_level or not b.org_level) and a.parties else b.parties or a.parties
     return replace(
         a, parties=parties, org_level=a.org_level or b.org_level, date=date_from.date,
@@ -333,7 +385,7 @@ def _mentions(ctx: Context) -> dict[int, list[AgreementMention]]:
         text = ctx.segments[seg].text
         out.setdefault(seg, []).append(AgreementMention(
             start=s, end=e, surface=text[s:e], rule=f"agreement:{c.kind}", kind=c.kind,
-            parties=c.parties, date=c.date, place=c.place,
+            parties=c.parties, date=full_date(view, c.date), place=c.place,
         ))
     return out
 

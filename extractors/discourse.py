@@ -2,11 +2,13 @@
 (agreements, events): which date, place and parties a mention in a sentence has.
 
 A unit is a sentence; lines hard-wrapped by a PDF are joined, so a unit may span segments.
-Principles, each with its words in `data/<lang>/discourse.yaml`:
+Principles, each with its words in `data/<lang>/discourse.yaml` (parties: extractors.parties):
 
 - A mention's date is its own sentence's: the date in its clause, else the sentence's only
   date, else the nearest one (before it in Japanese). Targets ("2050年までに", "by 2050"),
-  series starts ("since 2014") and a news dateline ("Hà Nội, 23/01/2026 – …") are not it.
+  series starts ("since 2014"), entries into force ("có hiệu lực từ ngày …") and a news
+  dateline ("Hà Nội, 23/01/2026 – …") are not it. A day's resolved full date beats its
+  yearless form everywhere (`dates`, `agree`, `date_rank`, `full_date`).
 - A meeting summary's header fields (日時： / Date: / Thời gian:, 場所： / Venue: / Địa điểm:)
   are the date and place of the event the document is about.
 - Pseudo-table rows (an ordinal alone on a line, its date line, its place) date what they hold.
@@ -26,7 +28,7 @@ from functools import cache
 from itertools import pairwise
 
 from extractors.base import Context, Segment
-from extractors.lexicon import gazetteer, lexicon
+from extractors.lexicon import lexicon
 from extractors.places import find_places
 from schemas.records import LANGS, CountryMention, DateMention, Mention, OrgMention
 
@@ -43,21 +45,17 @@ _DATELINE_HEAD = 40  # letters a dateline's place may take before its date
 
 @cache
 def regex(pattern: str, lang: str) -> re.Pattern:
-    """A data pattern compiled for one language: whole words and any case outside Japanese."""
+    """A data pattern compiled for one language: whole words and any case outside Japanese,
+    where a space also matches a line break or several spaces (text wrapped by a PDF)."""
     if lang == "ja":
         return re.compile(pattern)
-    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
+    spaced = re.sub(r"\(\?<[!=][^)]*\)|\\? ", lambda m: m.group() if m.group()[0] == "(" else r"\s+", pattern)
+    return re.compile(rf"(?<!\w)(?:{spaced})(?!\w)", re.IGNORECASE)
 
 
 def words(lang: str) -> dict:
     """The sentence, date and party words of one language (data/<lang>/discourse.yaml)."""
     return lexicon(lang, "discourse")
-
-
-@cache
-def org_country() -> dict[str, str]:
-    """Organization id → ISO3 of the state it belongs to (national bodies only)."""
-    return {r["id"]: r["country"] for r in gazetteer("organizations") if r.get("country") and r["id"] != "-"}
 
 
 # --- units --------------------------------------------------------------------------------
@@ -145,6 +143,15 @@ def _cuts(text: str, lang: str) -> list[int]:
             if not (_inside(text[: m.start()]) or keep.search(text[: m.start()]) or _ITEM.match(text[: m.start()]))]
 
 
+def _date_line(ctx: Context, seg: int, s: int, e: int) -> bool:
+    """A line holding only a date (a release's own date above its title) does not run on."""
+    rest = ctx.segments[seg].text[s:e]
+    for m in ctx.found.get(seg, []):
+        if isinstance(m, DateMention) and s <= m.start and m.end <= e:
+            rest = rest.replace(m.surface, "")
+    return rest != ctx.segments[seg].text[s:e] and len(FRAME.sub("", rest)) <= 1
+
+
 def _units(ctx: Context) -> list[Unit]:
     lines = _lines(ctx)
     width = _wrapped(lines)
@@ -164,7 +171,7 @@ def _units(ctx: Context) -> list[Unit]:
             unit = Unit(lang=lang, bare=len(cuts) == 2)
             unit.add(seg, a, b, text[a:b])
             units.append(unit)
-        wraps = width and e - s >= width and not _closes(text[s:e], lang)
+        wraps = width and e - s >= width and not _closes(text[s:e], lang) and not _date_line(ctx, seg, s, e)
         carry = units[-1] if wraps and units else None
     return units
 
@@ -238,16 +245,42 @@ def _dateline(text: str, s: int, e: int) -> bool:
     )
 
 
+def month_day(value: str) -> str:
+    """A day date without its year ("--12-08" for both "--12-08" and "2025-12-08"); others as they are."""
+    return "--" + value[-5:] if len(value) == 10 or value.startswith("--") else value
+
+
+def agree(a: str, b: str) -> bool:
+    """Two dates that may name the same day: one is a cut of the other (2025-12 / 2025-12-08), or
+    one is the other without its year (--12-08 / 2025-12-08)."""
+    if a.startswith("--") != b.startswith("--"):
+        return month_day(a) == month_day(b)
+    return a.startswith(b) or b.startswith(a)
+
+
+def date_rank(value: str | None) -> tuple[bool, bool, int]:
+    """How much a date says: present, with its year, finest precision."""
+    return value is not None, value is not None and not value.startswith("--"), len(value or "")
+
+
+def full_date(view: View, value: str | None) -> str | None:
+    """A yearless day with the year the document gives it elsewhere (the same day resolved in
+    another sentence); as it is when the document resolves it to no year or to several."""
+    if not value or not value.startswith("--"):
+        return value
+    years = {m.value for seg in view.ctx.found.values() for m in seg
+             if isinstance(m, DateMention) and len(m.value) == 10 and m.value.endswith(value[1:])}
+    return years.pop() if len(years) == 1 else value
+
+
 def dates(view: View, u: int, window: Span | None = None) -> list[Dated]:
     """Date mentions of a unit, one per span (the one with a year and the finest precision),
     without a dateline."""
     text = view.units[u].text
     best: list[Dated] = []
     for s, e, m in view.found(u, DateMention, window):
-        rank = (not m.value.startswith("--"), len(m.value))
         if best and s < best[-1][1]:
-            old = best[-1][2]
-            if rank > (not old.value.startswith("--"), len(old.value)):
+            if date_rank(m.value) > date_rank(best[-1][2].value):
                 best[-1] = (best[-1][0], max(e, best[-1][1]), m)
             continue
         best.append((s, e, m))
@@ -255,16 +288,19 @@ def dates(view: View, u: int, window: Span | None = None) -> list[Dated]:
 
 
 def usable(view: View, u: int, s: int, e: int) -> bool:
-    """A date that is not a target ("2050年までに", "by 2050") or a series start ("since 2014";
-    "from 2 to 4 May" is a period, one span with two values)."""
+    """A date that is not a target ("2050年までに", "by 2050"), a series start ("since 2014") or
+    an entry into force ("có hiệu lực từ ngày 1/10/2025"). A period ("from 2 to 4 May",
+    "18日から20日まで") is one span with two values, neither a start nor a target."""
     unit, lex = view.units[u], words(view.units[u].lang)
     lead = re.match(r"\D*", unit.text[s:e]).group()  # a surface may hold its preposition ("since 2015")
     after, before = unit.text[e : e + 20], unit.text[max(0, s - 50) : s] + lead
-    period = len({m.value for a, b, m in view.found(u, DateMention) if (a, b) == (s, e)}) > 1
-    series = not period and (
-        bool(re.search(lex["series_after"], after)) or bool(regex(lex["series_before"], unit.lang).search(before))
-    )
-    return not (series or re.search(lex["target_after"], after) or regex(lex["target_before"], unit.lang).search(before))
+    period = len({month_day(m.value) for a, b, m in view.found(u, DateMention) if (a, b) == (s, e)}) > 1
+    effective = re.search(lex["effective_after"], after) or regex(lex["effective_before"], unit.lang).search(before)
+    if period:
+        return not effective
+    series = re.search(lex["series_after"], after) or regex(lex["series_before"], unit.lang).search(before)
+    target = re.search(lex["target_after"], after) or regex(lex["target_before"], unit.lang).search(before)
+    return not (series or target or effective)
 
 
 def _groups(view: View, u: int, window: Span | None = None) -> list[list[Dated]]:
@@ -403,44 +439,3 @@ def _rows(view: View) -> dict[int, tuple[DateMention | None, str | None]]:
         end = heads[k + 1][0] if k + 1 < len(heads) else len(view.units)
         rows.update({v: (date, place) for v in range(u, end)})
     return rows
-
-
-# --- parties --------------------------------------------------------------------------------
-
-
-def unit_parties(view: View, u: int, window: Span | None = None, issuer: bool = False) -> tuple[list[str], list[str]]:
-    """Ministries (org ids, also from signatory titles) and states (ISO3, or groups such as
-    ASEAN) named in a window of a unit. With `issuer`, a title or code naming the issuer
-    (TT-BTNMT, NĐ-CP) decides alone."""
-    unit = view.units[u]
-    lex = words(unit.lang)
-    lo, hi = window or (0, len(unit.text))
-    orgs, states, taken = [], [], set()
-    for title in lex["party_titles"]:
-        for m in regex(title["pattern"], unit.lang).finditer(unit.text, lo, hi):
-            if not taken & set(range(*m.span())):
-                taken.update(range(*m.span()))
-                (orgs if title["party"] in org_country() else states).append(title["party"])
-    if issuer and (orgs or states):
-        return orgs, states
-    for _, _, m in view.found(u, OrgMention, (lo, hi)):
-        if m.id in org_country():
-            orgs.append(m.id)
-        elif m.id in lex["party_groups"]:
-            states.append(m.id)
-    states += [m.iso3 for _, _, m in view.found(u, CountryMention, (lo, hi))]
-    return orgs, states
-
-
-def sides(orgs: list[str], states: list[str]) -> tuple[str, ...]:
-    """The parties: each ministry, and each state no named ministry stands for (a body without
-    an id is represented by its country: MOEJ and the Philippines' DENR → MOEJ, PHL)."""
-    if not orgs:
-        return tuple(sorted(set(states)))
-    covered = {org_country()[o] for o in orgs}
-    return tuple(sorted(set(orgs) | {s for s in states if s not in covered}))
-
-
-def as_countries(parties: tuple[str, ...]) -> frozenset[str]:
-    """The states parties stand for (a ministry for its country)."""
-    return frozenset(org_country().get(p, p) for p in parties)

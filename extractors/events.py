@@ -4,8 +4,10 @@ ceremonies, seminars) with their ordinal, date and place.
 A trigger is a meeting noun (政策対話, Ủy ban hỗn hợp, Joint Committee) or a session name (COP26).
 It is an event when it has an ordinal or a name, when its clause says it was held (開催, tổ chức,
 held) or dates it, or, for ceremonies and visits, when it has a date at all. Generic, electronic
-"meetings" and the parts of a larger event are dropped, and so are planned or recurring ones
-with no date of their own. Dates (extractors.discourse): the date in the event's clause, else its
+"meetings" and the parts of a larger event are dropped, and so are planned ones (dated or not)
+and recurring ones with no date of their own. A generic meeting noun (hội nghị, conference)
+yields to the body its noun phrase names; dated talks are `other`; ordinals may be words
+(third, lần thứ ba) or kanji (第三回). Dates (extractors.discourse): the date in the event's clause, else its
 sentence's (unless the sentence reports another event), else a row's, the next line's, or, for
 a held meeting, a ceremony or a visit, the narrative's; a meeting summary's header fields date
 the event the document is about. One event mentioned twice in a document is one fact.
@@ -28,16 +30,20 @@ from extractors.discourse import (
     FRAME,
     Span,
     View,
+    agree,
     bare_date,
     clause_date,
+    date_rank,
     document_view,
+    full_date,
     near_date,
     own_date,
     place_near,
     regex,
     valid,
 )
-from extractors.lexicon import lexicon
+from extractors.lexicon import alternation, lexicon
+from extractors.numbers import parse_number
 from schemas.records import AgreementMention, EventMention
 
 
@@ -51,6 +57,8 @@ class Candidate:
     ordinal: int | None = None
     name: str = ""  # a session name such as COP26, or a quoted title
     head: bool = False  # a dependent event (準備会合, launch)
+    generic: bool = False  # a generic meeting noun (hội nghị, conference), which yields to a named body
+    evident: bool = False  # a dated mention says it happened (a ceremony, a visit, talks)
     main: bool = False  # the sentence reports it: a holding word in its clause, or it is the object
     date: str | None = None
     strong: bool = False  # the date is its own sentence's (not the context's)
@@ -59,14 +67,29 @@ class Candidate:
 
 
 @cache
-def _kinds(lang: str) -> list[tuple[re.Pattern, str, bool]]:
+def _kinds(lang: str) -> list[tuple[re.Pattern, Candidate]]:
+    """Each trigger pattern with the candidate it makes (kind and flags; unit and span unset)."""
     lex = lexicon(lang, "events")
-    return [(regex(k["pattern"], lang), k["kind"], bool(k.get("head"))) for k in lex["kinds"]]
+    return [
+        (regex(k["pattern"], lang), Candidate(-1, (0, 0), k["kind"], head=bool(k.get("head")),
+                                              generic=bool(k.get("generic")), evident=bool(k.get("evident"))))
+        for k in lex["kinds"]
+    ]
+
+
+@cache
+def _ordinal_patterns(lang: str) -> list[re.Pattern]:
+    """The ordinal patterns, their {words} standing for the language's ordinal words."""
+    lex = lexicon(lang, "events")
+    words = alternation(lex["ordinal_words"]) or "(?!)"
+    return [regex(p.replace("{words}", words), lang) for p in lex["ordinals"]]
 
 
 def _number(text: str, lang: str) -> int | None:
+    """An ordinal's value: digits, an ordinal word (third, thứ ba) or a kanji numeral (第十一回)."""
     words = lexicon(lang, "events")["ordinal_words"]
-    return int(text) if text.isdigit() else words.get(text.lower())
+    value = words.get(text.lower()) or parse_number(text, lang)
+    return int(value) if isinstance(value, int) or (isinstance(value, float) and value.is_integer()) else None
 
 
 def _triggers(view: View, u: int) -> list[Candidate]:
@@ -82,12 +105,13 @@ def _triggers(view: View, u: int) -> list[Candidate]:
             name = re.sub(r"\s", "", m.group()).upper()
             found.append(Candidate(u, m.span(), "conference", ordinal, name=name))
             taken.update(range(*m.span()))
-    for pattern, kind, head in _kinds(unit.lang):
+    for pattern, made in _kinds(unit.lang):
         for m in pattern.finditer(unit.text):
             if not taken & set(range(*m.span())) and view.aligned(u, *m.span()):
-                found.append(_titled(unit.text, Candidate(u, m.span(), kind, head=head), lex))
+                found.append(_titled(unit.text, replace(made, unit=u, span=m.span()), lex))
                 taken.update(range(*m.span()))
     found.sort(key=lambda c: c.span)
+    found = _named_bodies(unit.text, unit.lang, found)
     out: list[Candidate] = []
     for cand in found:
         if out and out[-1].kind == cand.kind:
@@ -115,6 +139,25 @@ def _titled(text: str, c: Candidate, lex: dict) -> Candidate:
     return c
 
 
+def _named_bodies(text: str, lang: str, found: list[Candidate]) -> list[Candidate]:
+    """A generic meeting noun whose noun phrase names a specific body is that body's meeting:
+    "Hội nghị nhóm công tác JCM" and "合同作業部会会合" are working groups, not conferences."""
+    gap = regex(lexicon(lang, "events")["np_gap"], "ja")
+    out = []
+    for g in found:
+        if not g.generic:
+            out.append(g)
+            continue
+        body = next((c for c in found if not (c.generic or c.head) and gap.search(
+            text[g.span[1] : c.span[0]] if c.span[0] >= g.span[1] else text[c.span[1] : g.span[0]]
+            if c.span[1] <= g.span[0] else "-")), None)
+        if body is None:
+            out.append(g)
+        else:
+            body.span = (min(body.span[0], g.span[0]), max(body.span[1], g.span[1]))
+    return out
+
+
 def _drop_modifiers(text: str, lang: str, found: list[Candidate]) -> list[Candidate]:
     """A dependent event ("第8回政策対話に向けた準備会合", "launch of the Partnership") replaces
     the event it depends on, which is only its modifier (with its ordinal)."""
@@ -132,10 +175,12 @@ def _drop_modifiers(text: str, lang: str, found: list[Candidate]) -> list[Candid
 def _ordinals(view: View, u: int, cands: list[Candidate]) -> None:
     """Give each ordinal to the nearest meeting noun it can modify (one noun per ordinal)."""
     unit, lex = view.units[u], lexicon(view.units[u].lang, "events")
-    gap_ok = regex(lex["ordinal_gap"], "ja")
-    for pattern in lex["ordinals"]:
-        for m in regex(pattern, unit.lang).finditer(unit.text):
+    gap_ok, series = regex(lex["ordinal_gap"], "ja"), regex(lex["not_ordinal_after"], "ja")
+    for pattern in _ordinal_patterns(unit.lang):
+        for m in pattern.finditer(unit.text):
             value = _number(m.group(1), unit.lang)
+            if series.search(unit.text[m.end() :]):
+                continue  # "the first meeting in five years": not a place in the series
             options = []
             for c in cands:
                 if c.span[0] <= m.start() and m.end() <= c.span[1]:
@@ -161,12 +206,17 @@ def _clause(text: str, pos: int, lang: str) -> Span:
 
 
 def _rejected(unit_text: str, lang: str, c: Candidate, cands: list[Candidate]) -> bool:
-    """Electronic decisions; planned or recurring meetings with no date of their own; and for
-    unnamed, unnumbered mentions also generic plurals and parts of another event in the sentence."""
+    """Electronic decisions; planned meetings, dated or not ("the next JC is scheduled for
+    2026"); recurring meetings with no date of their own; and for unnamed, unnumbered mentions
+    also generic plurals and parts of another event in the sentence."""
     lex = lexicon(lang, "events")
     if regex(lex["electronic"], lang).search(unit_text):
         return True
     lo, hi = _clause(unit_text, c.span[0], lang)
+    if regex(lex["planned_before"], lang).search(unit_text, lo, c.span[0]) or regex(
+        lex["planned_after"], lang
+    ).search(unit_text[c.span[1] : hi]):
+        return True
     if not c.tied and regex(lex["recurring"], lang).search(unit_text[lo : max(hi, c.span[1] + 12)]):
         return True
     if c.ordinal is not None or bool(c.name):
@@ -206,7 +256,7 @@ def _dated(view: View, c: Candidate, found: list[Candidate]) -> Candidate:
         date = view.rows[c.unit][0]
     if date is None and (c.ordinal is not None or c.name or c.main):
         date = bare_date(view, c.unit + 1)
-    if date is None and (c.main or c.kind in lexicon(view.units[c.unit].lang, "events")["self_evident"]):
+    if date is None and (c.main or c.evident):
         date, place = near_date(view, c.unit)
         c.place = c.place or place
     c.date = date.value if date else None
@@ -231,11 +281,10 @@ def _row_heads(view: View, cands: list[Candidate]) -> list[Candidate]:
     out = []
     usual = Counter(c.kind for c in cands if c.ordinal is not None).most_common(1)
     for u, unit in enumerate(view.units):
-        lex = lexicon(unit.lang, "events")
         if u not in view.rows or not unit.bare:
             continue
-        for pattern in lex["ordinals"]:
-            m = regex(pattern, unit.lang).fullmatch(FRAME.sub("", unit.text))
+        for pattern in _ordinal_patterns(unit.lang):
+            m = pattern.fullmatch(FRAME.sub("", unit.text))
             if not m or (value := _number(m.group(1), unit.lang)) is None:
                 continue
             block = [v for v in range(u + 1, len(view.units)) if view.rows.get(v) == view.rows[u]]
@@ -261,8 +310,7 @@ def _candidates(view: View) -> list[Candidate]:
             c = _dated(view, c, found)
             if _rejected(unit.text, unit.lang, c, found):
                 continue
-            self_evident = c.kind in lexicon(unit.lang, "events")["self_evident"] and c.date
-            if c.ordinal is not None or c.name or c.main or c.tied or self_evident:
+            if c.ordinal is not None or c.name or c.main or c.tied or (c.evident and c.date):
                 cands.append(c)
     return _about(view, sorted(cands + _row_heads(view, cands), key=lambda c: (c.unit, c.span)))
 
@@ -274,7 +322,7 @@ def _same(a: Candidate, b: Candidate) -> bool:
         return False
     if a.name and b.name and a.name != b.name:
         return False
-    if not (a.date and b.date) or a.date.startswith(b.date) or b.date.startswith(a.date):
+    if not (a.date and b.date) or agree(a.date, b.date):
         return True
     return a.ordinal == b.ordinal and a.strong != b.strong
 
@@ -284,7 +332,7 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         for i, m in enumerate(merged):
             if _same(m, c):
-                best = max((m, c), key=lambda x: (x.strong, x.date is not None, len(x.date or "")))
+                best = max((m, c), key=lambda x: (x.strong, date_rank(x.date)))
                 merged[i] = replace(
                     m, ordinal=m.ordinal if m.ordinal is not None else c.ordinal, date=best.date,
                     name=m.name or c.name,
@@ -306,7 +354,7 @@ def _mentions(ctx: Context) -> dict[int, list[EventMention]]:
         seg, s, e = where
         out.setdefault(seg, []).append(EventMention(
             start=s, end=e, surface=ctx.segments[seg].text[s:e], rule=f"event:{c.kind}",
-            kind=c.kind, ordinal=c.ordinal, date=c.date, place=c.place,
+            kind=c.kind, ordinal=c.ordinal, date=full_date(view, c.date), place=c.place,
         ))
     return out
 

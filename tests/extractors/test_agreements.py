@@ -151,3 +151,76 @@ def test_agreements_an_instrument_signed_with_one_ministry_gets_the_other_side()
 def test_agreements_a_date_from_the_context_yields_to_the_instruments_own(lang, text, expected):
     found = {(k, d) for k, _, d, _ in agreements(text, lang) if k == expected[0]}
     assert found in ({expected}, {(expected[0], "2024-06-03")})
+
+
+# fmt: off
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("vi", ("Hà Nội, ngày 10/12/2025\n\nNgày 8/12, tại Hà Nội, Bộ Nông nghiệp và Môi trường và Bộ Môi trường "
+           "Nhật Bản đã ký Bản ghi nhớ hợp tác về môi trường."),
+     ("moc", ("MAE_VN", "MOEJ"), "2025-12-08")),
+    ("en", ("Posted on 10 December 2025\n\nOn 8 December, the Ministry of the Environment, Japan and the Ministry "
+           "of Agriculture and Environment of Viet Nam signed a Memorandum of Cooperation in Hanoi."),
+     ("moc", ("MAE_VN", "MOEJ"), "2025-12-08")),
+    ("ja", "令和7年12月10日\n\n環境省\n\n12月8日、日本国環境大臣とベトナム農業環境大臣は協力覚書に署名した。",
+     ("moc", ("MAE_VN", "MOEJ"), "2025-12-08")),
+])
+def test_agreements_a_yearless_day_yields_to_its_resolved_date(lang, text, expected):
+    """The en case also has a comma inside a ministry's name, which does not cut its clause."""
+    assert {(k, p, d) for k, p, d, _ in agreements(text, lang)} == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The two ministers will sign a Memorandum of Cooperation in March 2026."),
+    ("en", "Japan and Mongolia are scheduled to sign a joint statement on 4 March 2026."),
+    ("ja", "両省は2026年3月に協力覚書に署名する予定である。"),
+    ("vi", "Hai bộ có kế hoạch ký Bản ghi nhớ hợp tác vào tháng 3/2026."),
+])
+def test_agreements_planned_signings_with_a_date_are_not_agreements(lang, text):
+    assert agreements(text, lang) == set()
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Japan and Mongolia signed an MoU in 2019 and renewed it on 4 December 2025.",
+     {("mou", ("JPN", "MNG"), "2019"), ("mou", ("JPN", "MNG"), "2025-12-04")}),
+    ("ja", "日本とモンゴルが2019年に署名した協力覚書は、2025年12月4日に更新された。",
+     {("moc", ("JPN", "MNG"), "2019"), ("moc", ("JPN", "MNG"), "2025-12-04")}),
+    ("vi", "Nhật Bản và Mông Cổ ký Bản ghi nhớ năm 2019 và gia hạn vào ngày 4/12/2025.",
+     {("moc", ("JPN", "MNG"), "2019"), ("moc", ("JPN", "MNG"), "2025-12-04")}),
+])
+def test_agreements_an_instrument_signed_and_later_renewed_is_two_facts(lang, text, expected):
+    assert {(k, p, d) for k, p, d, _ in agreements(text, lang)} == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", ("On 4 December 2025, a Memorandum of Understanding was signed between the Asian Development Bank "
+           "and the Department of Climate Change of Viet Nam."),
+     ("mou", ("ADB", "DCC_VN"), "2025-12-04")),
+    ("vi", "Ngày 4/12/2025, Bản ghi nhớ giữa Ngân hàng Phát triển châu Á (ADB) và Cục Biến đổi khí hậu đã được ký kết.",
+     ("moc", ("ADB", "DCC_VN"), "2025-12-04")),
+])
+def test_agreements_parties_may_be_international_organizations(lang, text, expected):
+    assert {(k, p, d) for k, p, d, _ in agreements(text, lang)} == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("vi", ("Bộ Nông nghiệp và Môi trường ban hành Thông tư số 12/2025/TT-BNNMT ngày 15/8/2025, "
+           "có hiệu lực từ ngày 1/10/2025."),
+     ("legal_act", ("MAE_VN",), "2025-08-15")),
+    ("en", "Circular No. 12/2025/TT-BNNMT, issued on 15 August 2025, takes effect on 1 October 2025.",
+     ("legal_act", ("MAE_VN",), "2025-08-15")),
+    ("ja", "地球温暖化対策推進法の一部を改正する法律は、令和7年6月13日に公布され、令和8年4月1日から施行される。",
+     ("legal_act", ("JPN",), "2025-06-13")),
+    # a legal document's own header: issuer, number, place and date, then the act's title alone on its line
+    ("vi", ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\n\nSố: 12/2025/TT-BNNMT\n\nHà Nội, ngày 15 tháng 8 năm 2025\n\n"
+           "THÔNG TƯ\n\nQuy định chi tiết về tín chỉ các-bon\n\n"
+           "Thông tư này có hiệu lực thi hành kể từ ngày 1 tháng 10 năm 2025."),
+     ("legal_act", ("MAE_VN",), "2025-08-15")),
+])
+def test_agreements_a_legal_act_is_dated_by_its_issue_not_its_entry_into_force(lang, text, expected):
+    assert {(k, p, d) for k, p, d, _ in agreements(text, lang)} == {expected}
+
+
+def test_agreements_an_entry_into_force_alone_does_not_date_an_act():
+    text = "Thông tư số 12/2025/TT-BNNMT có hiệu lực từ ngày 1/10/2025."
+    assert all(d is None for _, _, d, _ in agreements(text, "vi"))
+# fmt: on

@@ -4,18 +4,26 @@ Real text through the real segmenters and entity extractors (countries, organiza
 """
 
 import re
+from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extractors.base import REGISTRY, Context
 from extractors.discourse import (
     View,
+    agree,
     bare_date,
     clause_date,
+    date_rank,
     document_view,
+    full_date,
+    month_day,
     own_date,
-    sides,
+    regex,
 )
+from extractors.parties import sides
 from pipeline.segment import make_segment
 
 
@@ -26,7 +34,7 @@ def view_of(text: str, lang: str) -> View:
         for i, m in enumerate(re.finditer(r"[^\n]+(?:\n[^\n]+)*", text))
     ]
     ctx = Context(segments=segments, doc_lang=lang)
-    for name in ("countries", "organizations", "dates"):
+    for name in ("countries", "organizations", "dates", "date_years"):
         for i, seg in enumerate(segments):
             ctx.index = i
             ctx.found.setdefault(i, []).extend(REGISTRY[name].func(seg, ctx))
@@ -73,8 +81,8 @@ def test_a_mention_takes_the_only_date_of_its_sentence(lang, text, word, value):
 
 
 @pytest.mark.parametrize(("lang", "text", "word", "value"), [
-    ("vi", "Viêng Chăn, 10/04/2024 – Sáng 9/4, hai bên đã ký kết bản ghi nhớ.", "bản ghi nhớ", "--04-09"),
-    ("en", "JAKARTA, 3 May 2024 - On 2 May, the two ministers opened the forum.", "forum", "--05-02"),
+    ("vi", "Viêng Chăn, 10/04/2024 – Sáng 9/4, hai bên đã ký kết bản ghi nhớ.", "bản ghi nhớ", "2024-04-09"),
+    ("en", "JAKARTA, 3 May 2024 - On 2 May, the two ministers opened the forum.", "forum", "2024-05-02"),
 ])
 def test_a_dateline_is_not_the_sentence_date(lang, text, word, value):
     assert date_at(view_of(text, lang), word) == value
@@ -122,3 +130,49 @@ def test_parties_are_ministries_and_the_states_no_ministry_stands_for():
     assert sides(["MOEJ"], ["JPN", "PHL"]) == ("MOEJ", "PHL")
     assert sides(["MOEJ", "MONRE"], ["JPN", "VNM"]) == ("MOEJ", "MONRE")
     assert sides([], ["VNM", "JPN"]) == ("JPN", "VNM")
+
+
+@pytest.mark.parametrize(("lang", "text", "word", "value"), [
+    ("ja", "令和7年11月21日\n\n11月18日から20日まで、東京で政策対話が開催された。", "政策対話", "2025-11-18"),
+    ("en", "The forum ran from 18 to 20 November 2025 in Tokyo.", "forum", "2025-11-18"),
+])
+def test_a_period_is_not_a_target(lang, text, word, value):
+    """"18日から20日まで" ends in まで like a target ("2050年まで") but names one period."""
+    assert date_at(view_of(text, lang), word) == value
+
+
+@pytest.mark.parametrize(("lang", "text", "word"), [
+    ("vi", "Thông tư số 12/2025/TT-BNNMT có hiệu lực từ ngày 1/10/2025.", "Thông tư"),
+    ("en", "The decree takes effect from 1 October 2025.", "decree"),
+    ("ja", "省令は2025年10月1日から施行する。", "省令"),
+])
+def test_an_entry_into_force_is_not_a_mentions_date(lang, text, word):
+    assert date_at(view_of(text, lang), word) is None
+
+
+def test_a_line_holding_only_a_date_does_not_run_on_into_the_title():
+    lines = ["2025年12月10日", "第3回合同委員会の結果について"] + ["両省は協力の進展を確認し"] * 6
+    view = view_of("\n\n".join(lines), "ja")
+    assert view.units[0].text == "2025年12月10日"
+
+
+def test_a_space_in_a_pattern_matches_a_wrapped_line():
+    assert regex("khảo sát thực địa", "vi").search("đoàn sẽ khảo sát thực\nđịa tại nhà máy")
+    assert regex("(?<!đăng )ký", "vi").search("đăng ký") is None
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2099, 12, 31)))
+def test_a_yearless_day_agrees_with_its_full_date_and_month(day):
+    full = day.isoformat()
+    yearless = "--" + full[5:]
+    assert agree(yearless, full) and agree(full, full[:7]) and agree(full[:4], full)
+    assert month_day(full) == month_day(yearless) == yearless
+    assert date_rank(full) > date_rank(yearless) > date_rank(None)
+    other = (day.replace(day=1) if day.day != 1 else day.replace(day=2)).isoformat()
+    assert not agree(yearless, other) and not agree(full, other)
+
+
+def test_a_yearless_day_takes_the_year_the_document_gives_it_elsewhere():
+    view = view_of("Posted on 10 December 2025\n\nOn 8 December, the ministers met in Hanoi.", "en")
+    assert full_date(view, "--12-08") == "2025-12-08"
+    assert full_date(view, "--03-01") == "--03-01"

@@ -179,3 +179,95 @@ def test_events_a_date_taken_by_a_nearer_instrument_is_not_the_meetings():
     text = ("The JC noted that the JCM was launched with the signing of the bilateral document "
             "between Japan and Thailand in Tokyo on 19 November 2015.")
     assert events(text, "en") == set()
+
+
+# fmt: off
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a yearless day in a header field or a sentence takes the year the document gives it
+    ("ja", ("2025年12月10日\n\n第3回日本・モンゴル合同委員会の結果について\n\n1．日時：12月8日（月）10時～12時\n\n"
+           "2．場所：ウランバートル\n\n3．概要\n\n委員会は方法論を承認した。"),
+     ("joint_committee", 3, "2025-12-08")),
+    ("vi", "Hà Nội, ngày 10/12/2025\n\nNgày 8/12, Hội thảo về thị trường các-bon đã được tổ chức tại Hà Nội.",
+     ("seminar", None, "2025-12-08")),
+    ("en", ("10 December 2025\n\nSummary of the Third Joint Committee\n\nDate: 8 December, 10:00-12:00\n\n"
+           "Venue: Hanoi\n\nThe Joint Committee approved two methodologies."),
+     ("joint_committee", 3, "2025-12-08")),
+])
+def test_events_a_yearless_day_yields_to_its_resolved_date(lang, text, expected):
+    assert {e[:3] for e in events(text, lang)} == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "The Third Joint Committee between Japan and Cambodia was held in Phnom Penh on 5 March 2025.",
+     ("joint_committee", 3)),
+    ("en", "The first meeting of the Joint Working Group took place in Tokyo on 2 June 2025.", ("working_group", 1)),
+    ("en", "The 11th Policy Dialogue was held on 3 July 2025.", ("policy_dialogue", 11)),
+    ("vi", "Ngày 5/3/2025, phiên họp thứ ba của Ủy ban hỗn hợp đã diễn ra tại Hà Nội.", ("joint_committee", 3)),
+    ("vi", "Ngày 5/3/2025, cuộc họp lần thứ nhất của Nhóm công tác chung đã diễn ra tại Hà Nội.", ("working_group", 1)),
+    ("vi", "Ngày 5/3/2025, Ủy ban hỗn hợp lần thứ mười một đã họp tại Viêng Chăn.", ("joint_committee", 11)),
+    ("ja", "2025年3月5日、第三回日本・カンボジア合同委員会がプノンペンで開催された。", ("joint_committee", 3)),
+    ("ja", "2025年3月5日、第十一回日本・ベトナム環境政策対話が東京で開催された。", ("policy_dialogue", 11)),
+])
+def test_events_ordinal_words_and_kanji_ordinals(lang, text, expected):
+    assert {e[:2] for e in events(text, lang)} == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The Joint Committee met for the first meeting in five years on 8 December 2025 in Tokyo."),
+    ("vi", "Ngày 8/12/2025, Ủy ban hỗn hợp đã họp lần thứ nhất sau 5 năm tại Hà Nội."),
+])
+def test_events_first_in_n_years_is_no_place_in_the_series(lang, text):
+    assert {e[:2] for e in events(text, lang)} == {("joint_committee", None)}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("vi", "Ngày 5/3/2025, Hội nghị nhóm công tác JCM lần thứ 2 đã được tổ chức tại Hà Nội.", ("working_group", 2)),
+    ("vi", "Ngày 5/3/2025, Hội nghị Ủy ban hỗn hợp JCM lần thứ hai đã được tổ chức tại Hà Nội.", ("joint_committee", 2)),
+    ("en", "On 5 March 2025, the meeting of the Joint Working Group was held in Hanoi.", ("working_group", None)),
+    ("ja", "2025年3月5日、ハノイにおいて日越合同作業部会会合が開催された。", ("working_group", None)),
+])
+def test_events_kind_comes_from_the_body_not_the_meeting_noun(lang, text, expected):
+    assert {e[:2] for e in events(text, lang)} == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The next JC is scheduled for early 2026."),
+    ("en", "The fourth Joint Committee is expected to take place in Ulaanbaatar in March 2026."),
+    ("ja", "第4回合同委員会は来年開催予定である。"),
+    ("ja", "第4回合同委員会は2026年3月に東京で開催される予定である。"),
+    ("vi", "Kỳ họp tiếp theo của Ủy ban hỗn hợp dự kiến tổ chức vào năm 2026."),
+    ("vi", "Hai bên có kế hoạch tổ chức Hội nghị Ủy ban hỗn hợp lần thứ tư vào tháng 3/2026."),
+])
+def test_events_planned_meetings_with_a_date_are_not_events(lang, text):
+    assert events(text, lang) == set()
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ja", "2025年12月8日、両大臣は東京で二国間会談を行った。", ("other", None, "2025-12-08", "Tokyo")),
+    ("vi", "Ngày 8/12/2025, hai Bộ trưởng đã có cuộc hội đàm tại Hà Nội.", ("other", None, "2025-12-08", "Hanoi")),
+    ("en", "On 8 December 2025, the two ministers held bilateral talks in Tokyo.", ("other", None, "2025-12-08", "Tokyo")),
+    ("en", "On 9 December 2025, officials held working-level consultations in Tokyo.",
+     ("other", None, "2025-12-09", "Tokyo")),
+    ("en", "On 9 December 2025, the Ambassador paid a courtesy call on the Minister.", ("other", None, "2025-12-09", None)),
+    ("ja", "2025年12月9日、代表団はバンコク近郊の工場の現地視察を行った。", ("visit", None, "2025-12-09", "Bangkok")),
+    ("vi", "Ngày 9/12/2025, đoàn đã khảo sát thực địa tại nhà máy ở Bình Dương.", ("visit", None, "2025-12-09", None)),
+    ("en", "On 9 December 2025, the delegation made a site visit to a solar plant.", ("visit", None, "2025-12-09", None)),
+])
+def test_events_dated_talks_are_other_and_site_visits_are_visits(lang, text, expected):
+    assert events(text, lang) == {expected}
+
+
+def test_events_an_undated_survey_activity_is_not_a_visit():
+    text = "Ngày 4/10/2025, hai bên đã họp.\n\nNhật Bản hỗ trợ thiết bị phục vụ điều tra, khảo sát và phân tích rác thải."
+    assert {e[0] for e in events(text, "vi")} <= {"other"}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "The 5th Policy Dialogue was held in Tokyo from 18 to 20 November 2025.", ("policy_dialogue", 5, "2025-11-18")),
+    ("vi", "Hội thảo được tổ chức tại Hà Nội ngày 18-20/11/2025.", ("seminar", None, "2025-11-18")),
+    ("ja", "令和7年11月21日\n\n11月18日から20日まで、東京で第5回日本・タイ環境政策対話が開催された。",
+     ("policy_dialogue", 5, "2025-11-18")),
+])
+def test_events_a_period_dates_the_event_by_its_first_day(lang, text, expected):
+    assert {e[:3] for e in events(text, lang)} == {expected}
+# fmt: on

@@ -1,0 +1,56 @@
+"""Accuracy floors on the gold sets (issue 8): the tests fail when extraction gets worse.
+
+Each set is extracted with the real pipeline (load → langid → segment → extract) and scored
+by FORMAT.md's rules, exactly as `jcmkg eval` scores an export.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from pipeline.process import process
+from pipeline.score import Tally, score
+from schemas.facts import facts_line, read_jsonl
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+SEEDS_AND_CORPORA = {
+    "countries": 0.95, "dates": 0.95, "organizations": 0.95, "counts": 0.90, "money": 0.90,
+    "agreements (kind, parties)": 0.80, "events (kind, date)": 0.80,
+}
+DEV = {
+    "countries": 0.90, "dates": 0.90, "organizations": 0.85, "counts": 0.80, "money": 0.80,
+    "agreements (kind, parties)": 0.70, "events (kind, date)": 0.70,
+}
+SETS = {
+    "seeds": (SHARED / "corpus" / "seeds", SHARED / "gold" / "seeds.jsonl", SEEDS_AND_CORPORA),
+    "dev": (SHARED / "corpus" / "dev", SHARED / "gold" / "dev.jsonl", DEV),
+    "corpora": (ROOT / "corpora", ROOT / "corpora" / "gold.jsonl", SEEDS_AND_CORPORA),
+}
+
+
+@cache
+def tallies(name: str) -> dict[str, Tally]:
+    folder, gold_path, _ = SETS[name]
+    if not gold_path.exists():
+        pytest.skip(f"{gold_path} is not here")
+    gold = read_jsonl(gold_path)
+    pred = []
+    for line in gold:
+        done = process(folder / line["doc"], line["doc"])
+        assert done.status == "ok", (line["doc"], done.error)
+        pred.append(facts_line(line["doc"], done.lang, [m for _, _, m in done.mentions]))
+    return score(pred, gold)
+
+
+@pytest.mark.parametrize(
+    ("name", "field"), [(name, field) for name, (_, _, floors) in SETS.items() for field in floors]
+)
+def test_f1_floor(name: str, field: str) -> None:
+    floor = SETS[name][2][field]
+    t = tallies(name)[field]
+    assert t.f1 >= floor, f"{name} {field}: F1 {t.f1:.3f} < {floor} (missed {t.missed[:8]}, spurious {t.spurious[:8]})"
