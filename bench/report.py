@@ -128,7 +128,7 @@ def markdown(r: dict) -> str:
         lines += ["## PDF loader vs raw pypdfium2 text extraction (same files)", "",
                   "| pages | files | loader pages/s | raw pypdfium2 pages/s | loader/raw |",
                   "|---|---|---|---|---|"]
-        for kind, p in r["pdf"].items():
+        for p in r["pdf"].values():
             lines.append(f"| {p['pages']} {p['label']} | {p['files']} | {_n(p['loader_pages_per_s'])} | "
                          f"{_n(p['raw_pages_per_s'])} | {_n(p['loader_over_raw'])} |")
         lines.append("")

@@ -150,7 +150,7 @@ def _ingest(paths: list[Path], url: str, workers: int, force: bool, progress: bo
                          stage="discover", error=reason) for path, doc, reason in refused]
     with Session() as session:
         names = [doc for _, doc, _, _ in found] + [u.doc_id for u in unread]
-        rows = {doc: store.known(session, doc) for doc in names}
+        rows = store.known(session, names)
         redo = {doc for _, doc, sha, _ in found if force or not _same(rows[doc], sha, version)}
         first_by_hash: dict[str, str] = {}
         for path, doc, sha, size in found:
@@ -192,7 +192,7 @@ def _ingest(paths: list[Path], url: str, workers: int, force: bool, progress: bo
             bar.update()
     bar.close()
     with Session.begin() as session:  # entities across documents, rebuilt from all facts
-        resolve(session)
+        store.resolve_if_changed(session, resolve)
     engine.dispose()
     summary.seconds = time.perf_counter() - started
     return summary

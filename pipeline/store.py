@@ -11,7 +11,7 @@ import dataclasses
 import fcntl
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from pipeline.process import Processed
 from pipeline.views import create_views
 from schemas.db import (
+    MetaRow,
     FACT_TABLES,
     Base,
     BlockRow,
@@ -124,8 +125,13 @@ def seed_entities(session: Session, rows: list[dict[str, str]]) -> None:
                 setattr(entity, key, value)
 
 
-def known(session: Session, doc: str) -> DocumentRow | None:
-    return session.scalar(select(DocumentRow).where(DocumentRow.doc == doc))
+def known(session: Session, docs: list[str]) -> dict[str, DocumentRow | None]:
+    """The stored row of each document name (None where there is none), in few queries."""
+    rows: dict[str, DocumentRow | None] = dict.fromkeys(docs)
+    for i in range(0, len(docs), 500):
+        chunk = docs[i : i + 500]
+        rows.update((r.doc, r) for r in session.scalars(select(DocumentRow).where(DocumentRow.doc.in_(chunk))))
+    return rows
 
 
 def same_bytes(session: Session, sha256: str) -> list[str]:
@@ -232,3 +238,19 @@ def _insert(session: Session, model: type, rows: list[dict], next_ids: dict[type
         row["id"] = row_id
     session.execute(insert(model.__table__), rows)
     return list(range(first, first + len(rows)))
+
+
+def resolve_if_changed(session: Session, resolve: Callable[[Session], None]) -> bool:
+    """Run `resolve` unless the documents are exactly as they were at the last resolution.
+
+    The state is the number of document rows and their largest id (every write replaces a
+    row, so its id grows); a run killed between its last write and the resolution leaves the
+    old state behind, and the next run resolves even if it writes nothing."""
+    count, last = session.execute(select(func.count(), func.max(DocumentRow.id))).one()
+    state = f"{count}:{last}"
+    row = session.get(MetaRow, "resolved_documents")
+    if row is not None and row.value == state:
+        return False
+    resolve(session)
+    session.merge(MetaRow(key="resolved_documents", value=state))
+    return True

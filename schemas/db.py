@@ -199,6 +199,15 @@ class FactEvent(_Fact, Base):
     parties: Mapped[str | None] = mapped_column(String, comment="sorted ids joined by ';'")
 
 
+class MetaRow(Base):
+    """Bookkeeping of the store itself (e.g. which state of `documents` was last resolved)."""
+
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(String)
+
+
 class EntityRow(Base):
     """Canonical countries (ISO3) and organizations (FORMAT.md ids) with names in ja/vi/en."""
 

@@ -108,3 +108,18 @@ def test_search_index_finds_segmented_words(folder: Path, tmp_path: Path) -> Non
     with sqlite3.connect(db) as con:
         hits = con.execute("select count(*) from blocks_fts where blocks_fts match '\"ký kết\"'")
         assert hits.fetchone()[0] == 1
+
+
+def test_resolution_runs_only_when_documents_changed(folder: Path, tmp_path: Path, monkeypatch) -> None:
+    import pipeline.ingest as ingest_module
+
+    calls = []
+    real = ingest_module.resolve
+    monkeypatch.setattr(ingest_module, "resolve", lambda s: calls.append(1) or real(s))
+    db = f"sqlite:///{tmp_path / 's.sqlite'}"
+    ingest([folder], db, progress=False)
+    ingest([folder], db, progress=False)
+    assert len(calls) == 1  # the unchanged second run does not rebuild the entities
+    (folder / "en.md").write_text("Japan and Thailand met in Bangkok on 4 March 2025.\n", encoding="utf-8")
+    ingest([folder], db, progress=False)
+    assert len(calls) == 2
