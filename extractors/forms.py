@@ -42,6 +42,9 @@ def fold(text: str) -> str:
 
 def _lower(text: str) -> str:
     """Lower case without changing the length (a few letters lower to two characters)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
     return "".join(low if len(low := c.lower()) == 1 else c for c in text)
 
 
@@ -74,17 +77,20 @@ class Forms:
             self.index.setdefault(key, []).append((_lower(form) if ci else form, ci, value))
         for cands in self.index.values():
             cands.sort(key=lambda c: -len(c[0]))
+        # Where a form may start: a key character, and for Latin keys only at a word start.
+        latin = "".join(re.escape(k) for k in self.index if is_latin(k))
+        other = "".join(re.escape(k) for k in self.index if not is_latin(k))
+        starts = [f"(?<![{LATIN}])[{latin}]" if latin else "", f"[{other}]" if other else ""]
+        self.starts = re.compile("|".join(p for p in starts if p) or "(?!)")
 
     def find(self, text: str, valid: Callable[[Hit], bool] = lambda h: True) -> list[Hit]:
         """Non-overlapping hits, longest first; `valid` may reject a hit (e.g. off token bounds)."""
         folded = fold(text)
         lowered = _lower(folded)
         hits = []
-        for i, ch in enumerate(lowered):
-            cands = self.index.get(ch)
-            if not cands or (i and is_latin(ch) and is_latin(folded[i - 1])):
-                continue
-            for form, ci, value in cands:
+        for start in self.starts.finditer(lowered):
+            i = start.start()
+            for form, ci, value in self.index[lowered[i]]:
                 end = i + len(form)
                 if not (lowered if ci else folded).startswith(form, i):
                     continue
