@@ -47,16 +47,18 @@ class Count:
     ownable: bool = False  # a count of members (countries, bodies) an international body may own
 
 
-def _by_form(groups: list[dict[str, Any]], lower: bool) -> dict[str, dict[str, Any]]:
-    """Form → its group (unit, what); `agree` groups count singular forms only for the value 1."""
+@cache
+def _by_form(lang: str, key: str, lower: bool) -> dict[str, dict[str, Any]]:
+    """Form → its group (unit, what) for the groups under `key` of the language's counts data;
+    `agree` groups count singular forms only for the value 1. Longest forms first."""
     out = {}
-    for g in groups:
+    for g in lexicon(lang, "counts")[key]:
         agree = "singular" in g
         for form in g["forms"]:
             out[form.lower() if lower else form] = {**g, "agree": agree, "one": False}
         for form in g.get("singular", []):
             out[form.lower() if lower else form] = {**g, "agree": agree, "one": True}
-    return out
+    return dict(sorted(out.items(), key=lambda f: -len(f[0])))
 
 
 @cache
@@ -67,9 +69,9 @@ def _regex(lang: str) -> re.Pattern:
     qb = alternation(data["qualifiers_before"]) or "(?!)"
     qa = alternation(data["qualifiers_after"]) or "(?!)"
     if data["counters"]:
-        counters = alternation(_by_form(data["counters"], False))
+        counters = alternation(_by_form(lang, "counters", False))
         return re.compile(rf"(?<![\d.,])(?:(?P<qb>(?i:{qb}))\s*)?(?P<num>{num})\s*(?P<noun>{counters})(?P<qa>{qa})?")
-    nouns = alternation(_by_form(data["nouns"], True))
+    nouns = alternation(_by_form(lang, "nouns", True))
     stop = alternation(data["stop_words"]) or "(?!)"
     mods = r"(?:(?!(?:%s)\b)[A-Za-z][\w-]*\s+){0,3}?" % stop if data["stop_words"] else ""  # lazy: the nearest noun
     part = r"(?:(?:%s)\s+)?" % alternation(data["partitives"]) if data["partitives"] else ""
@@ -107,7 +109,7 @@ def _noun_after(text: str, end: int, lang: str, open_: bool) -> dict[str, Any] |
         return None
     phrase = re.split(alternation(data["phrase_stops"]) or "(?!)", run.group())[0]
     head = re.sub(rf"(?:{alternation(data['act_nouns']) or '(?!)'})+$", "", phrase)
-    for form, group in sorted(_by_form(data["nouns_after"], False).items(), key=lambda f: -len(f[0])):
+    for form, group in _by_form(lang, "nouns_after", False).items():
         if head.endswith(form):
             return group
     return {"unit": "other", "what": head} if open_ and _NOUN_CHAR.search(head) and len(head) > 1 else None
@@ -132,7 +134,7 @@ def find(text: str, lang: str, bounds: frozenset[int] = frozenset()) -> list[Cou
     """Counts in `text`; with token `bounds` (ja), a counter must end on a token boundary."""
     data = lexicon(lang, "counts")
     folded = fold(text)
-    forms = _by_form(data["counters"] or data["nouns"], not data["counters"])
+    forms = _by_form(lang, "counters", False) if data["counters"] else _by_form(lang, "nouns", True)
     found: list[tuple[int, int, int, dict[str, Any], str, str | None]] = []
     for m in _regex(lang).finditer(folded):
         num = m.group("num")
@@ -163,7 +165,7 @@ def _totals(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict
     data = lexicon(lang, "counts")
     if not data["total_patterns"] or not data["nouns"]:
         return []
-    forms = _by_form(data["nouns"], True)
+    forms = _by_form(lang, "nouns", True)
     nouns, num = alternation(forms), numeral_pattern(lang)
     out = []
     for pattern in data["total_patterns"]:

@@ -34,4 +34,9 @@ def gazetteer(name: str) -> tuple[dict[str, str], ...]:
 
 def alternation(forms: list[str] | tuple[str, ...] | set[str]) -> str:
     """A regex alternation of literal forms, longest first so the longest form wins."""
-    return "|".join(re.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)) if f)
+    return _alternation(frozenset(forms))
+
+
+@cache
+def _alternation(forms: frozenset[str]) -> str:
+    return "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)) if f)
