@@ -46,6 +46,8 @@ def clean(text: str) -> str:
 
 def width(s: str) -> int:
     """Display width: East Asian wide/full-width characters count 2."""
+    if s.isascii():
+        return len(s)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
 
