@@ -182,8 +182,9 @@ class Cluster:
         return frozenset().union(*(s.nations for s in self.sources))
 
     @property
-    def dates(self) -> list[str]:
-        return [s.date for s in self.sources if s.date]
+    def dates(self) -> set[str]:
+        """The distinct dates the sources give (pairwise checks stay small however many repeat)."""
+        return {s.date for s in self.sources if s.date}
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,15 +261,17 @@ def _negate(iso: str) -> str:
 
 def best_date(c: Cluster) -> str | None:
     """The best-supported of the most precise dates (a year-bearing one before a yearless one)."""
-    maximal = {d for d in c.dates if not any(refines(e, d) for e in c.dates)}
+    dates = c.dates
+    maximal = {d for d in dates if not any(refines(e, d) for e in dates)}
     dated = {d for d in maximal if not d.startswith("--")} or maximal
     return _supported({d: [s for s in c.sources if s.date == d] for d in dated})
 
 
 def date_conflict(c: Cluster) -> list[Source]:
     """Sources whose most precise dates contradict another source's date (empty if none)."""
-    maximal = {d for d in c.dates if not any(refines(e, d) for e in c.dates)}
-    clashing = {d for d in maximal if any(not compatible(d, e) for e in c.dates)}
+    dates = c.dates
+    maximal = {d for d in dates if not any(refines(e, d) for e in dates)}
+    clashing = {d for d in maximal if any(not compatible(d, e) for e in dates)}
     return [s for s in c.sources if s.date in clashing]
 
 
