@@ -48,6 +48,8 @@ from extractors.parties import as_countries, org_country, sides, unit_parties
 from schemas.records import AgreementMention
 
 HOME = "JPN"  # the JCM's home party: every founding document binds Japan and one partner
+_OPEN = re.compile(r"\s*[(（]\s*")
+_CLOSE = re.compile(r"\s*[)）]")
 
 
 
@@ -86,7 +88,9 @@ class Trigger(NamedTuple):
 
 def _triggers(view: View, u: int) -> list[Trigger]:
     """Instrument nouns and founding phrases of one unit; a noun chained to the next one of the
-    same kind by a few letters ("…に関する法律の一部を改正する法律") is its modifier and is dropped."""
+    same kind by a few letters ("…に関する法律の一部を改正する法律") is its modifier and is dropped;
+    a noun followed by an abbreviation in brackets ("Bản ghi nhớ (MoU)") is one instrument of
+    the abbreviation's kind, which is more specific than the native noun's default."""
     unit, lex = view.units[u], lexicon(view.units[u].lang, "agreements")
     excluded = [m.span() for m in regex(lex["excluded"], unit.lang).finditer(unit.text)]
     excluded += [m.span() for m in regex(lex["alias"], unit.lang).finditer(unit.text)]
@@ -108,6 +112,10 @@ def _triggers(view: View, u: int) -> list[Trigger]:
     kept = []
     for t in found:
         gap = unit.text[kept[-1].span[1] : t.span[0]] if kept else ""
+        if kept and _OPEN.fullmatch(gap) and _CLOSE.match(unit.text, t.span[1]):
+            # Bản ghi nhớ (MoU), 覚書（MoC）: the abbreviation in brackets names the kind
+            kept[-1] = t._replace(span=(kept[-1].span[0], _CLOSE.match(unit.text, t.span[1]).end()))
+            continue
         if kept and kept[-1].kind == t.kind and len(gap) <= 12 and not re.search(r"[。、,;]", gap):
             if re.search(r"[(（「『“]", gap):  # 法律(令和6年法律第56号): a number, not a new act
                 continue

@@ -250,12 +250,12 @@ def find_dates(seg: Segment, ctx: Context) -> Iterator[DateMention]:
         · 2025年11月 … 18日から20日 → 2025-11-18, 2025-11-20
     vi: ngày 14 tháng 10 năm 2021 → 2021-10-14 · (15/8) → --08-15 · 18–20/11 → --11-18, --11-20
     en: 24 and 25 August 2020 → 2020-08-24, 2020-08-25 · from 10 February to 2 March → --02-10, --03-02
-    Months without a year are left to `resolve_years`.
+    Months without a year and days without a month are left to `resolve_years`.
     """
     found = find(seg.text, seg.lang)
     for f in found:
         kind = f.pattern.kind
-        if kind == "yearless_month":
+        if kind in ("yearless_month", "news_day"):
             continue
         earlier = _named_before(found, f.start, ctx) if kind != "date" else []
         for y, m, d in f.dates:
@@ -412,14 +412,20 @@ def resolve_years(seg: Segment, ctx: Context) -> Iterator[DateMention]:
     see `_around`. A day or month said to recur every year gets none.
     ja: 令和5年7月5日 … 6月29日 → 2023-06-29 · vi: 17/08/2018 … (15/8) → 2018-08-15
     en: (14 Nov 2025) … was held in Jakarta in February → 2025-02 · will meet in March → 2026-03
+    A day named without its month (ja news: "…で3日、式典が開かれた") takes the month and year
+    of the document's date (`_news_day`).
     """
     days = [(m.start, m.end, int(m.value[2:4]), int(m.value[5:7]))
             for m in ctx.here(DateMention) if m.value.startswith("--")]
-    months = [(f.start, f.end, month, None) for f in find(seg.text, seg.lang)
+    found = find(seg.text, seg.lang)
+    months = [(f.start, f.end, month, None) for f in found
               if f.pattern.kind == "yearless_month" for _, month, _ in f.dates if month]
-    if not days and not months:
+    alone = [f for f in found if f.pattern.kind == "news_day"]
+    if not days and not months and not alone:
         return
     doc = document_date(ctx)
+    for f in alone:
+        yield from _news_day(seg, f, doc, found)
     dated = [m for m in ctx.here(DateMention) if m.value[:4].isdigit()]
     for start, end, month, day in days + months:
         year = _year_of(seg, start, dated, doc, month, day)
@@ -429,6 +435,29 @@ def resolve_years(seg: Segment, ctx: Context) -> Iterator[DateMention]:
                 start=start, end=end, surface=seg.text[start:end], rule=RESOLVED,
                 value=value[0], precision=value[1],  # type: ignore[arg-type]
             )
+
+
+def _news_day(seg: Segment, f: Found, doc: Day | None, found: list[Found]) -> Iterator[DateMention]:
+    """A day named without its month, as `--MM-DD` and resolved: the month of a day named before
+    it in its sentence ("11月3日に到着し、5日に…"), else the month of the document's date, or the
+    month before when the day is after the document's (news reports the recent past) unless
+    the sentence speaks of what is to come. None without a document date or in a sentence
+    saying it recurs (毎月3日)."""
+    day = f.dates[0][2]
+    lo, hi = sentence_span(seg.text, f.start)
+    sentence = seg.text[lo:hi]
+    if doc is None or day is None or _words(seg.lang, "recurring_words").search(sentence):
+        return
+    year, month = doc[0], doc[1]
+    named = [d for g in found if lo <= g.start and g.end <= f.start and g.pattern.kind == "date"
+             for d in g.dates if d[1] and d[2]]
+    if named:
+        year, month = named[-1][0] or _around(doc, named[-1][1], day, None), named[-1][1]
+    elif day > doc[2] and _tense(sentence, f.start - lo, seg.lang) != "future":
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    if _valid((year, month, day)):
+        yield from filter(None, (_mention(seg, f, (None, month, day), f.pattern.name),
+                                 _mention(seg, f, (year, month, day), RESOLVED)))
 
 
 def _year_of(seg: Segment, pos: int, dated: list[DateMention], doc: Day | None, month: int,

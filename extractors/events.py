@@ -10,7 +10,11 @@ yields to the body its noun phrase names; dated talks are `other`; ordinals may 
 (third, lần thứ ba) or kanji (第三回). Dates (extractors.discourse): the date in the event's clause, else its
 sentence's (unless the sentence reports another event), else a row's, the next line's, or, for
 a held meeting, a ceremony or a visit, the narrative's; a meeting summary's header fields date
-the event the document is about. One event mentioned twice in a document is one fact.
+the event the document is about. One event mentioned twice in a document is one fact. An event
+another is held during ("on the sidelines of COP30") is not dated by that one's sentence; a
+definite mention in a later sentence ("The conference, which opened on…", "同会議", "Hội nghị")
+refers back and dates it. An enumeration names its meeting noun once ("the first JC in 2023 and
+the second in 2024"): one event per ordinal.
 
     ja: 2020年8月24日及び25日の第6回日本・ベトナム環境政策対話 → policy_dialogue 6, 2020-08-24
     vi: ngày 24/11, hai bên đã tổ chức đối thoại lần thứ 7 tại Tokyo → policy_dialogue 7, --11-24
@@ -41,6 +45,7 @@ from extractors.discourse import (
     place_near,
     regex,
     valid,
+    words,
 )
 from extractors.lexicon import alternation, lexicon
 from extractors.numbers import parse_number
@@ -64,6 +69,10 @@ class Candidate:
     strong: bool = False  # the date is its own sentence's (not the context's)
     tied: bool = False  # the date is written in its own clause
     place: str | None = None
+    refers: bool = False  # a noun that only refers back to an event (会議は, the meeting)
+    anaphor: bool = False  # a definite mention ("the conference", "同会議") of an event named before
+    host: bool = False  # the event another one is held during ("on the sidelines of COP30")
+    elliptic: bool = False  # an ordinal whose meeting noun is named once before ("and the second in 2024")
 
 
 @cache
@@ -72,7 +81,8 @@ def _kinds(lang: str) -> list[tuple[re.Pattern, Candidate]]:
     lex = lexicon(lang, "events")
     return [
         (regex(k["pattern"], lang), Candidate(-1, (0, 0), k["kind"], head=bool(k.get("head")),
-                                              generic=bool(k.get("generic")), evident=bool(k.get("evident"))))
+                                              generic=bool(k.get("generic")), evident=bool(k.get("evident")),
+                                              refers=bool(k.get("refers"))))
         for k in lex["kinds"]
     ]
 
@@ -148,7 +158,7 @@ def _named_bodies(text: str, lang: str, found: list[Candidate]) -> list[Candidat
         if not g.generic:
             out.append(g)
             continue
-        body = next((c for c in found if not (c.generic or c.head) and gap.search(
+        body = next((c for c in found if not (c.generic or c.head or c.refers) and gap.search(
             text[g.span[1] : c.span[0]] if c.span[0] >= g.span[1] else text[c.span[1] : g.span[0]]
             if c.span[1] <= g.span[0] else "-")), None)
         if body is None:
@@ -172,10 +182,20 @@ def _drop_modifiers(text: str, lang: str, found: list[Candidate]) -> list[Candid
     return [c for k, c in enumerate(found) if k not in drop]
 
 
-def _ordinals(view: View, u: int, cands: list[Candidate]) -> None:
-    """Give each ordinal to the nearest meeting noun it can modify (one noun per ordinal)."""
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def _ordinals(view: View, u: int, cands: list[Candidate]) -> list[tuple[int, Span]]:
+    """Give each ordinal to the nearest meeting noun it can modify (one noun per ordinal), across
+    a bracketed date or place ("Kỳ họp thứ 3 (Hà Nội, 24/11/2025) của Ủy ban…"); return the
+    ordinals left without a noun, with their spans."""
     unit, lex = view.units[u], lexicon(view.units[u].lang, "events")
     gap_ok, series = regex(lex["ordinal_gap"], "ja"), regex(lex["not_ordinal_after"], "ja")
+    left: list[tuple[int, Span]] = []
+
+    def gap(a: int, b: int) -> bool:
+        return bool(gap_ok.search(_BRACKETED.sub("", unit.text[a:b])))
+
     for pattern in _ordinal_patterns(unit.lang):
         for m in pattern.finditer(unit.text):
             value = _number(m.group(1), unit.lang)
@@ -185,17 +205,33 @@ def _ordinals(view: View, u: int, cands: list[Candidate]) -> None:
             for c in cands:
                 if c.span[0] <= m.start() and m.end() <= c.span[1]:
                     options.append((0, c))
-                elif c.span[0] >= m.end() and gap_ok.search(unit.text[m.end() : c.span[0]]):
+                elif c.span[0] >= m.end() and gap(m.end(), c.span[0]):
                     options.append((c.span[0] - m.end(), c))
-                elif lex["ordinal_side"] == "both" and c.span[1] <= m.start() and gap_ok.search(
-                    unit.text[c.span[1] : m.start()]
-                ):
+                elif lex["ordinal_side"] == "both" and c.span[1] <= m.start() and gap(c.span[1], m.start()):
                     options.append((m.start() - c.span[1], c))
             free = [o for o in options if o[1].ordinal is None]
             if free and value is not None:
                 target = min(free, key=lambda o: o[0])[1]
                 target.ordinal = value
                 target.span = (min(target.span[0], m.start()), max(target.span[1], m.end()))
+            elif not options and value is not None:
+                left.append((value, m.span()))
+    return left
+
+
+def _elliptic(unit_text: str, lang: str, found: list[Candidate], left: list[tuple[int, Span]]) -> list[Candidate]:
+    """An enumeration whose meeting noun is named once: "the first Joint Committee was held in
+    2023 and the second in 2024", "合同委員会は、第1回は2023年、第2回は2024年に開催". Each ordinal
+    without a noun, followed by its date or a particle (not a noun of its own), is a meeting of
+    the one kind the sentence names; it needs a second ordinal in the sentence."""
+    kinds = {c.kind for c in found if not (c.head or c.refers)}
+    ordinals = len(left) + sum(c.ordinal is not None for c in found)
+    if len(kinds) != 1 or ordinals < 2:
+        return []
+    after = regex(lexicon(lang, "events")["elliptic_after"], "ja")
+    kind = kinds.pop()
+    return [Candidate(found[0].unit, span, kind, value, elliptic=True) for value, span in left
+            if after.match(unit_text, span[1]) and not any(c.span[0] <= span[0] < c.span[1] for c in found)]
 
 
 def _clause(text: str, pos: int, lang: str) -> Span:
@@ -233,23 +269,36 @@ def _rejected(unit_text: str, lang: str, c: Candidate, cands: list[Candidate]) -
 
 def _holding(unit_text: str, lang: str, c: Candidate) -> None:
     """Whether the sentence reports the event: a holding word in its clause (開催, held), or,
-    for a dependent event, it is the object of the sentence's verb (の立ち上げを宣言)."""
+    for a dependent event, it is the object of the sentence's verb (の立ち上げを宣言). An event
+    another one is held during ("on the sidelines of COP30", "COP30の際に", "bên lề COP30") is
+    not reported; a definite unnamed mention ("the conference", "同会議") refers back."""
     lex = lexicon(lang, "events")
     lo, hi = _clause(unit_text, c.span[0], lang)
-    c.main = regex(lex["holding"], lang).search(unit_text, lo, hi) is not None or (
+    before, after = unit_text[max(0, c.span[0] - 50) : c.span[0]], unit_text[c.span[1] :]
+    c.host = bool(regex(lex["host_before"], lang).search(before) or regex(lex["host_after"], "ja").match(after))
+    c.anaphor = c.refers or (c.ordinal is None and not c.name and bool(
+        regex(lex["anaphor_before"], lang).search(before) or regex(lex["anaphor_after"], "ja").match(after)))
+    c.main = not c.host and (regex(lex["holding"], lang).search(unit_text, lo, hi) is not None or (
         c.head and bool(regex(lex["argument_after"], "ja").search(unit_text[c.span[1] :]))
-    )
+    ))
 
 
 def _dated(view: View, c: Candidate, found: list[Candidate]) -> Candidate:
     """The date and place of one candidate: the date in its clause; else its sentence's, unless
     the sentence reports another event (SB62 in "第5回会合を、SB62の期間にあわせて開催"); else the
     next line's bare date for a named or held meeting, or the context's for a kind whose mention
-    says it happened (a ceremony, a visit)."""
+    says it happened (a ceremony, a visit). An event another one is held during takes only a
+    date written before it in Japanese ("10日に開幕したCOP30の際に")."""
     others = [o.span for o in found if o is not c] + view.spans(c.unit, AgreementMention)
+    if c.host:  # its sentence dates the event held during it, save a date on its far side (ja)
+        far = words(view.units[c.unit].lang)["date_side"] == "before"
+        date = clause_date(view, c.unit, c.span, (0, c.span[0]), others) if far else None
+        c.tied = c.strong = date is not None
+        c.date, c.place = date.value if date else None, place_near(view, c.unit, c.span)
+        return c
     date = clause_date(view, c.unit, c.span, others=others)
     c.tied, c.place = date is not None, place_near(view, c.unit, c.span)
-    if date is None and (c.main or not any(o.main for o in found if o is not c)):
+    if date is None and (c.main or not any(o.main for o in found if o is not c and not o.refers)):
         date = own_date(view, c.unit, c.span)
     c.strong = date is not None
     if date is None and c.unit in view.rows:
@@ -298,21 +347,53 @@ def _row_heads(view: View, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _accepted(c: Candidate) -> bool:
+    if c.elliptic:
+        return c.tied
+    return not c.refers and bool(c.ordinal is not None or c.name or c.main or c.tied or (c.evident and c.date))
+
+
 def _candidates(view: View) -> list[Candidate]:
     cands: list[Candidate] = []
+    anaphors: list[Candidate] = []
     for u, unit in enumerate(view.units):
         found = _triggers(view, u)
-        _ordinals(view, u, found)
+        left = _ordinals(view, u, found)
         found = _drop_modifiers(unit.text, unit.lang, found)
+        found = sorted(found + _elliptic(unit.text, unit.lang, found, left), key=lambda c: c.span)
         for c in found:
             _holding(unit.text, unit.lang, c)
         for c in found:
             c = _dated(view, c, found)
             if _rejected(unit.text, unit.lang, c, found):
                 continue
-            if c.ordinal is not None or c.name or c.main or c.tied or (c.evident and c.date):
+            if c.anaphor:
+                anaphors.append(c)
+            elif _accepted(c):
                 cands.append(c)
+    cands = _refer(cands, anaphors)
     return _about(view, sorted(cands + _row_heads(view, cands), key=lambda c: (c.unit, c.span)))
+
+
+REACH = 3  # sentences back a definite mention ("the conference") may refer
+
+
+def _refer(cands: list[Candidate], anaphors: list[Candidate]) -> list[Candidate]:
+    """A definite mention refers to the nearest named or numbered event of its kind (any kind,
+    for a noun that only refers) in the sentences before it, and dates it when the event has
+    no date of its own: "…on the sidelines of COP30. The conference, which opened on
+    November 10, …" → COP30 on 11-10. Without such an event it stands as a mention of its own."""
+    for a in anaphors:
+        target = next((c for c in reversed(cands) if 0 < a.unit - c.unit <= REACH
+                       and (c.ordinal is not None or c.name) and (a.refers or c.kind == a.kind)), None)
+        if target is None:
+            if _accepted(a):
+                cands.append(a)
+            continue
+        if a.date and not (target.strong and target.date):
+            target.date, target.strong = a.date, a.strong
+        target.place = target.place or a.place
+    return sorted(cands, key=lambda c: (c.unit, c.span))
 
 
 def _same(a: Candidate, b: Candidate) -> bool:

@@ -224,3 +224,33 @@ def test_agreements_an_entry_into_force_alone_does_not_date_an_act():
     text = "Thông tư số 12/2025/TT-BNNMT có hiệu lực từ ngày 1/10/2025."
     assert all(d is None for _, _, d, _ in agreements(text, "vi"))
 # fmt: on
+
+
+# --- round 3: kinds from bracketed abbreviations, organizations as parties, past instruments ---
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("vi", "Ngày 12/3/2025, Bộ Nông nghiệp và Môi trường và Bộ Môi trường Nhật Bản đã ký Bản ghi nhớ (MoU) "
+           "về hợp tác trong lĩnh vực môi trường.",
+     ("mou", ("MAE_VN", "MOEJ"), "2025-03-12", None)),
+    ("ja", "2025年3月12日、日本とモンゴルは環境分野の覚書（MoC）に署名した。", ("moc", ("JPN", "MNG"), "2025-03-12", None)),
+    ("ja", "2025年3月12日、日本とモンゴルは環境分野の協力覚書（MoU）に署名した。", ("mou", ("JPN", "MNG"), "2025-03-12", None)),
+    ("vi", "Ngày 12/3/2025, ADB và Cục Biến đổi khí hậu đã ký Biên bản ghi nhớ hợp tác (MOU) về thị trường các-bon.",
+     ("mou", ("ADB", "DCC_VN"), "2025-03-12", None)),
+])
+def test_agreements_a_bracketed_abbreviation_names_the_kind(lang, text, expected):
+    assert agreements(text, lang) == {expected}
+
+
+def test_agreements_a_past_instrument_named_as_background_is_its_own_fact():
+    text = ("On 4 December 2025 a Memorandum of Understanding was signed between ADB and the Department of "
+            "Climate Change. It builds on the MoU first signed in 2019.")
+    assert {a[:3] for a in agreements(text, "en")} == {("mou", ("ADB", "DCC_VN"), "2025-12-04"),
+                                                       ("mou", ("ADB", "DCC_VN"), "2019")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Partner countries may sign MoUs with Japan. An MoU could be signed in the future."),
+    ("vi", "Hai bên có thể ký Bản ghi nhớ về hợp tác trong lĩnh vực này."),
+])
+def test_agreements_plural_and_hypothetical_instruments_are_not_agreements(lang, text):
+    assert agreements(text, lang) == set()

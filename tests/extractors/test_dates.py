@@ -220,3 +220,39 @@ def test_a_narrated_day_is_the_most_recent_one(published: date, back: int):
 )
 def test_dates_parse_date_cell(lang, text, expected):
     assert parse_date(text, lang) == expected
+
+
+# --- days named without their month (Japanese news) -------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2025年11月5日\n\n【ハノイ＝共同】ハノイ市内で3日、新しい発電所の稼働式典が開かれた。",
+     {"2025-11-05", "--11-03", "2025-11-03"}),
+    ("2025年11月5日\n\n東京で28日に両国の会合が開かれた。", {"2025-11-05", "--10-28", "2025-10-28"}),
+    ("2026年1月4日\n\n政府は30日午前、新たな方針を発表した。", {"2026-01-04", "--12-30", "2025-12-30"}),
+    ("2025年11月5日\n\n同社は10日に新工場の式典を開催する予定だ。", {"2025-11-05", "--11-10", "2025-11-10"}),
+    ("2025年12月10日\n\n代表団は11月3日にハノイに到着し、5日に式典に出席した。",
+     {"2025-12-10", "--11-03", "2025-11-03", "--11-05", "2025-11-05"}),
+])
+def test_dates_a_day_alone_takes_the_month_of_the_news_date(text, expected):
+    assert values(text, "ja") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "2025年11月5日\n\n研修は3日間にわたり行われ、参加者は毎月3日に報告する。",
+    "2025年11月5日\n\n処理能力は1日当たり200トンで、工期は2日目に入った。",
+    "2025年11月5日\n\n第3日の会合と、1〜3日の日程が示された。",
+])
+def test_dates_durations_and_recurring_days_are_not_news_days(text):
+    assert values(text, "ja") == {"2025-11-05"}
+
+
+def test_dates_a_day_alone_needs_the_document_date():
+    assert values("ハノイ市内で3日、式典が開かれた。", "ja") == set()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.dates(date(2021, 1, 1), date(2027, 12, 31)), st.integers(1, 28))
+def test_dates_a_news_day_is_the_latest_such_day_up_to_the_news_date(published, day):
+    text = f"{published.year}年{published.month}月{published.day}日\n\n東京で{day}日、会議が開かれた。"
+    when = published.replace(day=day) if day <= published.day else (published.replace(day=1) - timedelta(days=1)).replace(day=day)
+    assert values(text, "ja") == {published.isoformat(), when.strftime("--%m-%d"), when.isoformat()}

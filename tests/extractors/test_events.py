@@ -271,3 +271,64 @@ def test_events_an_undated_survey_activity_is_not_a_visit():
 def test_events_a_period_dates_the_event_by_its_first_day(lang, text, expected):
     assert {e[:3] for e in events(text, lang)} == {expected}
 # fmt: on
+
+
+# --- round 3: ceremonies, sidelines and anaphors, enumerations, bracketed arguments -----------
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ja", "2025年11月5日\n\n【ウランバートル＝共同】モンゴルの首都郊外で3日、日本の技術による発電所の稼働式典が開かれた。",
+     ("ceremony", None, "2025-11-03", "Ulaanbaatar")),
+    ("vi", "Ngày 5/11/2025\n\nNgày 3/11, lễ khánh thành nhà máy điện mặt trời đã được tổ chức tại Đà Nẵng.",
+     ("ceremony", None, "2025-11-03", "Da Nang")),
+    ("en", "Published: 20 November 2025\n\nAn inauguration ceremony was held on November 18 in Da Nang.",
+     ("ceremony", None, "2025-11-18", "Da Nang")),
+])
+def test_events_a_ceremony_takes_its_sentence_date_not_the_publication_date(lang, text, expected):
+    assert events(text, lang) == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Published: 20 November 2025\n\nJapan and Viet Nam held a bilateral meeting on November 13 on the sidelines "
+           "of COP30 in Belem. The conference, which opened on November 10 and runs until November 21, gathers "
+           "nearly 200 countries.",
+     {("other", None, "2025-11-13"), ("conference", 30, "2025-11-10")}),
+    ("ja", "2025年11月20日\n\n両国の閣僚は13日、COP30の際に会談を行った。会議は10日に開幕し、21日まで続く。",
+     {("other", None, "2025-11-13"), ("conference", 30, "2025-11-10")}),
+    ("vi", "Ngày 20/11/2025\n\nNgày 13/11, bên lề COP30 tại Belem, hai Bộ trưởng đã có cuộc hội đàm. "
+           "Hội nghị diễn ra từ ngày 10/11 đến ngày 21/11.",
+     {("other", None, "2025-11-13"), ("conference", 30, "2025-11-10")}),
+])
+def test_events_a_host_event_takes_the_date_its_own_mention_gives(lang, text, expected):
+    assert {e[:3] for e in events(text, lang)} == expected
+
+
+def test_events_an_anaphor_without_an_event_before_is_no_event():
+    assert events("The meeting was long. The session ended late.", "en") == set()
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The first Joint Committee was held in 2023 and the second in 2024."),
+    ("ja", "日本とモンゴルの合同委員会について、第1回は2023年、第2回は2024年に開催された。"),
+    ("vi", "Ủy ban hỗn hợp JCM đã họp lần thứ nhất năm 2023, lần thứ hai năm 2024."),
+])
+def test_events_an_enumeration_of_meetings_gives_one_event_per_ordinal(lang, text):
+    assert {e[:3] for e in events(text, lang)} == {("joint_committee", 1, "2023"), ("joint_committee", 2, "2024")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The first Joint Committee was held in 2023, the first in Asia to adopt such rules.", ("joint_committee", 1, "2023")),
+    ("The MoU first signed in 2019 was renewed at the 3rd Joint Committee in 2024.", ("joint_committee", 3, "2024")),
+])
+def test_events_an_ordinal_that_counts_no_meeting_is_no_event(text, expected):
+    assert {e[:3] for e in events(text, "en")} == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ja", "第11回合同委員会（2025年2月20日開催）では、新たな方法論が承認された。", ("joint_committee", 11, "2025-02-20", None)),
+    ("en", "Two methodologies were approved at the 4th JC (March 2024, Ulaanbaatar).",
+     ("joint_committee", 4, "2024-03", "Ulaanbaatar")),
+    ("vi", "Kỳ họp thứ 3 (Hà Nội, 24/11/2025) của Ủy ban hỗn hợp đã thông qua hai phương pháp luận.",
+     ("joint_committee", 3, "2025-11-24", "Hanoi")),
+])
+def test_events_a_bracketed_date_and_place_after_the_name_are_the_events(lang, text, expected):
+    assert events(text, lang) == {expected}
