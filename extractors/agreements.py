@@ -18,12 +18,11 @@ document's own act (its title alone on a line under the header) takes the header
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import NamedTuple
 
-from extractors.base import Context, Segment, extractor
+from extractors.base import Context, extractor
 from extractors.discourse import (
     CLAUSE_BREAK,
     FRAME,
@@ -40,7 +39,6 @@ from extractors.discourse import (
     place_near,
     regex,
     usable,
-    valid,
     words,
 )
 from extractors.lexicon import lexicon
@@ -381,7 +379,9 @@ def _better(a: Candidate, b: Candidate) -> Candidate:
     )
 
 
-def _mentions(ctx: Context) -> dict[int, list[AgreementMention]]:
+@extractor("agreements", AgreementMention, per_document=True)
+def find_agreements(ctx: Context) -> dict[int, list[AgreementMention]]:
+    """Agreements of the whole document, merged across its sentences, by the segment holding them."""
     view = document_view(ctx)
     cands = _merge(_refine(view, _candidates(view)))
     out: dict[int, list[AgreementMention]] = {}
@@ -396,14 +396,3 @@ def _mentions(ctx: Context) -> dict[int, list[AgreementMention]]:
             parties=c.parties, date=full_date(view, c.date), place=c.place,
         ))
     return out
-
-
-_DONE: list = [None, {}]
-
-
-@extractor("agreements", AgreementMention)
-def find_agreements(seg: Segment, ctx: Context) -> Iterator[AgreementMention]:
-    """Agreements of the whole document, computed once and yielded in the segment holding them."""
-    if _DONE[0] is not ctx:
-        _DONE[0], _DONE[1] = ctx, _mentions(ctx)
-    yield from (m for m in _DONE[1].get(ctx.index, []) if valid(seg, m))

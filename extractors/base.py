@@ -8,7 +8,7 @@ them to document offsets. Extractors run in registration order, so relation extr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from schemas.records import DateMention, Mention, Table
@@ -76,6 +76,8 @@ class Context:
 
 
 ExtractorFunc = Callable[[Segment, Context], Iterable[Mention]]
+# A document extractor reads the whole document at once: segment index -> its mentions.
+DocumentExtractorFunc = Callable[[Context], Mapping[int, Iterable[Mention]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +85,8 @@ class ExtractorSpec:
     name: str
     produces: type[Mention]
     langs: tuple[str, ...]
-    func: ExtractorFunc
+    func: ExtractorFunc | DocumentExtractorFunc
+    per_document: bool = False  # func(ctx) once per document instead of func(seg, ctx) per segment
 
 
 class RegistryError(ValueError):
@@ -93,13 +96,17 @@ class RegistryError(ValueError):
 REGISTRY: dict[str, ExtractorSpec] = {}
 
 
-def extractor(name: str, produces: type[Mention], langs: tuple[str, ...] = ("ja", "vi", "en")):
-    """Register `func` under `name`; the registration order is the run order."""
+def extractor(name: str, produces: type[Mention], langs: tuple[str, ...] = ("ja", "vi", "en"),
+              per_document: bool = False):
+    """Register `func` under `name`; the registration order is the run order.
 
-    def register(func: ExtractorFunc) -> ExtractorFunc:
+    With `per_document`, `func(ctx)` reads the whole document once (e.g. to merge the
+    mentions of one agreement across sentences) and returns each segment's mentions."""
+
+    def register(func):
         if name in REGISTRY:
             raise RegistryError(f"extractor {name!r} is registered twice")
-        REGISTRY[name] = ExtractorSpec(name, produces, langs, func)
+        REGISTRY[name] = ExtractorSpec(name, produces, langs, func, per_document)
         return func
 
     return register

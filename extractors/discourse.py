@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
-from extractors.base import Context, Segment
+from extractors.base import Context
 from extractors.lexicon import lexicon
 from extractors.places import find_places
 from schemas.records import LANGS, CountryMention, DateMention, Mention, OrgMention
@@ -227,11 +227,6 @@ def document_view(ctx: Context) -> View:
         view.header = _header(view)
         _VIEW[0], _VIEW[1] = ctx, view
     return _VIEW[1]
-
-
-def valid(seg: Segment, m: Mention) -> bool:
-    """The mention's surface is the segment text at its offsets."""
-    return 0 <= m.start < m.end <= len(seg.text) and seg.text[m.start : m.end] == m.surface
 
 
 # --- dates ----------------------------------------------------------------------------------

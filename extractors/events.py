@@ -25,11 +25,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
-from extractors.base import Context, Segment, extractor
+from extractors.base import Context, extractor
 from extractors.discourse import (
     FRAME,
     Span,
@@ -44,7 +43,6 @@ from extractors.discourse import (
     own_date,
     place_near,
     regex,
-    valid,
     words,
 )
 from extractors.lexicon import alternation, lexicon
@@ -425,7 +423,9 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
     return merged
 
 
-def _mentions(ctx: Context) -> dict[int, list[EventMention]]:
+@extractor("events", EventMention, per_document=True)
+def find_events(ctx: Context) -> dict[int, list[EventMention]]:
+    """Events of the whole document, merged across its sentences, by the segment holding them."""
     view = document_view(ctx)
     out: dict[int, list[EventMention]] = {}
     for c in _merge(_candidates(view)):
@@ -438,14 +438,3 @@ def _mentions(ctx: Context) -> dict[int, list[EventMention]]:
             kind=c.kind, ordinal=c.ordinal, date=full_date(view, c.date), place=c.place,
         ))
     return out
-
-
-_DONE: list = [None, {}]
-
-
-@extractor("events", EventMention)
-def find_events(seg: Segment, ctx: Context) -> Iterator[EventMention]:
-    """Events of the whole document, computed once and yielded in the segment holding them."""
-    if _DONE[0] is not ctx:
-        _DONE[0], _DONE[1] = ctx, _mentions(ctx)
-    yield from (m for m in _DONE[1].get(ctx.index, []) if valid(seg, m))

@@ -8,11 +8,12 @@ and recorded; the others still run.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 import logging
 import re
 
 import extractors  # noqa: F401  (registers the built-in extractors)
-from extractors.base import REGISTRY, Context, Segment
+from extractors.base import REGISTRY, Context, ExtractorSpec, Segment
 from pipeline.langid import block_lang
 from pipeline.segment import make_segment
 from schemas.records import Mention
@@ -35,17 +36,13 @@ def run(segments: list[Segment], tables=(), doc_lang: str = "") -> Extraction:
     errors: list[str] = []
     made_by: dict[int, str] = {}  # id(mention) -> extractor name
     for spec in REGISTRY.values():
-        for i, seg in enumerate(segments):
-            if seg.lang not in spec.langs:
-                continue
-            ctx.index = i
-            try:
-                new = list(spec.func(seg, ctx))
-                made_by.update((id(m), spec.name) for m in new)
-                ctx.found.setdefault(i, []).extend(new)
-            except Exception as exc:  # one extractor's bug must not lose the document
-                log.exception("extractor %s failed on block %d", spec.name, seg.block)
-                errors.append(f"{spec.name} on block {seg.block}: {type(exc).__name__}: {exc}")
+        for i, found in _apply(spec, ctx, errors):
+            seg = segments[i]
+            kept = [m for m in found if seg.text[m.start : m.end] == m.surface]
+            if len(kept) < len(found):
+                errors.append(f"{spec.name} on block {seg.block}: dropped mentions off their text")
+            made_by.update((id(m), spec.name) for m in kept)
+            ctx.found.setdefault(i, []).extend(kept)
     mentions = []
     for i, found in sorted(ctx.found.items()):
         seg = segments[i]
@@ -56,6 +53,33 @@ def run(segments: list[Segment], tables=(), doc_lang: str = "") -> Extraction:
             )
             mentions.append((seg, made_by.get(id(m), ""), shifted))
     return Extraction(mentions=mentions, errors=errors, segments=segments)
+
+
+def _apply(spec: ExtractorSpec, ctx: Context, errors: list[str]) -> Iterator[tuple[int, list[Mention]]]:
+    """(segment index, mentions) of one extractor, for the segments in its languages.
+
+    A failure is logged and recorded, and costs only that extractor's output for the
+    segment (or, for a per-document extractor, the document)."""
+    langs = {i for i, seg in enumerate(ctx.segments) if seg.lang in spec.langs}
+    try:
+        if spec.per_document:
+            ctx.index = -1
+            for i, found in spec.func(ctx).items():
+                if i in langs:
+                    yield i, list(found)
+            return
+    except Exception as exc:  # one extractor's bug must not lose the document
+        log.exception("extractor %s failed", spec.name)
+        errors.append(f"{spec.name}: {type(exc).__name__}: {exc}")
+        return
+    for i in sorted(langs):
+        ctx.index = i
+        seg = ctx.segments[i]
+        try:
+            yield i, list(spec.func(seg, ctx))
+        except Exception as exc:  # one extractor's bug must not lose the document
+            log.exception("extractor %s failed on block %d", spec.name, seg.block)
+            errors.append(f"{spec.name} on block {seg.block}: {type(exc).__name__}: {exc}")
 
 
 _PARAGRAPHS = re.compile(r"[^\n]+(?:\n[^\n]+)*")
