@@ -14,3 +14,5 @@ run() {  # name, corpus folder, gold file
 [ -d "$shared/corpus/seeds" ] && run seeds "$shared/corpus/seeds" "$shared/gold/seeds.jsonl"
 [ -d "$shared/corpus/dev" ] && run dev "$shared/corpus/dev" "$shared/gold/dev.jsonl"
 run corpora corpora corpora/gold.jsonl
+echo "== blind (corpora/blind, written without sight of the extractors)"
+$jcmkg eval "$out/corpora.jsonl" --gold corpora/blind/gold.jsonl

@@ -26,10 +26,17 @@ DEV = {
     "countries": 0.90, "dates": 0.90, "organizations": 0.85, "counts": 0.80, "money": 0.80,
     "agreements (kind, parties)": 0.70, "events (kind, date)": 0.70,
 }
+# The blind set was written without sight of the extractors and scored before any rule was
+# changed for it; these floors guard what it measured (FORMAT.md fields, issue 8 floors not all met).
+BLIND = {
+    "countries": 0.95, "dates": 0.93, "organizations": 0.90, "counts": 0.78, "money": 0.90,
+    "agreements (kind, parties)": 0.80, "events (kind, date)": 0.68,
+}
 SETS = {
     "seeds": (SHARED / "corpus" / "seeds", SHARED / "gold" / "seeds.jsonl", SEEDS_AND_CORPORA),
     "dev": (SHARED / "corpus" / "dev", SHARED / "gold" / "dev.jsonl", DEV),
     "corpora": (ROOT / "corpora", ROOT / "corpora" / "gold.jsonl", SEEDS_AND_CORPORA),
+    "blind": (ROOT / "corpora", ROOT / "corpora" / "blind" / "gold.jsonl", BLIND),
 }
 
 

@@ -25,6 +25,7 @@ from schemas.records import AgreementKind, CountUnit, EventKind
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpora"
 GOLD = CORPUS / "gold.jsonl"
+BLIND = CORPUS / "blind" / "gold.jsonl"
 KEYS = ["doc", "lang", "countries", "dates", "counts", "money", "organizations", "agreements", "events"]
 ITEM_KEYS = {
     "countries": ["surface", "iso3"],
@@ -44,7 +45,9 @@ DATE_FORMS = {"day": r"(\d{4}|-)-\d\d-\d\d", "month": r"\d{4}-\d\d", "year": r"\
 
 
 def _lines() -> list[dict]:
-    return [json.loads(x) for x in GOLD.read_text(encoding="utf-8").splitlines() if x.strip()]
+    """The gold lines of corpora/gold.jsonl and of the blind set (corpora/blind/gold.jsonl)."""
+    return [json.loads(x) for gold in (GOLD, BLIND) for x in gold.read_text(encoding="utf-8").splitlines()
+            if x.strip()]
 
 
 def _decode_txt(data: bytes) -> str:
