@@ -53,8 +53,8 @@ def _timer(func: Callable, stage: str, seconds: Counter[str], drain: bool = Fals
     def timed(*args, **kw):
         t0 = time.perf_counter()
         out = func(*args, **kw)
-        if drain:
-            out = list(out)
+        if drain:  # a per-segment extractor yields; a per-document one returns a mapping
+            out = dict(out) if isinstance(out, dict) else list(out)
         seconds[stage] += time.perf_counter() - t0
         return out
 
