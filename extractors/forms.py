@@ -85,7 +85,7 @@ class Forms:
 
     def find(self, text: str, valid: Callable[[Hit], bool] = lambda h: True) -> list[Hit]:
         """Non-overlapping hits, longest first; `valid` may reject a hit (e.g. off token bounds)."""
-        folded = fold(text)
+        folded = fold(text).replace("\n", " ")  # a name wrapped over two lines is still one name
         lowered = _lower(folded)
         hits = []
         for start in self.starts.finditer(lowered):

@@ -27,6 +27,8 @@ CASES = [
     ("ja", "農林水産省・林野庁の担当者", [("農林水産省", "MAFF"), ("林野庁", "FORESTRY_AGENCY")]),
     ("ja", "ベトナム国天然資源環境省と協力覚書を結んだ。", [("天然資源環境省", "MONRE")]),
     ("ja", "タイ天然資源環境省を訪問した。", [("天然資源環境省", None)]),
+    # a name wrapped over two lines (PDF text) is one name
+    ("en", "a loan from the Asian Development\nBank was approved.", [("Asian Development\nBank", "ADB")]),
     # two bodies in one run: each country qualifies only its own body
     ("en", "It was signed by the Ministry of the Environment, Japan and the Ministry of Agriculture "
            "and Environment of Viet Nam.",
