@@ -5,16 +5,22 @@ Principles, each with its words and patterns in `data/<lang>/counts.yaml`:
 1. Counts of countries and of member bodies belong to an international body named as their
    owner in a sentence that names no country (ADB supports 9 countries), or, for a membership
    sentence, just before it (…パートナーシップ… 40カ国が参加表明); otherwise they have no
-   subject ("Japan signed with seven ASEAN member states": Japan's count, not ASEAN's).
+   subject ("Japan signed with seven ASEAN member states": Japan's count, not ASEAN's), unless a
+   non-home country of the count's clause owns its agreements with them (Switzerland had
+   agreements with 14 countries).
 2. A country marked as the place, the owner or the side of the counted things is the subject:
    ベトナムでは16件 · 23件がモンゴルで登録 · 37 dự án của nhà đầu tư Nhật Bản · cả nước có
    16 dự án · Kenya now hosts five projects · X's 12 projects · 日本側14名. The nearest such
    anchor in the count's clause wins, else one in a clause of the sentence that holds no other
    count (so in a comparison each number takes the country next to it). Two countries named
    together (日越間では, Japan and Mongolia have) anchor "no single subject".
-3. A subset (うち8件, trong đó 14 dự án, of which 3) has the subject of the count it is part of.
+   "The said country" (同国, nước này, the country) is the non-home country named before it.
+3. A subset (うち8件, trong đó 14 dự án, of which 3), or a number compared with the count before
+   it (31 countries, up from 17), has the subject of that count.
 4. Participants take only a side anchor (日本側から14名); otherwise none.
-5. Otherwise the one country other than the home party in the clause, sentence or paragraph,
+5. A count a joint committee approves in its clause is joint: only a country stated as the place
+   of the counted things themselves (two new projects in Kenya) is its subject.
+6. Otherwise the one country other than the home party in the clause, sentence or paragraph,
    leaving out countries anchored to other counts; none when two parties are named jointly.
 """
 
@@ -59,15 +65,21 @@ def _data(lang: str) -> dict[str, Any]:
     """counts.yaml with its patterns compiled."""
     data = dict(lexicon(lang, "counts"))
     flags = 0 if lang == "ja" else re.IGNORECASE
-    data["anchor_res"] = [
-        {k: re.compile(v, flags) if k in ("pre", "post", "gap") else v for k, v in a.items()}
-        for a in data["anchors"]
-    ]
+    for key in ("anchors", "country_anchors", "committee_anchors"):
+        data[key + "_re"] = [
+            {k: re.compile(v, flags) if k in ("pre", "post", "gap") else v for k, v in a.items()}
+            for a in data[key]
+        ]
+    committee = alternation(data["committee_words"]) or "(?!)"
+    data["committee_re"] = re.compile(committee if lang == "ja" else rf"(?<!\w)(?:{committee})(?!\w)", flags)
     punct = re.escape(data["clause_marks"])
     words = alternation(data["clause_breaks"]) or "(?!)"
     data["clause_re"] = re.compile(rf"[{punct}]|(?<!\w)(?:{words})(?!\w)", flags)
     data["subset_re"] = re.compile(rf"(?:{alternation(data['subset_before']) or '(?!)'})\s*$", flags)
+    data["parallel_re"] = re.compile(rf"(?:{alternation(data['parallel_before']) or '(?!)'})\s*$", flags)
     data["member_re"] = re.compile(alternation(data["membership_words"]) or "(?!)", flags)
+    anaphors = alternation(data["anaphors"]) or "(?!)"
+    data["anaphor_re"] = re.compile(anaphors if lang == "ja" else rf"(?<!\w)(?:{anaphors})(?!\w)", flags)
     data["whole_re"] = re.compile(rf"(?<!\w)(?:{alternation(data['whole_country']) or '(?!)'})(?!\w)", flags)
     return data
 
@@ -78,6 +90,8 @@ def parties(text: str, countries: Sequence[CountryMention], lang: str) -> list[P
     data = _data(lang)
     found = [(c.start, c.end, c.iso3) for c in countries]
     found += [(m.start(), m.end(), data["whole_country_iso3"]) for m in data["whole_re"].finditer(text)]
+    found += [(m.start(), m.end(), iso3) for m in data["anaphor_re"].finditer(text)
+              if (iso3 := _antecedent(text, countries, m.start(), lang))]
     out: list[Party] = []
     for start, end, iso3 in sorted(found):
         last = out[-1] if out else None
@@ -88,12 +102,27 @@ def parties(text: str, countries: Sequence[CountryMention], lang: str) -> list[P
     return out
 
 
+def _antecedent(text: str, countries: Sequence[CountryMention], at: int, lang: str) -> str | None:
+    """The country "the said country" (同国, nước này, the country) at `at` stands for: the last
+    non-home country named before it, or, unless the language's `anaphor_last` allows the last of
+    several, the only one named in the sentence that names the last."""
+    data = _data(lang)
+    before = [c for c in countries if c.end <= at and c.iso3 not in data["home"]]
+    if not before:
+        return None
+    if data["anaphor_last"]:
+        return before[-1].iso3
+    lo = sentence_span(text, before[-1].start)[0]
+    isos = {c.iso3 for c in before if c.start >= lo}
+    return isos.pop() if len(isos) == 1 else None
+
+
 def _together(gap: str, lang: str) -> bool:
     """Whether two countries with `gap` between them are named together: nothing between them
     (ja 日越), or a joint word (・, と, and, và) in a short gap that holds no other number."""
     if lang == "ja" and not gap.strip():
         return True
-    if len(gap) > SUBJECT_GAP or re.search(r"\d", gap):
+    if len(gap) > SUBJECT_GAP or re.search(r"\d|[。！？]|[.!?](?:\s|$)", gap):
         return False
     words = alternation(_data(lang)["joint_words"])
     return bool(re.search(f"(?:{words})" if lang == "ja" else rf"(?<!\w)(?:{words})(?!\w)", gap))
@@ -106,11 +135,12 @@ def clauses(text: str, sentence: Span, lang: str) -> list[Span]:
     return [(a, b) for a, b in pairwise(cuts) if b > a]
 
 
-def _anchor(text: str, party: Party, count: Counted, clause: Span, lang: str) -> str | None:
-    """The kind of anchor (place, owner, side) that ties `party` to `count`, if any."""
+def _anchor(text: str, party: Party, count: Counted, clause: Span, lang: str, key: str = "anchors") -> str | None:
+    """The kind of anchor (place, owner, side) that ties `party` to `count`, if any, by the
+    anchors of `key` in the language's data."""
     before = party.end <= count.start
     gap = text[party.end : count.start] if before else text[count.end : party.start]
-    for a in _data(lang)["anchor_res"]:
+    for a in _data(lang)[key + "_re"]:
         if a.get("side") and a["side"] != ("before" if before else "after"):
             continue
         if "gap" in a and not a["gap"].search(gap):
@@ -123,8 +153,9 @@ def _anchor(text: str, party: Party, count: Counted, clause: Span, lang: str) ->
     return None
 
 
-def _nearest(text: str, count: Counted, pool: list[Party], clause: Span, kinds: set[str], lang: str) -> Party | None:
-    tied = [p for p in pool if _anchor(text, p, count, clause, lang) in kinds]
+def _nearest(text: str, count: Counted, pool: list[Party], clause: Span, kinds: set[str], lang: str,
+             key: str = "anchors") -> Party | None:
+    tied = [p for p in pool if _anchor(text, p, count, clause, lang, key) in kinds]
     return min(tied, key=lambda p: min(abs(p.end - count.start), abs(p.start - count.end)), default=None)
 
 
@@ -168,17 +199,24 @@ def subjects(seg: Segment, ctx: Context, counts: Sequence[Counted]) -> list[str 
 
 def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], every: list[Party],
              sentence: Span, prior: str | None) -> str | None:
-    text, lang = seg.text, seg.lang
+    text, lang, data = seg.text, seg.lang, _data(seg.lang)
     named = any(sentence[0] <= p.start < sentence[1] for p in every)
+    parts = clauses(text, sentence, lang)
+    own = next((p for p in parts if p[0] <= count.start < p[1]), sentence)
+    lead = text[own[0] : count.start]
+    if prior is not None and (data["subset_re"].search(lead) or data["parallel_re"].search(lead)):
+        return prior
     if count.unit == "country" or count.ownable:
         if not named and (org := _owner(seg, ctx, sentence)):
             return org
         if count.unit == "country":
-            return None
-    parts = clauses(text, sentence, lang)
-    own = next((p for p in parts if p[0] <= count.start < p[1]), sentence)
-    if prior is not None and _data(lang)["subset_re"].search(text[own[0] : count.start]):
-        return prior
+            pool = [p for p in every if own[0] <= p.start < own[1] and p.iso3 not in data["home"]]
+            party = _nearest(text, count, pool, own, {"owner"}, lang, "country_anchors")
+            return party.iso3 if party else None
+    if data["committee_re"].search(lead):
+        pool = [p for p in every if own[0] <= p.start < own[1]]
+        party = _nearest(text, count, pool, own, {"place"}, lang, "committee_anchors")
+        return party.iso3 if party else None
     busy = {p: [c for c in others if p[0] <= c.start < p[1]] for p in parts if p != own}
     kinds = {"side"} if count.unit == "participant" else {"place", "owner", "side"}
     for span in [own] + [p for p in parts if p != own and not busy[p]]:

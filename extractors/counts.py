@@ -155,6 +155,7 @@ def find(text: str, lang: str, bounds: frozenset[int] = frozenset()) -> list[Cou
             qualifier = _qualifier(data, m.group("qb"), m.groupdict().get("qa"))
             found.append((m.start(), m.end(), int(value), group, what.strip(), qualifier))
     found = sorted(found + _totals(folded, lang, found), key=lambda f: f[0])
+    found = sorted(found + _elided(folded, lang, found), key=lambda f: f[0])
     spans = [(f[0], f[1]) for f in found]
     return [_refine(folded, lang, spans, k, *f) for k, f in enumerate(found)]
 
@@ -179,13 +180,35 @@ def _totals(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict
     return out
 
 
+def _elided(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict[str, Any], str, None]]:
+    """Bare numbers whose noun is left out after "with", "up from", "compared with" (…agreements
+    with 14 countries, while Singapore had agreements with nine · 31 countries, up from 17):
+    counts of the things of the count before them in the same or the previous sentence."""
+    pattern = lexicon(lang, "counts")["elided_after"]
+    if not pattern:
+        return []
+    out = []
+    for m in re.finditer(pattern.format(num=f"(?P<num>{numeral_pattern(lang)})"), text, re.IGNORECASE):
+        value = parse_number(m.group("num"), lang)
+        taken = any(s <= m.start("num") < e for s, e, *_ in found)
+        lo = sentence_span(text, max(0, sentence_span(text, m.start())[0] - 2))[0]
+        before = [f for f in found if lo <= f[0] and f[1] <= m.start()]
+        if value and value == int(value) and not taken and value not in YEARS and before:
+            group, what = before[-1][3], before[-1][4]
+            out.append((m.start("num"), m.end("num"), int(value), group, what, None))
+    return out
+
+
 def _refine(text: str, lang: str, spans: list[tuple[int, int]], k: int, start: int, end: int, value: int,
             group: dict[str, Any], what: str, qualifier: str | None) -> Count:
     """The count with its unit read in context: projects whose credit issuance is decided count
     issuances; businesses attending count participants."""
     data = lexicon(lang, "counts")
     unit, around = group["unit"], _window(text, spans, k).lower()
-    if unit == "project" and _any(data["issuance_words"], around) and _any(data["decision_words"], around):
+    issued_for = re.search(rf"(?:{data['issuance_before']})$", text[:start], re.I) or re.match(
+        data["issuance_after"], text[end:], re.I)
+    decided = _any(data["issuance_words"], around) and _any(data["decision_words"], around)
+    if unit == "project" and (decided or issued_for):
         unit, what = "credit_issuance", "credit issuances"
     if group.get("attending") and _any(data["attendance_words"], text[end : _window_end(text, spans, k)].lower()):
         unit = group["attending"]

@@ -163,3 +163,51 @@ def test_counts_unit_in_context(lang, text, expected):
 )
 def test_counts_parse_count_cell(lang, text, expected):
     assert parse_count(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        # "the said country" stands for the last non-home country named before it
+        ("ja", "日本とカンボジアは2017年に二国間文書に署名し、これまでに同国において12件のJCMプロジェクトが登録されています。",
+         [(12, "project", "KHM")]),
+        ("ja", "日本とラオスは二国間文書に署名した。同国内では5件の事業が進んでいる。", [(5, "project", "LAO")]),
+        ("vi", "Nhật Bản và Campuchia đã ký văn bản hợp tác năm 2017. Đến nay, nước này có 12 dự án JCM.",
+         [(12, "project", "KHM")]),
+        ("vi", "Nhật Bản và Lào đã ký kết, hai nước có 4 dự án.", [(4, "project", None)]),
+        ("en", "Japan and Cambodia signed the document in 2017. Since then, 12 projects have been registered in the country.",
+         [(12, "project", "KHM")]),
+        ("en", "Japan works with Chile and Kenya. Since then, 12 projects have been registered in the country.",
+         [(12, "project", None)]),
+        # a total reached "to N" belongs to the country of its noun phrase
+        ("en", "The Joint Committee registered a new project, bringing the number of registered JCM projects in Kenya to five.",
+         [(5, "project", "KEN")]),
+        ("vi", "Ủy ban hỗn hợp đã đăng ký thêm một dự án, nâng tổng số dự án JCM tại Kenya lên 5.", [(5, "project", "KEN")]),
+        ("ja", "これによりケニアにおける登録案件は計5件となった。", [(5, "project", "KEN")]),
+        # a count approved by a joint committee is joint unless its things are stated "in X"
+        ("en", "The Joint Committee approved the registration of two new projects, a solar mini-grid in Kenya's "
+               "Kajiado County and a biogas plant.", [(2, "project", None)]),
+        ("en", "The Joint Committee approved two new projects for a solar mini-grid in Kenya.", [(2, "project", None)]),
+        ("en", "The Joint Committee approved the registration of two new projects in Kenya.", [(2, "project", "KEN")]),
+        ("vi", "Ủy ban hỗn hợp đã phê duyệt 2 dự án mới tại Kenya.", [(2, "project", "KEN")]),
+        ("ja", "合同委員会は2件の事業の登録を承認した。事業はケニアのナイロビで実施される。", [(2, "project", None)]),
+        # credits issued for N projects count issuances; the credit amount is a measurement
+        ("en", "The JC decided to notify the issuance of 3,150 JCM credits for one project.", [(1, "credit_issuance", None)]),
+        ("ja", "2件のプロジェクトについてクレジット発行が行われた。", [(2, "credit_issuance", None)]),
+        ("vi", "Đã cấp tín chỉ cho 2 dự án tại Lào.", [(2, "credit_issuance", "LAO")]),
+        # the owner of "with N countries"; an elided noun takes the parallel count's unit
+        ("en", "Switzerland had bilateral agreements with 14 countries by mid-2025, while Singapore had signed "
+               "implementation agreements with nine.", [(14, "country", "CHE"), (9, "country", "SGP")]),
+        ("en", "Japan's JCM now covers 31 partner countries, up from 17 in 2017.", [(31, "country", None), (17, "country", None)]),
+        ("vi", "Thụy Sĩ đã ký thỏa thuận song phương với 14 quốc gia.", [(14, "country", "CHE")]),
+        ("ja", "スイスはこれまでに14か国と二国間協定を締結した。", [(14, "country", "CHE")]),
+        ("en", "Japan has signed documents with six ASEAN member states.", [(6, "country", None)]),
+        # members of a named partnership are countries and organizations: other
+        ("en", "The Article 6 Implementation\nPartnership, launched at COP27, now counts more than 70 members.",
+         [(70, "other", "A6IP")]),
+        ("vi", "Quan hệ đối tác này hiện có hơn 70 thành viên.", [(70, "other", None)]),
+    ],
+)
+def test_counts_round2(lang, text, expected):
+    found = [(m.value, m.unit, m.subject) for m in extract_text(text, lang) if isinstance(m, CountMention)]
+    assert found == expected
