@@ -26,35 +26,11 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (BaseDocTemplate, Frame, FrameBreak, NextPageTemplate, PageTemplate,
                                 Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle)
+from pdf_fonts import dejavu_path, slim_font  # noqa: E402  (this folder)
 
 rl_config.invariant = 1
 rl_config.useA85 = 0  # plain Flate streams: smaller files
 HERE = Path(__file__).resolve().parent
-
-
-def slim_font(src: Path, text: str, dest: Path) -> Path:
-    """A copy of src cut to the glyphs of text, without hinting: keeps the PDFs small (≤ 12 KB)."""
-    from fontTools import subset
-
-    opts = subset.Options()
-    opts.hinting = False
-    opts.layout_features = []
-    opts.name_IDs = [1, 2, 3, 4, 6]
-    opts.drop_tables += ["MATH", "FFTM", "kern", "GPOS", "GSUB", "GDEF", "gasp"]
-    font = subset.load_font(str(src), opts)
-    sub = subset.Subsetter(opts)
-    sub.populate(text=text)
-    sub.subset(font)
-    subset.save_font(font, str(dest), opts)
-    return dest
-
-
-def dejavu() -> Path:
-    for p in (Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"), Path("/usr/share/fonts/TTF/DejaVuSans.ttf")):
-        if p.exists():
-            return p
-    import matplotlib
-    return Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
 
 
 def style(name: str, font: str, size: float, leading: float, cjk: bool = False, **kw) -> ParagraphStyle:
@@ -187,7 +163,8 @@ VI_SIGN = [
 def build_vi(out: Path) -> None:
     text = "".join(a + b for a, b in VI_HEAD + VI_SIGN) + "".join(t for _, t in VI_BODY)
     with tempfile.TemporaryDirectory() as tmp:
-        font = slim_font(dejavu(), text, Path(tmp) / "DejaVuSans-slim.ttf")
+        font = slim_font(dejavu_path(), text, Path(tmp) / "DejaVuSans-slim.ttf", lean=True,
+                         drop_tables=("MATH", "FFTM", "kern", "GPOS", "GSUB", "GDEF", "gasp"))
         pdfmetrics.registerFont(TTFont("DejaVuSans", str(font)))
     p = style("vp", "DejaVuSans", 10, 13.6, alignment=4, spaceAfter=3)
     st = {

@@ -26,30 +26,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from pdf_fonts import dejavu_path, slim_font  # noqa: E402  (this folder)
 
 rl_config.invariant = 1  # no timestamps or random ids: byte-stable output
 
 JA_BODY, JA_HEAD = "HeiseiMin-W3", "HeiseiKakuGo-W5"
-DEJAVU_PLACES = (
-    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-    Path("/usr/share/fonts/TTF/DejaVuSans.ttf"),
-)
-
-
-def dejavu_path() -> Path | None:
-    """DejaVuSans.ttf from the system fonts or matplotlib's data folder, if either has it."""
-    for p in DEJAVU_PLACES:
-        if p.exists():
-            return p
-    try:
-        import matplotlib
-
-        p = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
-        return p if p.exists() else None
-    except ImportError:
-        return None
-
-
 def styles(body: str, head: str, cjk: bool) -> tuple[ParagraphStyle, ParagraphStyle]:
     wrap = "CJK" if cjk else None
     b = ParagraphStyle("b", fontName=body, fontSize=10.5, leading=16, wordWrap=wrap, spaceAfter=5)
@@ -255,22 +236,6 @@ VI_AFTER = [
     "tại các nhà máy đề xuất. Hội thảo diễn ra trong 1 ngày, từ 8h30 đến 16h00.",
     "Đầu mối liên hệ: Cục Biến đổi khí hậu, điện thoại 024 3000 0000.",
 ]
-
-
-def slim_font(src: Path, text: str, dst: Path) -> Path:
-    """A copy of `src` with only the glyphs of `text` and no hinting (DejaVu's hinting
-    programs alone would push a one-page PDF past the corpus's 20 KB file limit)."""
-    from fontTools import subset
-
-    opts = subset.Options()
-    opts.hinting = False
-    opts.drop_tables += ["FFTM"]
-    font = subset.load_font(str(src), opts)
-    sub = subset.Subsetter(opts)
-    sub.populate(text=text)
-    sub.subset(font)
-    subset.save_font(font, str(dst), opts)
-    return dst
 
 
 def vi_seminar(out: Path, font: Path) -> None:
