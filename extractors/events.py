@@ -14,7 +14,12 @@ the event the document is about. One event mentioned twice in a document is one 
 another is held during ("on the sidelines of COP30") is not dated by that one's sentence; a
 definite mention in a later sentence ("The conference, which opened on…", "同会議", "Hội nghị")
 refers back and dates it. An enumeration names its meeting noun once ("the first JC in 2023 and
-the second in 2024"): one event per ordinal.
+the second in 2024"): one event per ordinal, and so do coordinated ordinals of a plural head
+("the first and second meetings … in 2023 and 2024", dates paired in order when as many). A
+visit may be told by its verb ("visited the plant", "đã đến thăm nhà máy"). A Japanese topic
+("…合同委員会は、") takes the date of its predicate clause; a relative clause after a mention
+("COP30, which opened on November 10") gives the mention its own date, which the event held
+during it does not take.
 
     ja: 2020年8月24日及び25日の第6回日本・ベトナム環境政策対話 → policy_dialogue 6, 2020-08-24
     vi: ngày 24/11, hai bên đã tổ chức đối thoại lần thứ 7 tại Tokyo → policy_dialogue 7, --11-24
@@ -37,17 +42,19 @@ from extractors.discourse import (
     bare_date,
     clause_date,
     date_rank,
+    dates,
     document_view,
     full_date,
     near_date,
     own_date,
     place_near,
     regex,
+    usable,
     words,
 )
 from extractors.lexicon import alternation, lexicon
 from extractors.numbers import parse_number
-from schemas.records import AgreementMention, EventMention
+from schemas.records import AgreementMention, DateMention, EventMention
 
 
 @dataclass(slots=True)
@@ -70,7 +77,10 @@ class Candidate:
     refers: bool = False  # a noun that only refers back to an event (会議は, the meeting)
     anaphor: bool = False  # a definite mention ("the conference", "同会議") of an event named before
     host: bool = False  # the event another one is held during ("on the sidelines of COP30")
+    taken: DateMention | None = None  # a host's own date, which the event held during it does not take
     elliptic: bool = False  # an ordinal whose meeting noun is named once before ("and the second in 2024")
+    series: tuple[int, ...] = ()  # coordinated ordinals of a plural head ("the first and second meetings")
+    predicate: Span | None = None  # the predicate clause of a topic-marked mention (…合同委員会は、<…に開催され>)
 
 
 @cache
@@ -93,6 +103,24 @@ def _ordinal_patterns(lang: str) -> list[re.Pattern]:
     return [regex(p.replace("{words}", words), lang) for p in lex["ordinals"]]
 
 
+@cache
+def _ordinal_and(lang: str) -> re.Pattern:
+    """A further ordinal coordinated with one before it ("and second", "及び第2回", "và thứ hai");
+    its last group is the number."""
+    lex = lexicon(lang, "events")
+    return re.compile(lex["ordinal_and"].replace("{words}", alternation(lex["ordinal_words"]) or "(?!)"),
+                      re.IGNORECASE)
+
+
+def _coordinated(text: str, lang: str, end: int) -> tuple[list[int], int]:
+    """The ordinals coordinated after the one ending at `end`, and where the last one ends."""
+    values: list[int] = []
+    while (m := _ordinal_and(lang).match(text[end:])) and (value := _number(m.group(m.lastindex), lang)) is not None:
+        values.append(value)
+        end += m.end()
+    return values, end
+
+
 def _number(text: str, lang: str) -> int | None:
     """An ordinal's value: digits, an ordinal word (third, thứ ba) or a kanji numeral (第十一回)."""
     words = lexicon(lang, "events")["ordinal_words"]
@@ -102,7 +130,8 @@ def _number(text: str, lang: str) -> int | None:
 
 def _triggers(view: View, u: int) -> list[Candidate]:
     """Meeting nouns and session names of one unit, longest first, one per span; a noun right
-    next to another of the same kind ("締約国会議（COP26）") is the same mention."""
+    next to another of the same kind ("締約国会議（COP26）") is the same mention, unless only one
+    of them refers back ("同会議の際に会談")."""
     unit = view.units[u]
     lex = lexicon(unit.lang, "events")
     found: list[Candidate] = []
@@ -122,7 +151,7 @@ def _triggers(view: View, u: int) -> list[Candidate]:
     found = _named_bodies(unit.text, unit.lang, found)
     out: list[Candidate] = []
     for cand in found:
-        if out and out[-1].kind == cand.kind:
+        if out and out[-1].kind == cand.kind and out[-1].refers == cand.refers:
             gap = unit.text[out[-1].span[1] : cand.span[0]]
             if len(gap) <= 3 and not re.search(r"[。、,;]", gap):
                 prev = out[-1]
@@ -197,21 +226,23 @@ def _ordinals(view: View, u: int, cands: list[Candidate]) -> list[tuple[int, Spa
     for pattern in _ordinal_patterns(unit.lang):
         for m in pattern.finditer(unit.text):
             value = _number(m.group(1), unit.lang)
-            if series.search(unit.text[m.end() :]):
-                continue  # "the first meeting in five years": not a place in the series
+            more, end = _coordinated(unit.text, unit.lang, m.end())
+            if series.search(unit.text[end:]) or any(c.span[0] < m.start() < c.span[1] and c.series for c in cands):
+                continue  # "the first meeting in five years" counts no series; "及び第2回" is coordinated
             options = []
             for c in cands:
-                if c.span[0] <= m.start() and m.end() <= c.span[1]:
+                if c.span[0] <= m.start() and end <= c.span[1]:
                     options.append((0, c))
-                elif c.span[0] >= m.end() and gap(m.end(), c.span[0]):
-                    options.append((c.span[0] - m.end(), c))
+                elif c.span[0] >= end and gap(end, c.span[0]):
+                    options.append((c.span[0] - end, c))
                 elif lex["ordinal_side"] == "both" and c.span[1] <= m.start() and gap(c.span[1], m.start()):
                     options.append((m.start() - c.span[1], c))
             free = [o for o in options if o[1].ordinal is None]
             if free and value is not None:
                 target = min(free, key=lambda o: o[0])[1]
                 target.ordinal = value
-                target.span = (min(target.span[0], m.start()), max(target.span[1], m.end()))
+                target.series = (value, *more) if more else ()
+                target.span = (min(target.span[0], m.start()), max(target.span[1], end))
             elif not options and value is not None:
                 left.append((value, m.span()))
     return left
@@ -274,11 +305,25 @@ def _holding(unit_text: str, lang: str, c: Candidate) -> None:
     lo, hi = _clause(unit_text, c.span[0], lang)
     before, after = unit_text[max(0, c.span[0] - 50) : c.span[0]], unit_text[c.span[1] :]
     c.host = bool(regex(lex["host_before"], lang).search(before) or regex(lex["host_after"], "ja").match(after))
-    c.anaphor = c.refers or (c.ordinal is None and not c.name and bool(
-        regex(lex["anaphor_before"], lang).search(before) or regex(lex["anaphor_after"], "ja").match(after)))
+    c.anaphor = c.refers or (c.ordinal is None and not c.name and (c.host or bool(
+        regex(lex["anaphor_before"], lang).search(before) or regex(lex["anaphor_after"], "ja").match(after))))
     c.main = not c.host and (regex(lex["holding"], lang).search(unit_text, lo, hi) is not None or (
         c.head and bool(regex(lex["argument_after"], "ja").search(unit_text[c.span[1] :]))
     ))
+    c.predicate = _predicate(unit_text, lang, c)
+    c.main = c.main or c.predicate is not None
+
+
+def _predicate(unit_text: str, lang: str, c: Candidate) -> Span | None:
+    """The clause holding the predicate of a topic-marked mention, when it says the event was held:
+    in "第11回合同委員会は、2月20日から21日までジャカルタで開催され、…" the 、 after は does not part
+    the event from its predicate's date and place."""
+    lex = lexicon(lang, "events")
+    topic = regex(lex["topic_after"], "ja").match(unit_text[c.span[1] :])
+    if topic is None or c.host:
+        return None
+    lo, hi = _clause(unit_text, c.span[1] + topic.end(), lang)
+    return (lo, hi) if regex(lex["holding"], lang).search(unit_text, lo, hi) else None
 
 
 def _dated(view: View, c: Candidate, found: list[Candidate]) -> Candidate:
@@ -290,14 +335,17 @@ def _dated(view: View, c: Candidate, found: list[Candidate]) -> Candidate:
     others = [o.span for o in found if o is not c] + view.spans(c.unit, AgreementMention)
     if c.host:  # its sentence dates the event held during it, save a date on its far side (ja)
         far = words(view.units[c.unit].lang)["date_side"] == "before"
-        date = clause_date(view, c.unit, c.span, (0, c.span[0]), others) if far else None
+        date = _relative_date(view, c) or (clause_date(view, c.unit, c.span, (0, c.span[0]), others) if far else None)
         c.tied = c.strong = date is not None
-        c.date, c.place = date.value if date else None, place_near(view, c.unit, c.span)
+        c.date, c.place, c.taken = date.value if date else None, place_near(view, c.unit, c.span), date
         return c
-    date = clause_date(view, c.unit, c.span, others=others)
+    date = _relative_date(view, c) or clause_date(view, c.unit, c.span, others=others)
+    date = _untaken(view, c, found, date)
+    if date is None and c.predicate:
+        date = clause_date(view, c.unit, (c.predicate[0], c.predicate[0]), c.predicate, others)
     c.tied, c.place = date is not None, place_near(view, c.unit, c.span)
     if date is None and (c.main or not any(o.main for o in found if o is not c and not o.refers)):
-        date = own_date(view, c.unit, c.span)
+        date = _untaken(view, c, found, own_date(view, c.unit, c.span))
     c.strong = date is not None
     if date is None and c.unit in view.rows:
         date = view.rows[c.unit][0]
@@ -308,6 +356,32 @@ def _dated(view: View, c: Candidate, found: list[Candidate]) -> Candidate:
         c.place = c.place or place
     c.date = date.value if date else None
     return c
+
+
+def _untaken(view: View, c: Candidate, found: list[Candidate], date: DateMention | None) -> DateMention | None:
+    """A date a host event of the sentence took as its own ("11月10日に開幕したCOP30の際に会談")
+    is not the date of the event held during it: that one's is the sentence's other date."""
+    taken = [h.taken for h in found if h.host and h.taken is not None]
+    if date is None or not any(t is date for t in taken):
+        return date
+    at = next(x for x in view.found(c.unit, DateMention) if x[2] is date)
+    for window in ((0, at[0]), (at[1], len(view.units[c.unit].text))):
+        if (other := own_date(view, c.unit, c.span, window)) is not None and not any(t is other for t in taken):
+            return other
+    return None
+
+
+def _relative_date(view: View, c: Candidate) -> DateMention | None:
+    """The date a relative clause right after the mention gives it: "COP30, which opened on
+    November 10 and runs until November 21" → 11-10; "hội nghị…, khai mạc ngày 10/11" → 10/11."""
+    unit = view.units[c.unit]
+    opened = regex(lexicon(unit.lang, "events")["opened_after"], "ja").match(unit.text[c.span[1] :])
+    if opened is None:
+        return None
+    lo = c.span[1] + opened.end()
+    found = [d for d in dates(view, c.unit, (lo, _clause(unit.text, lo, unit.lang)[1]))
+             if usable(view, c.unit, d[0], d[1])]
+    return found[0][2] if found else None
 
 
 def _about(view: View, cands: list[Candidate]) -> list[Candidate]:
@@ -361,16 +435,37 @@ def _candidates(view: View) -> list[Candidate]:
         found = sorted(found + _elliptic(unit.text, unit.lang, found, left), key=lambda c: c.span)
         for c in found:
             _holding(unit.text, unit.lang, c)
-        for c in found:
+        for c in sorted(found, key=lambda c: not c.host):  # a host first: its own date is not the others'
             c = _dated(view, c, found)
             if _rejected(unit.text, unit.lang, c, found):
                 continue
             if c.anaphor:
                 anaphors.append(c)
             elif _accepted(c):
-                cands.append(c)
+                cands += _split(view, c)
     cands = _refer(cands, anaphors)
     return _about(view, sorted(cands + _row_heads(view, cands), key=lambda c: (c.unit, c.span)))
+
+
+def _split(view: View, c: Candidate) -> list[Candidate]:
+    """A plural head with coordinated ordinals is one event per ordinal ("the first and second
+    meetings … were held in 2023 and 2024", "第1回及び第2回合同委員会はそれぞれ2023年と2024年に"):
+    the dates of the sentence after (else before) the mention pair with the ordinals in order when
+    they are as many; otherwise each takes the mention's date."""
+    if not c.series:
+        return [c]
+    text, more = view.units[c.unit].text, regex(lexicon(view.units[c.unit].lang, "events")["year_and"], "ja")
+    found: list[tuple[int, int, str]] = []
+    for s, e, d in dates(view, c.unit):
+        if usable(view, c.unit, s, e):
+            found.append((s, e, d.value))
+            while len(found[-1][2]) == 4 and (m := more.match(text[found[-1][1] :])):
+                found.append((found[-1][1], found[-1][1] + m.end(), m.group(1)))  # "in 2023 and 2024"
+    after = [d[2] for d in found if d[0] >= c.span[1]]
+    before = [d[2] for d in found if d[1] <= c.span[0]]
+    paired = next((ds for ds in (after, before) if len(ds) == len(c.series)), None)
+    return [replace(c, ordinal=o, series=(), date=paired[k] if paired else c.date,
+                    strong=c.strong or paired is not None) for k, o in enumerate(c.series)]
 
 
 REACH = 3  # sentences back a definite mention ("the conference") may refer

@@ -332,3 +332,66 @@ def test_events_an_ordinal_that_counts_no_meeting_is_no_event(text, expected):
 ])
 def test_events_a_bracketed_date_and_place_after_the_name_are_the_events(lang, text, expected):
     assert events(text, lang) == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The first and second meetings of the Joint Committee were held in 2023 and 2024."),
+    ("en", "The 1st and 2nd JC meetings took place in 2023 and 2024, respectively."),
+    ("vi", "Các phiên họp thứ nhất và thứ hai của Ủy ban hỗn hợp được tổ chức vào năm 2023 và 2024."),
+    ("ja", "第1回及び第2回合同委員会はそれぞれ2023年と2024年に開催された。"),
+])
+def test_events_coordinated_ordinals_pair_with_their_dates_in_order(lang, text):
+    assert {e[:3] for e in events(text, lang)} == {("joint_committee", 1, "2023"), ("joint_committee", 2, "2024")}
+
+
+def test_events_coordinated_ordinals_share_the_date_when_the_counts_differ():
+    text = "The first and second meetings of the Joint Committee were held in Ulaanbaatar in 2023."
+    assert {e[:3] for e in events(text, "en")} == {("joint_committee", 1, "2023"), ("joint_committee", 2, "2023")}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "On January 28, 2025, JC members visited a registered project site in Gampaha.", ("visit", None, "2025-01-28")),
+    ("en", "The delegation visited the waste-to-energy plant in Hanoi on 5 March 2024.", ("visit", None, "2024-03-05")),
+    ("vi", "Ngày 28/1/2025, đoàn đã đến thăm nhà máy xử lý chất thải tại Hà Nội.", ("visit", None, "2025-01-28")),
+    ("ja", "2025年1月28日、委員らは登録プロジェクトの現場を視察した。", ("visit", None, "2025-01-28")),
+])
+def test_events_a_visit_told_by_its_verb_is_a_visit(lang, text, expected):
+    assert {e[:3] for e in events(text, lang)} == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The delegation will visit the solar plant on 5 March 2024."),
+    ("en", "On 5 March 2024, many users visited the website of the ministry."),
+    ("vi", "Ngày 5/3/2024, đoàn sẽ đến thăm nhà máy điện mặt trời."),
+])
+def test_events_a_planned_visit_or_a_visit_to_no_site_is_no_event(lang, text):
+    assert events(text, lang) == set()
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ja", "第11回日本・インドネシア合同委員会は、2025年2月20日から21日までジャカルタで開催され、方法論が承認された。",
+     ("joint_committee", 11, "2025-02-20", "Jakarta")),
+    ("ja", "第3回日本・タイ環境政策対話は、オンラインで2024年3月5日に開催された。",
+     ("policy_dialogue", 3, "2024-03-05", "online")),
+])
+def test_events_a_topic_takes_the_date_of_its_predicate_clause(lang, text, expected):
+    assert events(text, lang) == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "COP30 is being held in Belem, Brazil. Japanese and Brazilian officials met on November 13, 2025 on the "
+           "sidelines of the two-week conference, which opened on November 10 and runs until November 21."),
+    ("en", "Officials met on November 13, 2025 on the sidelines of COP30, which opened on November 10 and runs until November 21."),
+    ("vi", "COP30 đang diễn ra tại Belem. Ngày 13/11/2025, hai bộ trưởng đã có cuộc gặp song phương bên lề hội nghị "
+           "kéo dài hai tuần, khai mạc ngày 10/11 và kéo dài đến ngày 21/11."),
+    ("ja", "COP30がベレンで開催されている。2025年11月13日、両国の大臣は、11月10日に開幕したCOP30の際に会談を行った。"),
+    ("ja", "COP30がベレンで開催されている。2025年11月13日、両大臣は、11月10日に開幕した同会議の際に会談を行った。"),
+])
+def test_events_a_relative_clause_dates_the_host_and_the_sentence_dates_the_side_meeting(lang, text):
+    assert {e[:3] for e in events(text, lang)} == {("conference", 30, "2025-11-10"), ("other", None, "2025-11-13")}
+
+
+def test_events_a_definite_mention_with_modifiers_refers_back_to_the_named_event():
+    text = ("The 3rd ASEAN-Japan Environment Ministerial Meeting took place in Jakarta. "
+            "The annual summit, which opened on 12 October 2024, adopted a joint statement.")
+    assert {e[:3] for e in events(text, "en")} == {("conference", 3, "2024-10-12")}
