@@ -42,7 +42,7 @@ from extractors.discourse import (
     words,
 )
 from extractors.lexicon import lexicon
-from extractors.parties import as_countries, org_country, sides, unit_parties
+from extractors.parties import as_countries, org_country, referred_sides, sides, unit_parties
 from schemas.records import AgreementMention
 
 HOME = "JPN"  # the JCM's home party: every founding document binds Japan and one partner
@@ -258,7 +258,8 @@ def _clause(view: View, u: int, span: Span, spans: list[Span]) -> Span:
 
 
 def _argue(view: View, u: int, span: Span, kind: str, verb: Span | None, spans: list[Span]) -> Candidate:
-    """Parties, date and place of one trigger: its clause, its sentence, then the context."""
+    """Parties, date and place of one trigger: its clause, the sides "the two sides" refers back
+    to, its sentence, then the context."""
     unit, lex = view.units[u], lexicon(view.units[u].lang, "agreements")
     anchor = verb or span
     legal = kind == "legal_act"
@@ -267,9 +268,13 @@ def _argue(view: View, u: int, span: Span, kind: str, verb: Span | None, spans: 
         date, strong = near_date(view, u)[0], u in view.rows  # a row dates what it holds
     clause = _clause(view, u, span, spans)
     orgs, countries = unit_parties(view, u, clause, issuer=legal)
+    local = bool(orgs or countries)
+    named = bool(orgs) or len(set(countries)) >= 2  # its own sides, not a country it mentions
+    if not named and not legal and (referred := referred_sides(view, u)):
+        orgs, countries, local = referred[1], referred[2], referred[0] == u  # "the two sides"
     if not (orgs or countries):
         orgs, countries = unit_parties(view, u, None, issuer=legal)
-    local = bool(orgs or countries)
+        local = bool(orgs or countries)
     same_block = u > 0 and view.units[u - 1].pieces[-1][0] == unit.pieces[0][0]
     context = [[u - 1]] if same_block else []
     for window in context if legal else [[u - 1], _following(view, u), [u - 2], [u - 3], [u - 4]]:

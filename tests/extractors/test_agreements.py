@@ -254,3 +254,59 @@ def test_agreements_a_past_instrument_named_as_background_is_its_own_fact():
 ])
 def test_agreements_plural_and_hypothetical_instruments_are_not_agreements(lang, text):
     assert agreements(text, lang) == set()
+
+
+# --- round 4: a place's country is no party; "the two sides" refers back ---
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "The Ministry of the Environment of Japan signed a Memorandum of Cooperation with the Ministry of "
+           "Natural Resources and Environment on 18 September 2019 in Manila, the Philippines.",
+     ("moc", ("MOEJ", "MONRE"), "2019-09-18", "Manila")),
+    ("en", "The Memorandum of Cooperation between Japan and Chile was signed on 3 May 2015 in the Chilean capital Santiago.",
+     ("moc", ("CHL", "JPN"), "2015-05-03", "Santiago")),
+    ("vi", "Bộ trưởng Tài nguyên và Môi trường và Bộ trưởng Môi trường Nhật Bản đã ký Bản ghi nhớ hợp tác "
+           "ngày 18/9/2019 tại Manila, Philippines.",
+     ("moc", ("MOEJ", "MONRE"), "2019-09-18", "Manila")),
+    ("ja", "日本国環境大臣とベトナム天然資源環境大臣は、2019年9月18日にフィリピン・マニラで協力覚書に署名した。",
+     ("moc", ("MOEJ", "MONRE"), "2019-09-18", "Manila")),
+])
+def test_agreements_a_country_that_locates_the_signing_place_is_no_party(lang, text, expected):
+    assert agreements(text, lang) == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Japan and Viet Nam signed a Memorandum of Cooperation on 2 July 2013 in Hanoi, Viet Nam.",
+     ("moc", ("JPN", "VNM"), "2013-07-02", "Hanoi")),
+    ("en", "In Tokyo, Japan and Chile signed a Memorandum of Cooperation on 3 May 2015.",
+     ("moc", ("CHL", "JPN"), "2015-05-03", "Tokyo")),
+    ("en", "In Tokyo, Japan signed a Memorandum of Cooperation with Chile on 3 May 2015.",
+     ("moc", ("CHL", "JPN"), "2015-05-03", "Tokyo")),
+    ("vi", "Tại Hà Nội, Việt Nam đã ký Bản ghi nhớ hợp tác với Nhật Bản ngày 2/7/2013.",
+     ("moc", ("JPN", "VNM"), "2013-07-02", "Hanoi")),
+    ("vi", "Tại Hà Nội, Việt Nam và Nhật Bản đã ký Bản ghi nhớ hợp tác ngày 2/7/2013.",
+     ("moc", ("JPN", "VNM"), "2013-07-02", "Hanoi")),
+    ("ja", "日本とフィリピンは2019年9月18日、フィリピンの首都マニラで協力覚書に署名した。",
+     ("moc", ("JPN", "PHL"), "2019-09-18", "Manila")),
+])
+def test_agreements_a_party_named_with_the_place_stays_a_party(lang, text, expected):
+    assert agreements(text, lang) == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Japan and Mongolia signed a joint statement on 10 June 2024 in Tokyo. The two sides had already signed a "
+           "Memorandum of Cooperation on 8 January 2013, on the margins of a conference hosted by Thailand.",
+     ("moc", ("JPN", "MNG"), "2013-01-08")),
+    ("vi", "Nhật Bản và Mông Cổ đã ký Tuyên bố chung ngày 10/6/2024 tại Tokyo. Trước đó, hai bên đã ký Bản ghi nhớ "
+           "hợp tác ngày 8/1/2013 bên lề một hội nghị do Thái Lan chủ trì.",
+     ("moc", ("JPN", "MNG"), "2013-01-08")),
+    ("ja", "日本とモンゴルは2024年6月10日、東京で共同声明に署名した。両者は、タイが主催した会議の際に2013年1月8日に"
+           "協力覚書に署名している。",
+     ("moc", ("JPN", "MNG"), "2013-01-08")),
+    ("vi", "Bộ trưởng Tài nguyên và Môi trường và Bộ trưởng Môi trường Nhật Bản đã ký Bản ghi nhớ hợp tác ngày "
+           "4/12/2025 tại Hà Nội. Đây là lần thứ hai hai bên ký văn kiện hợp tác, sau Bản ghi nhớ đầu tiên được ký "
+           "ngày 18/9/2019 tại Manila, Philippines.",
+     ("moc", ("MOEJ", "MONRE"), "2019-09-18")),
+])
+def test_agreements_the_two_sides_are_the_parties_named_before(lang, text, expected):
+    assert expected in {a[:3] for a in agreements(text, lang)}
