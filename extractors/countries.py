@@ -9,7 +9,7 @@ per-language `countries.yaml` says. Vietnamese one-syllable names (Lào, Mỹ, N
 whole pyvi word and not part of a person's name ("Nguyễn Thị Nga").
 
 Examples: ja 日越環境政策対話 → JPN, VNM · vi Việt Nam và Nhật Bản → VNM, JPN ·
-en PT Superintending Company of Indonesia → IDN (but "Japanese government" → nothing).
+en PT Surya Energi of Indonesia → IDN (but "Japanese government" → nothing).
 
 """
 

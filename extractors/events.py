@@ -23,7 +23,7 @@ during it does not take.
 
     ja: 2020年8月24日及び25日の第6回日本・ベトナム環境政策対話 → policy_dialogue 6, 2020-08-24
     vi: ngày 24/11, hai bên đã tổ chức đối thoại lần thứ 7 tại Tokyo → policy_dialogue 7, --11-24
-    en: the second AZEC Ministerial Meeting held in Jakarta on August 21 → conference 2, --08-21
+    en: the third Ministerial Meeting held in Manila on March 3 → conference 3, --03-03
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from pipeline.load_blocks import text_spans
 from pipeline.load_docx import load_docx
 
 JA = "日本国環境省とベトナム天然資源環境省は、2021年10月14日に低炭素成長に関する協力覚書を更新した。"
-VI = "Bộ trưởng Trần Hồng Hà và Bộ trưởng Môi trường Nhật Bản đã ký kết bản ghi nhớ hợp tác về môi trường."
+VI = "Thứ trưởng Bộ Nông nghiệp và Môi trường và Đại sứ Nhật Bản đã ký kết bản ghi nhớ hợp tác về môi trường."
 EN = "The Joint Committee approved three methodologies for energy efficiency in Ulaanbaatar."
 
 

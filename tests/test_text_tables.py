@@ -119,7 +119,7 @@ def test_text_tables_subheader_row_goes_under_the_spanning_header():
 
 
 @pytest.mark.parametrize("text", [
-    "| Decision by the Joint Committee |\n01 May 26 |\n|\nDesignation\n|\n",
+    "| Outcome of the Joint Committee |\n12 Jun 26 |\n|\nDesignation\n|\n",
     "A sentence with a | pipe in it.\nAnother line.\n",
     "",
 ])

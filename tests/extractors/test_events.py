@@ -258,7 +258,7 @@ def test_events_dated_talks_are_other_and_site_visits_are_visits(lang, text, exp
 
 
 def test_events_an_undated_survey_activity_is_not_a_visit():
-    text = "Ngày 4/10/2025, hai bên đã họp.\n\nNhật Bản hỗ trợ thiết bị phục vụ điều tra, khảo sát và phân tích rác thải."
+    text = "Ngày 4/10/2025, hai bên đã họp.\n\nNhật Bản tài trợ máy móc phục vụ khảo sát và đo đạc chất lượng nước."
     assert {e[0] for e in events(text, "vi")} <= {"other"}
 
 

@@ -135,7 +135,7 @@ def test_tables_meeting_table_gives_one_event_per_row(tmp_path):
 
 @pytest.mark.parametrize("text", [
     "A plain paragraph with 5 projects in Kenya.\n",
-    "| Decision by the Joint Committee |\n01 May 26 |\n",
+    "| Outcome of the Joint Committee |\n12 Jun 26 |\n",
 ])
 def test_tables_text_without_a_table_gives_no_table_facts(tmp_path, text):
     assert table_facts(tmp_path, text) == []
