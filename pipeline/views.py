@@ -28,6 +28,23 @@ _SOURCE_LANGS = """(SELECT group_concat(DISTINCT d.lang) FROM {table} s
 _PARTY_NAMES = """(SELECT group_concat(COALESCE(e.name_en, p.party), '; ') FROM {table} p
       LEFT JOIN entities e ON e.id = p.party WHERE p.{fk} = x.id)"""
 
+
+def _entity_view(topic: str, head: str, middle: str) -> str:
+    """One row per resolved agreement or event: its columns, party names, source languages and
+    documents, and whether a conflict names it."""
+    parties, sources = f"{topic}_parties", f"{topic}_sources"
+    fk = f"{topic}_id"
+    return f"""
+SELECT {head},
+       {_PARTY_NAMES.format(table=parties, fk=fk)} AS party_names,
+       {middle}, x.n_sources, x.n_documents,
+       {_SOURCE_LANGS.format(table=sources, fk=fk)} AS languages,
+       {_SOURCE_DOCS.format(table=sources, fk=fk)} AS documents,
+       CASE WHEN EXISTS (SELECT 1 FROM conflicts c WHERE c.topic = '{topic}'
+                         AND c.subject = x.key) THEN 1 ELSE 0 END AS has_conflict,
+       x.key
+FROM {topic}s x"""
+
 VIEWS: dict[str, str] = {
     "v_facts": f"""
 SELECT d.doc, d.lang AS doc_lang, d.published, m.field, m.page, m.block_idx AS block,
@@ -56,26 +73,8 @@ LEFT JOIN fact_money fm ON fm.mention_id = m.id
 LEFT JOIN fact_organizations fo ON fo.mention_id = m.id
 LEFT JOIN fact_agreements fa ON fa.mention_id = m.id
 LEFT JOIN fact_events fe ON fe.mention_id = m.id""",
-    "v_agreements": f"""
-SELECT x.id, x.kind, x.parties,
-       {_PARTY_NAMES.format(table="agreement_parties", fk="agreement_id")} AS party_names,
-       x.date, x.place, x.n_sources, x.n_documents,
-       {_SOURCE_LANGS.format(table="agreement_sources", fk="agreement_id")} AS languages,
-       {_SOURCE_DOCS.format(table="agreement_sources", fk="agreement_id")} AS documents,
-       CASE WHEN EXISTS (SELECT 1 FROM conflicts c WHERE c.topic = 'agreement'
-                         AND c.subject = x.key) THEN 1 ELSE 0 END AS has_conflict,
-       x.key
-FROM agreements x""",
-    "v_events": f"""
-SELECT x.id, x.date, x.kind, x.ordinal, x.place, x.parties,
-       {_PARTY_NAMES.format(table="event_parties", fk="event_id")} AS party_names,
-       x.parties_from, x.n_sources, x.n_documents,
-       {_SOURCE_LANGS.format(table="event_sources", fk="event_id")} AS languages,
-       {_SOURCE_DOCS.format(table="event_sources", fk="event_id")} AS documents,
-       CASE WHEN EXISTS (SELECT 1 FROM conflicts c WHERE c.topic = 'event'
-                         AND c.subject = x.key) THEN 1 ELSE 0 END AS has_conflict,
-       x.key
-FROM events x""",
+    "v_agreements": _entity_view("agreement", "x.id, x.kind, x.parties", "x.date, x.place"),
+    "v_events": _entity_view("event", "x.id, x.date, x.kind, x.ordinal, x.place, x.parties", "x.parties_from"),
     "v_conflicts": """
 SELECT c.conflict, c.topic, c.subject, c.attribute, c.value, c.as_of, d.doc, d.lang,
        m.page, m.surface

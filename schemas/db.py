@@ -251,28 +251,37 @@ class AgreementEntity(Base):
     n_documents: Mapped[int] = mapped_column(Integer)
 
 
-class AgreementParty(Base):
-    __tablename__ = "agreement_parties"
+class _Party:
+    """Columns of a party of a resolved agreement or event."""
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"), index=True)
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-1)
     party: Mapped[str] = mapped_column(String, index=True)
     nation: Mapped[str | None] = mapped_column(String, index=True, comment="the country it stands for")
 
 
-class AgreementSource(Base):
+class _Source(_OfDocument):
+    """Columns of a source of a resolved agreement or event: the values that source gives."""
+
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-1)
+    date: Mapped[str | None] = mapped_column(String)
+    place: Mapped[str | None] = mapped_column(String)
+    as_of: Mapped[str | None] = mapped_column(String, comment="the source document's publication date")
+
+
+class AgreementParty(_Party, Base):
+    __tablename__ = "agreement_parties"
+
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"), index=True)
+
+
+class AgreementSource(_Source, Base):
     """One fact that names an agreement, with the values that source gives and its as-of date."""
 
     __tablename__ = "agreement_sources"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"), index=True)
     fact_id: Mapped[int] = mapped_column(ForeignKey("fact_agreements.id", ondelete="CASCADE"), index=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     parties: Mapped[str] = mapped_column(String)
-    date: Mapped[str | None] = mapped_column(String)
-    place: Mapped[str | None] = mapped_column(String)
-    as_of: Mapped[str | None] = mapped_column(String, comment="the source document's publication date")
 
 
 class EventEntity(Base):
@@ -292,28 +301,20 @@ class EventEntity(Base):
     n_documents: Mapped[int] = mapped_column(Integer)
 
 
-class EventParty(Base):
+class EventParty(_Party, Base):
     __tablename__ = "event_parties"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
-    party: Mapped[str] = mapped_column(String, index=True)
-    nation: Mapped[str | None] = mapped_column(String, index=True, comment="the country it stands for")
 
 
-class EventSource(Base):
+class EventSource(_Source, Base):
     """One fact that names an event, with the values that source gives and its as-of date."""
 
     __tablename__ = "event_sources"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     fact_id: Mapped[int] = mapped_column(ForeignKey("fact_events.id", ondelete="CASCADE"), index=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     parties: Mapped[str | None] = mapped_column(String)
-    date: Mapped[str | None] = mapped_column(String)
-    place: Mapped[str | None] = mapped_column(String)
-    as_of: Mapped[str | None] = mapped_column(String)
 
 
 class ConflictValue(Base):
