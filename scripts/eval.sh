@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Ingest and score the seeds, the dev pages and corpora/ against their gold sets (make eval).
+# Ingest and score every gold set we have (make eval): the seeds, the dev pages, train and test
+# (real pages in ../shared), corpora/ and corpora/blind. For test only this table is to be read.
 set -euo pipefail
 shared=${1:-../shared}
 jcmkg=.venv/bin/jcmkg
@@ -11,8 +12,9 @@ run() {  # name, corpus folder, gold file
   $jcmkg export facts --db "sqlite:///$out/$1.sqlite" -o "$out/$1.jsonl" > /dev/null
   $jcmkg eval "$out/$1.jsonl" --gold "$3"
 }
-[ -d "$shared/corpus/seeds" ] && run seeds "$shared/corpus/seeds" "$shared/gold/seeds.jsonl"
-[ -d "$shared/corpus/dev" ] && run dev "$shared/corpus/dev" "$shared/gold/dev.jsonl"
+for split in seeds dev train test; do
+  [ -d "$shared/corpus/$split" ] && run "$split" "$shared/corpus/$split" "$shared/gold/$split.jsonl"
+done
 run corpora corpora corpora/gold.jsonl
 echo "== blind (corpora/blind, written without sight of the extractors)"
 $jcmkg eval "$out/corpora.jsonl" --gold corpora/blind/gold.jsonl
