@@ -28,7 +28,7 @@ from extractors.lexicon import alternation, lexicon
 from extractors.money import find_money
 from extractors.numbers import fold, parse_decimal, parse_number
 from extractors.places import find_places
-from pipeline.load_blocks import flatten
+from extractors.text import flatten
 from schemas.records import (
     LANGS, AgreementMention, Cell, CountMention, CountryMention, EventMention, Mention,
     MoneyMention, Table,

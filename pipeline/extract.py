@@ -12,8 +12,8 @@ from collections.abc import Iterator
 import logging
 import re
 
-import extractors  # noqa: F401  (registers the built-in extractors)
-from extractors.base import REGISTRY, Context, ExtractorSpec, Segment
+from extractors import in_run_order
+from extractors.base import Context, ExtractorSpec, Segment
 from pipeline.langid import block_lang
 from pipeline.segment import make_segment
 from schemas.records import Mention
@@ -35,7 +35,7 @@ def run(segments: list[Segment], tables=(), doc_lang: str = "") -> Extraction:
     ctx = Context(segments=segments, tables=list(tables), doc_lang=doc_lang)
     errors: list[str] = []
     made_by: dict[int, str] = {}  # id(mention) -> extractor name
-    for spec in REGISTRY.values():
+    for spec in in_run_order():
         for i, found in _apply(spec, ctx, errors):
             seg = segments[i]
             kept = [m for m in found if seg.text[m.start : m.end] == m.surface]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pipeline.decode import decode
 from pipeline.load_blocks import Builder, clean, text_spans
+from pipeline.load_errors import EmptyDocument, LoadError
 from pipeline.text_tables import find_text_tables
 from schemas.records import Document, Table
 
@@ -23,18 +24,6 @@ _IMAGES = {
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HTML_EXT = {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"}
 _HTML_MARKS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta ", b"<title")
-
-
-class LoadError(Exception):
-    """A file that cannot be read as a document; `stage` says which step refused it."""
-
-    def __init__(self, stage: str, message: str):
-        super().__init__(message)
-        self.stage = stage
-
-
-class EmptyDocument(LoadError):
-    """A file with no text at all (zero bytes, whitespace only, or nothing but markup)."""
 
 
 def load(path: Path, *, max_pages: int = 2000, max_bytes: int = MAX_BYTES) -> Document:

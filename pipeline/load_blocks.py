@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from extractors.text import flatten  # noqa: F401  (loaders import it from here)
 from schemas.records import Block, Cell, Document, Table
 
 # A sentence or paragraph ends here (after trailing spaces are dropped).
@@ -31,7 +32,6 @@ _ITEM = re.compile(
 _HEADING = re.compile(r"^(?:#{1,6}\s|【[^】]{1,40}】\s*$|[■◆□◇▼▽]\s*\S)")
 _CONTINUES = re.compile(r"^[a-zà-ỹ、，,)）]")  # the next line starts mid-sentence
 _WORD_END = re.compile(r"[a-zà-ỹ]$")  # ... or the line ends on a word and the next on a number
-_SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff60]")
 
 
@@ -49,18 +49,6 @@ def width(s: str) -> int:
     if s.isascii():
         return len(s)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-
-
-_WRAP_JOIN = re.compile(
-    r"(?<=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])\s*\n\s*(?=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef\d])"
-    r"|(?<=\d)\s*\n\s*(?=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])"
-)
-
-
-def flatten(s: str) -> str:
-    """One-line text of a cell or HTML block: runs of whitespace become one space, except that a
-    line break inside Japanese text (a wrapped word, "2013年8\\n月") disappears."""
-    return _SPACE.sub(" ", _WRAP_JOIN.sub("", s)).strip()
 
 
 def text_spans(

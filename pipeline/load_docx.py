@@ -8,13 +8,13 @@ import zipfile
 from pathlib import Path
 
 from pipeline.load_blocks import Builder, flatten
+from pipeline.load_errors import EmptyDocument, LoadError
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 
 
 def load_docx(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED):
     """Load a .docx; raises LoadError for a non-zip, a non-DOCX zip or an oversized archive."""
-    from pipeline.load import EmptyDocument, LoadError
 
     _check_archive(path, max_uncompressed, LoadError)
     import docx

@@ -17,6 +17,7 @@ from bs4.element import CData, Declaration, ProcessingInstruction
 
 from pipeline.decode import decode
 from pipeline.load_blocks import Builder, clean, flatten, guess_header_rows, text_spans
+from pipeline.load_errors import EmptyDocument
 
 _DROP = {
     "script", "style", "noscript", "template", "nav", "aside", "form", "svg", "math", "iframe",
@@ -48,7 +49,6 @@ _BR = "\x00"  # a <br> in the inline buffer; the cleaned markup has no NUL of it
 
 def load_html(path: Path, data: bytes):
     """Decode (honouring `<meta charset>`), drop chrome, and write the main text as blocks."""
-    from pipeline.load import EmptyDocument
 
     decoded = decode(data, html=True)
     # An internal DTD subset can declare entities (billion laughs); HTML never needs one.

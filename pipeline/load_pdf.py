@@ -18,6 +18,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.load_blocks import Builder, clean, guess_header_rows
+from pipeline.load_errors import LoadError
 
 MIN_PATHS = 4  # path objects on a page before pdfplumber is asked for ruled tables
 _TEXT_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_vertical": 3}
@@ -43,7 +44,6 @@ class _State:
 
 def load_pdf(path: Path, data: bytes, *, max_pages: int = 2000):
     """Load a PDF's text layer; raises LoadError for encrypted, damaged or text-less files."""
-    from pipeline.load import LoadError
 
     try:
         pdf = pdfium.PdfDocument(data)
