@@ -2,9 +2,11 @@
 their parties, date and place.
 
 A trigger is an instrument noun (協力覚書, Bản ghi nhớ, Joint Statement) or a JCM founding phrase
-("ký kết cơ chế JCM", "signed up to the JCM"). It becomes an agreement when a signing verb governs
-it, a date is tied to it, or its parties are named in it; planned, generic and multilateral
-references are dropped. Arguments come from the sentence, then its neighbours (extractors.discourse).
+("ký kết cơ chế JCM", "signed up to the JCM"). Every trigger is a candidate with its arguments
+and features (a signing verb and its distance, parties linked in its clause, a date tied to it,
+its line or list position); a learned model (extractors.relation_model, `make train`) decides
+which are agreements and which keep their date. Planned and generic references are no
+candidates. Arguments come from the sentence, then its neighbours (extractors.discourse).
 A JCM founding document binds Japan and one partner country; one that names no partner is generic.
 Repeated mentions of one instrument in a document are merged into one fact; one signed and later
 renewed is two. A legal act is dated by its issue, never by its entry into force; a legal

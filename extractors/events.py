@@ -2,10 +2,10 @@
 ceremonies, seminars) with their ordinal, date and place.
 
 A trigger is a meeting noun (政策対話, Ủy ban hỗn hợp, Joint Committee) or a session name (COP26).
-It is an event when it has an ordinal or a name, when its clause says it was held (開催, tổ chức,
-held) or dates it, or, for ceremonies and visits, when it has a date at all. Generic, electronic
-"meetings" and the parts of a larger event are dropped, and so are planned ones (dated or not)
-and recurring ones with no date of their own. A generic meeting noun (hội nghị, conference)
+Every trigger is a candidate with features (an ordinal or a name, a holding word in its clause
+(開催, tổ chức, held), a date in its clause, recurring, generic or part-of words); a learned model
+(extractors.relation_model, `make train`) decides which are events and which keep their date.
+Electronic decisions and planned meetings (dated or not) are no candidates. A generic meeting noun (hội nghị, conference)
 yields to the body its noun phrase names; dated talks are `other`; ordinals may be words
 (third, lần thứ ba) or kanji (第三回). Dates (extractors.discourse): the date in the event's clause, else its
 sentence's (unless the sentence reports another event), else a row's, the next line's, or, for
