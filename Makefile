@@ -8,7 +8,7 @@ DB     ?= sqlite:///$(OUT)/jcmkg.sqlite
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed
 
-.PHONY: install ingest export test lint eval bench clean lock
+.PHONY: install ingest export test lint eval train bench clean lock
 
 install: $(STAMP)
 
@@ -31,9 +31,15 @@ test: install
 lint: install
 	$(VENV)/bin/ruff check extractors pipeline schemas tests bench scripts
 
-# Scores the seeds, the dev pages and corpora/ against their gold sets.
+# Scores the seeds, the dev pages, train, test and corpora/ against their gold sets, and
+# cross-validates the relation models (5 folds by document over seeds + dev + train).
 eval: install
 	bash scripts/eval.sh $(SHARED)
+
+# Rebuilds the relation models (extractors/models/*.json) from the gold of $(SHARED)'s seeds, dev
+# and train sets, deterministically; ingest only reads them.
+train: install
+	$(PY) -m pipeline.relation_training train $(SHARED)
 
 bench: install
 	$(PY) -m bench.run

@@ -2,9 +2,11 @@
 their parties, date and place.
 
 A trigger is an instrument noun (協力覚書, Bản ghi nhớ, Joint Statement) or a JCM founding phrase
-("ký kết cơ chế JCM", "signed up to the JCM"). It becomes an agreement when a signing verb governs
-it, a date is tied to it, or its parties are named in it; planned, generic and multilateral
-references are dropped. Arguments come from the sentence, then its neighbours (extractors.discourse).
+("ký kết cơ chế JCM", "signed up to the JCM"). Every trigger is a candidate with its arguments
+and features (a signing verb and its distance, parties linked in its clause, a date tied to it,
+its line or list position); a learned model (extractors.relation_model, `make train`) decides
+which are agreements and which keep their date. Planned and generic references are no
+candidates. Arguments come from the sentence, then its neighbours (extractors.discourse).
 A JCM founding document binds Japan and one partner country; one that names no partner is generic.
 Repeated mentions of one instrument in a document are merged into one fact; one signed and later
 renewed is two. A legal act is dated by its issue, never by its entry into force; a legal
@@ -18,7 +20,7 @@ document's own act (its title alone on a line under the header) takes the header
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import NamedTuple
 
@@ -42,8 +44,10 @@ from extractors.discourse import (
     words,
 )
 from extractors.lexicon import lexicon
+from extractors.relation_features import decide, flags, shared
+from extractors.relation_model import Features, Model, bucket, model
 from extractors.parties import as_countries, org_country, referred_sides, sides, unit_parties
-from schemas.records import AgreementMention
+from schemas.records import AgreementMention, CountryMention, OrgMention
 
 HOME = "JPN"  # the JCM's home party: every founding document binds Japan and one partner
 _OPEN = re.compile(r"\s*[(（]\s*")
@@ -65,6 +69,7 @@ class Candidate:
     org_level: bool = False
     local: bool = True  # the parties are named in its own sentence
     noun: str = ""  # the instrument word as written, folded
+    features: Features = field(default_factory=dict)  # what the model decides on
 
 
 @cache
@@ -141,21 +146,30 @@ def _verb(unit_text: str, lang: str, span: Span, others: list[Span], legal: bool
     return best[1] if best else None
 
 
-def _rejected(unit_text: str, lang: str, span: Span, verb: Span | None) -> bool:
-    """Planned or generic references: irrealis words around the trigger and its verb, a
-    quantity or plural marker right before it."""
+def _signals(unit_text: str, lang: str, span: Span, verb: Span | None) -> tuple[bool, bool]:
+    """Irrealis words around the trigger and its verb (planned, hoped-for, draft), and a quantity
+    or plural marker right before it (a generic reference). The gold sets hold too few such
+    mentions to learn from (4 irrealis, no generic one in 82 documents), so they are no candidates."""
     lex = lexicon(lang, "agreements")
     lo = min(span[0], verb[0]) if verb else span[0]
     hi = max(span[1], verb[1]) if verb else span[1]
-    if regex(lex["irrealis"], lang).search(unit_text[max(0, lo - 20) : hi + 12]):
-        return True
+    irrealis = bool(regex(lex["irrealis"], lang).search(unit_text[max(0, lo - 20) : hi + 12]))
     after = unit_text[span[1] : hi + 10] if lang == "ja" else ""  # 〜を締結する17か国
     before = unit_text[max(0, span[0] - 25) : span[0]].rsplit("\n", 1)[-1]  # not across a line break
-    return bool(regex(lex["generic"], lang).search(before + after))
+    return irrealis, bool(regex(lex["generic"], lang).search(before + after))
 
 
-def _candidates(view: View) -> list[Candidate]:
-    """Accepted instrument mentions with their own arguments, in document order."""
+def _near(unit_text: str, lang: str, span: Span, verb: Span | None) -> bool:
+    """The signing verb is within a few words of the trigger."""
+    if verb is None:
+        return False
+    gap = unit_text[min(span[1], verb[1]) : max(span[0], verb[0])]
+    return len(gap) <= 12 if lang == "ja" else len(re.findall(r"\w+", gap)) <= 4
+
+
+def candidates(view: View) -> list[Candidate]:
+    """Every instrument mention with its own arguments and the features the model decides on,
+    in document order (high recall: nothing is dropped here but founding documents with no partner)."""
     out: list[Candidate] = []
     for u, unit in enumerate(view.units):
         lex = lexicon(unit.lang, "agreements")
@@ -163,29 +177,53 @@ def _candidates(view: View) -> list[Candidate]:
         spans = [t.span for t in triggers]
         self_ref = regex(lex["self_nouns"], unit.lang).search(unit.text)
         if not triggers and self_ref and (v := _verb(unit.text, unit.lang, self_ref.span(), [], False)):
-            own = _own_instrument(view)
-            if own and not _rejected(unit.text, unit.lang, self_ref.span(), v):
-                out.append(_argue(view, u, self_ref.span(), own, v, spans))
+            if (own := _own_instrument(view)) and not any(_signals(unit.text, unit.lang, self_ref.span(), v)):
+                c = _argue(view, u, self_ref.span(), own, v, spans)
+                out.append(replace(c, features=_features(view, c, 1, self_ref=True, verb=True, near=True)))
             continue
         for span, kind, founding, jcm, noun in triggers:
             verb = _verb(unit.text, unit.lang, span, spans, kind == "legal_act")
-            if _rejected(unit.text, unit.lang, span, verb):
+            if any(_signals(unit.text, unit.lang, span, verb)):
                 continue
             clause = _clause(view, u, span, spans)
             topic = regex(lex["jcm_topic"], unit.lang).search(unit.text[clause[0] : clause[1]])
             if jcm and topic and not regex(lex["renewal"], unit.lang).search(unit.text[span[0] : span[1] + 8]):
                 kind = "bilateral_document"
             cand = replace(_argue(view, u, span, kind, verb, spans), noun=noun)
-            if kind == "legal_act" and (own_act := _own_act(view, u, span)):
+            own_act = _own_act(view, u, span) if kind == "legal_act" else None
+            if own_act:
                 cand = replace(cand, date=own_act[0], parties=own_act[1] or cand.parties, strong=True)
-            cands = [cand] + _renewed(view, u, cand, verb, spans)
             linked = bool(cand.parties) and bool(
                 regex(lex["party_link"], unit.lang).search(unit.text[clause[0] : clause[1]])
             ) and any(unit_parties(view, u, clause))
-            if founding or verb or cand.strong or linked or _listed(view, u, span):
-                for c in cands:
-                    out.extend(_split_partners(c, unit.lang) if c.kind == "bilateral_document" else [c])
+            signals = dict(verb=verb, near=_near(unit.text, unit.lang, span, verb), founding=founding,
+                           jcm_topic=topic, linked=linked,
+                           listed=_listed(view, u, span), own_act=own_act)
+            for k, c in enumerate([cand] + _renewed(view, u, cand, verb, spans)):
+                split = _split_partners(c, unit.lang) if c.kind == "bilateral_document" else [c]
+                for one in split:
+                    out.append(replace(one, features=_features(view, one, len(triggers), renewal=k > 0,
+                                                               partners=len(split), **signals)))
     return out
+
+
+def _features(view: View, c: Candidate, triggers: int, partners: int = 1, **signals: object) -> Features:
+    """What the agreement model weighs: the trigger's signals, its arguments, its sentence."""
+    out = shared(view, c.unit, c.kind, c.date, triggers) | flags(**signals)
+    out |= flags(strong=c.strong, local=c.local, org_level=c.org_level, place=c.place)
+    out |= bucket("parties", len(c.parties), 3) | bucket("partners", partners, 3)
+    return out | _side_features(view, c)
+
+
+def _side_features(view: View, c: Candidate) -> Features:
+    """Whether its parties are the sides its sentence names: the first state named besides Japan
+    is one of them (a host country or a place's country comes later), and none is missing from
+    the sentence (taken from the context)."""
+    named = [m.iso3 for _, _, m in sorted(view.found(c.unit, CountryMention), key=lambda x: x[0])]
+    here = set(named) | {org_country().get(m.id) for _, _, m in view.found(c.unit, OrgMention)}
+    others = [n for n in named if n != HOME]
+    states = as_countries(c.parties)
+    return flags(first_side=bool(others) and others[0] in states, side_elsewhere=bool(states - here))
 
 
 OPENING = 8  # units a legal document's header (issuer, number, place and date) may take
@@ -388,7 +426,16 @@ def _better(a: Candidate, b: Candidate) -> Candidate:
 def find_agreements(ctx: Context) -> dict[int, list[AgreementMention]]:
     """Agreements of the whole document, merged across its sentences, by the segment holding them."""
     view = document_view(ctx)
-    cands = _merge(_refine(view, _candidates(view)))
+    return mentions(ctx, view, decode(view, candidates(view), model("agreements"), model("agreements_dates")))
+
+
+def decode(view: View, cands: list[Candidate], judge: Model, dater: Model) -> list[Candidate]:
+    """The accepted candidates, their parties refined by the document, repeated mentions merged."""
+    return _merge(_refine(view, decide(view, cands, judge, dater)))
+
+
+def mentions(ctx: Context, view: View, cands: list[Candidate]) -> dict[int, list[AgreementMention]]:
+    """The agreements as mentions of the segments holding them."""
     out: dict[int, list[AgreementMention]] = {}
     for c in cands:
         where = view.units[c.unit].seg_span(*c.span)

@@ -2,10 +2,10 @@
 ceremonies, seminars) with their ordinal, date and place.
 
 A trigger is a meeting noun (政策対話, Ủy ban hỗn hợp, Joint Committee) or a session name (COP26).
-It is an event when it has an ordinal or a name, when its clause says it was held (開催, tổ chức,
-held) or dates it, or, for ceremonies and visits, when it has a date at all. Generic, electronic
-"meetings" and the parts of a larger event are dropped, and so are planned ones (dated or not)
-and recurring ones with no date of their own. A generic meeting noun (hội nghị, conference)
+Every trigger is a candidate with features (an ordinal or a name, a holding word in its clause
+(開催, tổ chức, held), a date in its clause, recurring, generic or part-of words); a learned model
+(extractors.relation_model, `make train`) decides which are events and which keep their date.
+Electronic decisions and planned meetings (dated or not) are no candidates. A generic meeting noun (hội nghị, conference)
 yields to the body its noun phrase names; dated talks are `other`; ordinals may be words
 (third, lần thứ ba) or kanji (第三回). Dates (extractors.discourse): the date in the event's clause, else its
 sentence's (unless the sentence reports another event), else a row's, the next line's, or, for
@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from extractors.base import Context, extractor
@@ -54,6 +54,8 @@ from extractors.discourse import (
 )
 from extractors.lexicon import alternation, lexicon
 from extractors.numbers import parse_number
+from extractors.relation_features import decide, flags, shared
+from extractors.relation_model import Features, Model, model
 from schemas.records import AgreementMention, DateMention, EventMention
 
 
@@ -81,6 +83,7 @@ class Candidate:
     elliptic: bool = False  # an ordinal whose meeting noun is named once before ("and the second in 2024")
     series: tuple[int, ...] = ()  # coordinated ordinals of a plural head ("the first and second meetings")
     predicate: Span | None = None  # the predicate clause of a topic-marked mention (…合同委員会は、<…に開催され>)
+    features: Features = field(default_factory=dict)  # what the model decides on
 
 
 @cache
@@ -270,30 +273,31 @@ def _clause(text: str, pos: int, lang: str) -> Span:
     return lo, nxt.start() if nxt else len(text)
 
 
-def _rejected(unit_text: str, lang: str, c: Candidate, cands: list[Candidate]) -> bool:
-    """Electronic decisions; planned meetings, dated or not ("the next JC is scheduled for
-    2026"); recurring meetings with no date of their own; and for unnamed, unnumbered mentions
-    also generic plurals and parts of another event in the sentence."""
+def _unreal(unit_text: str, lang: str, c: Candidate) -> bool:
+    """An electronic decision, or a planned meeting, dated or not ("the next JC is scheduled for
+    2026"): no candidate, as the gold sets hold too few of them to learn from (3 in 82 documents)."""
     lex = lexicon(lang, "events")
-    if regex(lex["electronic"], lang).search(unit_text):
-        return True
     lo, hi = _clause(unit_text, c.span[0], lang)
-    if regex(lex["planned_before"], lang).search(unit_text, lo, c.span[0]) or regex(
-        lex["planned_after"], lang
-    ).search(unit_text[c.span[1] : hi]):
-        return True
-    if not c.tied and regex(lex["recurring"], lang).search(unit_text[lo : max(hi, c.span[1] + 12)]):
-        return True
-    if c.ordinal is not None or bool(c.name):
-        return False
-    if regex(lex["generic"], lang).search(unit_text[max(0, c.span[0] - 30) : c.span[0]]):
-        return True
+    return bool(regex(lex["electronic"], lang).search(unit_text)
+                or regex(lex["planned_before"], lang).search(unit_text, lo, c.span[0])
+                or regex(lex["planned_after"], lang).search(unit_text[c.span[1] : hi]))
+
+
+def _signals(unit_text: str, lang: str, c: Candidate, cands: list[Candidate]) -> dict[str, bool]:
+    """What speaks against a real, held meeting, as features: a recurring one with no date of its
+    own; a generic plural; a part of another event in the sentence."""
+    lex = lexicon(lang, "events")
+    lo, hi = _clause(unit_text, c.span[0], lang)
     part = regex(lex["part_of"], lang)
-    if any(o is not c for o in cands):
-        if lex["part_of_side"] == "after":
-            return bool(part.search(unit_text[max(0, c.span[0] - 14) : c.span[0]]))
-        return bool(part.search(unit_text[c.span[1] : c.span[1] + 20]))
-    return False
+    if lex["part_of_side"] == "after":
+        part_of = part.search(unit_text[max(0, c.span[0] - 14) : c.span[0]])
+    else:
+        part_of = part.search(unit_text[c.span[1] : c.span[1] + 20])
+    return {
+        "recurring": not c.tied and bool(regex(lex["recurring"], lang).search(unit_text[lo : max(hi, c.span[1] + 12)])),
+        "generic": bool(regex(lex["generic"], lang).search(unit_text[max(0, c.span[0] - 30) : c.span[0]])),
+        "part_of": len(cands) > 1 and bool(part_of),
+    }
 
 
 def _holding(unit_text: str, lang: str, c: Candidate) -> None:
@@ -414,18 +418,27 @@ def _row_heads(view: View, cands: list[Candidate]) -> list[Candidate]:
             if kind:
                 span = (len(unit.text) - len(unit.text.lstrip()), len(unit.text.rstrip()))
                 date = view.rows[u][0]
-                out.append(Candidate(u, span, kind, value, date=date.value if date else None,
-                                     strong=date is not None, place=view.rows[u][1]))
+                row = Candidate(u, span, kind, value, date=date.value if date else None,
+                                strong=date is not None, place=view.rows[u][1])
+                row.features = _features(view, row, [row], row_head=True)
+                out.append(row)
     return out
 
 
-def _accepted(c: Candidate) -> bool:
-    if c.elliptic:
-        return c.tied
-    return not c.refers and bool(c.ordinal is not None or c.name or c.main or c.tied or (c.evident and c.date))
+def _features(view: View, c: Candidate, found: list[Candidate], **signals: bool) -> Features:
+    """What the event model weighs: the mention's own marks (ordinal, name, holding word, a date
+    in its clause), what speaks against it, and its sentence."""
+    out = shared(view, c.unit, c.kind, c.date, len(found)) | flags(**signals)
+    return out | flags(
+        ordinal=c.ordinal is not None, name=c.name, main=c.main, tied=c.tied, strong=c.strong,
+        evident=c.evident, elliptic=c.elliptic, refers=c.refers, anaphor=c.anaphor, host=c.host,
+        head=c.head, generic_noun=c.generic, place=c.place, series=c.series,
+    )
 
 
-def _candidates(view: View) -> list[Candidate]:
+def candidates(view: View) -> list[Candidate]:
+    """Every meeting mention with its arguments and features, in document order; a definite
+    mention that refers back to an event named before only dates that one."""
     cands: list[Candidate] = []
     anaphors: list[Candidate] = []
     for u, unit in enumerate(view.units):
@@ -437,14 +450,21 @@ def _candidates(view: View) -> list[Candidate]:
             _holding(unit.text, unit.lang, c)
         for c in sorted(found, key=lambda c: not c.host):  # a host first: its own date is not the others'
             c = _dated(view, c, found)
-            if _rejected(unit.text, unit.lang, c, found):
+            if _unreal(unit.text, unit.lang, c):
                 continue
-            if c.anaphor:
-                anaphors.append(c)
-            elif _accepted(c):
+            signals = _signals(unit.text, unit.lang, c, found)
+            c.features = _features(view, c, found, **signals)
+            if not c.anaphor:
                 cands += _split(view, c)
+            elif not any(signals.values()):
+                anaphors.append(c)
     cands = _refer(cands, anaphors)
-    return _about(view, sorted(cands + _row_heads(view, cands), key=lambda c: (c.unit, c.span)))
+    return sorted(cands + _row_heads(view, cands), key=lambda c: (c.unit, c.span))
+
+
+def decode(view: View, cands: list[Candidate], judge: Model, dater: Model) -> list[Candidate]:
+    """The accepted candidates, the document's own meeting dated by its header, repeated mentions merged."""
+    return _merge(_about(view, decide(view, cands, judge, dater)))
 
 
 def _split(view: View, c: Candidate) -> list[Candidate]:
@@ -480,8 +500,7 @@ def _refer(cands: list[Candidate], anaphors: list[Candidate]) -> list[Candidate]
         target = next((c for c in reversed(cands) if 0 < a.unit - c.unit <= REACH
                        and (c.ordinal is not None or c.name) and (a.refers or c.kind == a.kind)), None)
         if target is None:
-            if _accepted(a):
-                cands.append(a)
+            cands.append(a)
             continue
         if a.date and not (target.strong and target.date):
             target.date, target.strong = a.date, a.strong
@@ -522,8 +541,13 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
 def find_events(ctx: Context) -> dict[int, list[EventMention]]:
     """Events of the whole document, merged across its sentences, by the segment holding them."""
     view = document_view(ctx)
+    return mentions(ctx, view, decode(view, candidates(view), model("events"), model("events_dates")))
+
+
+def mentions(ctx: Context, view: View, cands: list[Candidate]) -> dict[int, list[EventMention]]:
+    """The events as mentions of the segments holding them."""
     out: dict[int, list[EventMention]] = {}
-    for c in _merge(_candidates(view)):
+    for c in cands:
         where = view.units[c.unit].seg_span(*c.span)
         if where is None:
             continue

@@ -69,7 +69,7 @@ def pipeline_version() -> str:
     for package, pattern in EXTRACTION_CODE:
         root = Path(str(resources.files(package)))
         for path in sorted(root.rglob(pattern)):
-            if path.suffix in {".py", ".yaml", ".tsv"} and "__pycache__" not in path.parts:
+            if path.suffix in {".py", ".yaml", ".tsv", ".json"} and "__pycache__" not in path.parts:
                 h.update(path.relative_to(root.parent).as_posix().encode())
                 h.update(path.read_bytes())
     return h.hexdigest()[:16]

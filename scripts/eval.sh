@@ -18,3 +18,5 @@ done
 run corpora corpora corpora/gold.jsonl
 echo "== blind (corpora/blind, written without sight of the extractors)"
 $jcmkg eval "$out/corpora.jsonl" --gold corpora/blind/gold.jsonl
+echo "== cross-validation of the relation models (train + dev + seeds)"
+.venv/bin/python -m pipeline.relation_training cv "$shared"

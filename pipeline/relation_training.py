@@ -1,0 +1,236 @@
+"""Training and cross-validating the relation models (agreements, events) on the gold sets.
+
+    python -m pipeline.relation_training train [SHARED]   # make train: writes extractors/models/*.json
+    python -m pipeline.relation_training cv [SHARED]      # make eval: grouped 5-fold CV table
+
+Every document of SHARED's seeds, dev and train sets goes through the real pipeline (load →
+langid → segment → entity extractors); the relation extractors' candidates (extractors.agreements,
+extractors.events) carry their features. Gold is per document, so mention labels come from
+aligning candidates to the document's gold facts (`label_agreement`, `label_event`). A logistic
+regression per decision is fitted with a fixed seed and written as plain weights, which
+extractors.relation_model scores at ingest time without scikit-learn.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from extractors import agreements, events
+from extractors.base import REGISTRY, Context
+from extractors.discourse import View, agree, document_view, full_date
+from extractors.parties import as_countries
+from extractors.relation_features import date_features, first_date
+from extractors.relation_model import MODELS, Features, Model, model
+from pipeline import extract
+from pipeline.process import Processed, process
+from pipeline.score import score, table
+from schemas.facts import facts_line, read_jsonl
+from schemas.records import Mention
+
+SETS = ("seeds", "dev", "train")
+RELATIONS = ("agreements", "events")
+FOLDS = 5
+SEED = 0
+C = 1.0  # inverse regularisation (liblinear's L2): few documents, so weights stay small
+
+
+@dataclass(slots=True)
+class Doc:
+    """One gold document: its gold line, its entity mentions and its relation candidates."""
+
+    gold: dict
+    lang: str
+    ctx: Context
+    view: View
+    entities: list[Mention]
+    agreements: list[agreements.Candidate]
+    events: list[events.Candidate]
+
+
+def _context(done: Processed, judge: Model, dater: Model) -> Context:
+    """The extraction context of a processed document up to the events: entity extractors, table
+    rows and the agreements `judge` accepts (events read the agreements' spans)."""
+    ctx = Context(segments=done.segments, tables=list(done.document.tables), doc_lang=done.lang)
+    for spec in REGISTRY.values():
+        if spec.name == "events":
+            break
+        if spec.name == "agreements":
+            view = document_view(ctx)
+            decoded = agreements.decode(view, agreements.candidates(view), judge, dater)
+            found = agreements.mentions(ctx, view, decoded)
+        else:
+            found = dict(extract._apply(spec, ctx, []))
+        for i, ms in found.items():
+            ctx.found.setdefault(i, []).extend(ms)
+    return ctx
+
+
+def processed(shared: Path) -> list[tuple[dict, Processed]]:
+    """Every gold line of the training sets with its document through the real pipeline."""
+    out = []
+    for split in SETS:
+        for line in read_jsonl(shared / "gold" / f"{split}.jsonl"):
+            done = process(shared / "corpus" / split / line["doc"], line["doc"])
+            if done.status != "ok":
+                raise SystemExit(f"{split}/{line['doc']}: {done.status} at {done.stage}: {done.error}")
+            out.append((line, done))
+    return out
+
+
+def collect(found: list[tuple[dict, Processed]], judge: Model, dater: Model) -> list[Doc]:
+    """The documents with their relation candidates; events see the agreements `judge` accepts."""
+    docs = []
+    for line, done in found:
+        ctx = _context(done, judge, dater)
+        view = document_view(ctx)
+        entities = [m for _, name, m in done.mentions if name not in RELATIONS]
+        docs.append(Doc(line, done.lang, ctx, view, entities, agreements.candidates(view), events.candidates(view)))
+    return docs
+
+
+def train_all(found: list[tuple[dict, Processed]]) -> dict[str, Model]:
+    """The models `make train` writes: agreements first (events are trained on documents whose
+    agreements that model decided), then both on all documents."""
+    none = Model({}, 0.0, threshold=2.0)
+    first = train(collect(found, none, none))
+    return train(collect(found, first["agreements"], first["agreements_dates"]))
+
+
+def _same_parties(g: dict, c: agreements.Candidate) -> bool:
+    return tuple(g["parties"]) == tuple(sorted(c.parties)) or as_countries(tuple(g["parties"])) == as_countries(c.parties)
+
+
+def label_agreement(doc: Doc, c: agreements.Candidate) -> bool:
+    """A candidate is a real instrument when the document's gold has one of its kind between the
+    same parties (or the states they stand for)."""
+    return any(g["kind"] == c.kind and _same_parties(g, c) for g in doc.gold["agreements"])
+
+
+def label_event(doc: Doc, c: events.Candidate) -> bool:
+    """A candidate is a real meeting when the document's gold has one of its kind with its
+    ordinal, or with a date that agrees with its own; an unnumbered, undated one matches one
+    that is so too."""
+    date = full_date(doc.view, c.date)
+    for g in doc.gold["events"]:
+        if g["kind"] != c.kind:
+            continue
+        if c.ordinal is not None and g["ordinal"] == c.ordinal:
+            return True
+        if date and g["date"] and agree(date, g["date"]) and (g["ordinal"] is None or c.ordinal is None):
+            return True
+        if c.ordinal is None and g["ordinal"] is None and not date and not g["date"]:
+            return True
+    return False
+
+
+def _same_event(g: dict, c: events.Candidate) -> bool:
+    return g["kind"] == c.kind and (c.ordinal is None or g["ordinal"] == c.ordinal)
+
+
+LABELS = {"agreements": label_agreement, "events": label_event}
+IDENTITY = {"agreements": _same_parties, "events": _same_event}
+
+
+def label_date(doc: Doc, relation: str, c) -> bool:
+    """A real fact's date is its own when a gold fact it can be (same kind and parties, or same
+    kind and ordinal) has that date; otherwise (a null or another date in gold) it is not."""
+    date = full_date(doc.view, c.date)
+    same = [g for g in doc.gold[relation] if g["kind"] == c.kind and IDENTITY[relation](g, c)]
+    return any(g["date"] and agree(date, g["date"]) for g in same)
+
+
+def rows(docs: list[Doc], relation: str) -> tuple[list[Features], list[int]]:
+    """Features and aligned labels of every candidate of `relation` in `docs`."""
+    xs, ys = [], []
+    for doc in docs:
+        for c in getattr(doc, relation):
+            xs.append(c.features)
+            ys.append(int(LABELS[relation](doc, c)))
+    return xs, ys
+
+
+def date_rows(docs: list[Doc], relation: str) -> tuple[list[Features], list[int]]:
+    """Features and labels of the dates of the real candidates of `relation` in `docs`."""
+    xs, ys = [], []
+    for doc in docs:
+        first = first_date(doc.view)
+        for c in getattr(doc, relation):
+            if c.date and LABELS[relation](doc, c):
+                xs.append(date_features(c.features, c.date, c.strong, first))
+                ys.append(int(label_date(doc, relation, c)))
+    return xs, ys
+
+
+def fit(xs: list[Features], ys: list[int]) -> Model:
+    """A logistic regression over the named features, deterministic (liblinear, fixed seed)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer(sparse=False, sort=True)
+    matrix = vec.fit_transform(xs)
+    reg = LogisticRegression(C=C, solver="liblinear", random_state=SEED, max_iter=1000).fit(matrix, ys)
+    weights = {name: round(float(w), 6) for name, w in zip(vec.get_feature_names_out(), reg.coef_[0]) if abs(w) >= 1e-6}
+    return Model(weights, round(float(reg.intercept_[0]), 6))
+
+
+def predict(doc: Doc, judges: dict[str, Model]) -> dict:
+    """The document's facts line with its relations decided by `judges`."""
+    found: list[Mention] = list(doc.entities)
+    for relation, module in (("agreements", agreements), ("events", events)):
+        decoded = module.decode(doc.view, getattr(doc, relation), judges[relation], judges[f"{relation}_dates"])
+        found += [m for ms in module.mentions(doc.ctx, doc.view, decoded).values() for m in ms]
+    return facts_line(doc.gold["doc"], doc.lang, found)
+
+
+def train(docs: list[Doc]) -> dict[str, Model]:
+    """The acceptance and date models of both relations."""
+    out = {}
+    for relation in RELATIONS:
+        out[relation] = fit(*rows(docs, relation))
+        out[f"{relation}_dates"] = fit(*date_rows(docs, relation))
+    return out
+
+
+def folds(n: int, k: int = FOLDS) -> list[list[int]]:
+    """Documents dealt to `k` folds in a fixed shuffled order (grouped by document)."""
+    from sklearn.model_selection import KFold
+
+    return [list(test) for _, test in KFold(k, shuffle=True, random_state=SEED).split(range(n))]
+
+
+def cross_validate(docs: list[Doc]) -> list[dict]:
+    """Each document's facts as predicted by models trained on the other folds."""
+    pred: list[dict | None] = [None] * len(docs)
+    for held in folds(len(docs)):
+        judges = train([d for i, d in enumerate(docs) if i not in set(held)])
+        for i in held:
+            pred[i] = predict(docs[i], judges)
+    return pred
+
+
+def write(judges: dict[str, Model], folder: Path = MODELS) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for relation, judge in judges.items():
+        (folder / f"{relation}.json").write_text(json.dumps(judge.to_json(), indent=1, ensure_ascii=False) + "\n",
+                                                 encoding="utf-8")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("command", choices=["train", "cv"])
+    ap.add_argument("shared", nargs="?", default="../shared", type=Path)
+    args = ap.parse_args()
+    if args.command == "train":
+        write(train_all(processed(args.shared)))
+        print(f"wrote the relation models to {MODELS}")
+    else:
+        docs = collect(processed(args.shared), model("agreements"), model("agreements_dates"))
+        print(f"grouped {FOLDS}-fold cross-validation by document ({len(docs)} documents: {' + '.join(SETS)})")
+        print(table(score(cross_validate(docs), [d.gold for d in docs])))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,69 @@
+"""The relation models (issue 12): scoring without scikit-learn, a fresh `make train` reproducing
+the committed models, and the cross-validation floors (5 folds by document over seeds + dev + train)."""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from extractors.relation_model import MODELS, Model, bucket, model
+from pipeline import relation_training as rt
+from pipeline.score import Tally, score
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+NAMES = ("agreements", "agreements_dates", "events", "events_dates")
+
+# Measured by `make eval` (cross-validation table); regression guards below the issue's 0.75 / 0.60
+# (agreements) and 0.65 / 0.70 (events), which are not reached yet.
+CV_FLOORS = {
+    "agreements (kind, parties)": 0.78, "agreements": 0.68,
+    "events": 0.60, "events (kind, date)": 0.60,
+}
+
+
+def test_model_is_a_logistic_score_over_named_features():
+    m = Model({"verb": 2.0, "irrealis": -3.0}, -1.0)
+    assert m.probability({"verb": 1.0}) == pytest.approx(1 / (1 + math.exp(-1.0)))
+    assert m.accepts({"verb": 1.0, "unseen": 5.0})  # a feature the model never saw weighs nothing
+    assert not m.accepts({"verb": 1.0, "irrealis": 1.0})
+    assert not Model({}, 0.0, threshold=2.0).accepts({})
+
+
+def test_bucket_shares_the_top_value():
+    assert bucket("parties", 1, 3) == {"parties=1": 1.0}
+    assert bucket("parties", 7, 3) == {"parties=3+": 1.0}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_committed_models_load(name):
+    data = json.loads((MODELS / f"{name}.json").read_text(encoding="utf-8"))
+    assert data["weights"] and model(name).weights == data["weights"]
+
+
+@cache
+def _found():
+    if not (SHARED / "gold" / "train.jsonl").exists():
+        pytest.skip(f"{SHARED} is not here")
+    return rt.processed(SHARED)
+
+
+def test_fresh_training_reproduces_the_committed_models():
+    fresh = rt.train_all(_found())
+    for name in NAMES:
+        assert fresh[name].to_json() == model(name).to_json(), f"{name}: run `make train` and commit the models"
+
+
+@cache
+def _cv() -> dict[str, Tally]:
+    docs = rt.collect(_found(), model("agreements"), model("agreements_dates"))
+    return score(rt.cross_validate(docs), [d.gold for d in docs])
+
+
+@pytest.mark.parametrize("field", CV_FLOORS)
+def test_cross_validation_floor(field):
+    t = _cv()[field]
+    assert t.f1 >= CV_FLOORS[field], f"CV {field}: F1 {t.f1:.3f} < {CV_FLOORS[field]}"
