@@ -219,19 +219,20 @@ def _target(fits: list[Cluster], s: Source, policy: Policy) -> Cluster | None:
     if agreeing:
         return max(agreeing, key=lambda c: len(c.sources))
     near = []
-    for c in fits:
+    for i, c in enumerate(fits):
         gaps = [g for d in c.dates if (g := gap_days(s.date, d)) is not None]
         if gaps and (policy.near_days is None or min(gaps) <= policy.near_days):
-            near.append((min(gaps), -len(c.sources), id(c), c))
+            near.append((min(gaps), -len(c.sources), i, c))
     return min(near)[-1] if near else None
 
 
 def cluster(sources: list[Source], policy: Policy) -> list[Cluster]:
     """Group sources of one kind (and ordinal) into entities: the most precise dates first, so
-    a year-only or undated mention joins an entity the precise ones already made."""
+    a year-only or undated mention joins an entity the precise ones already made. Ties keep
+    the order of `sources` (by document name, then within the document), not of row ids,
+    which depend on the order in which writers stored the documents."""
     clusters: list[Cluster] = []
-    for s in sorted(sources, key=lambda s: (-precision(s.date), -len(s.nations), s.document_id,
-                                            s.fact_id)):
+    for s in sorted(sources, key=lambda s: (-precision(s.date), -len(s.nations))):
         fits = [c for c in clusters if _nations_agree(c.nations, s.nations)
                 and (not policy.places_must_agree or _places_agree(c, s))]
         target = _target(fits, s, policy)
