@@ -139,7 +139,8 @@ def create_views(conn: Connection) -> None:
         conn.execute(text(f"DROP VIEW IF EXISTS {name}" + (" CASCADE" if postgresql else "")))
         conn.execute(text(ddl))
         if postgresql:  # PostgreSQL keeps a view's parsed form, not its text: keep ours beside it
-            conn.exec_driver_sql(f"COMMENT ON VIEW {name} IS " + "'" + ddl.replace("'", "''") + "'")
+            literal = ddl.replace("'", "''").replace(":", "\\:")  # \: is a colon, not a parameter
+            conn.execute(text(f"COMMENT ON VIEW {name} IS '{literal}'"))
 
 
 def _stored(conn: Connection, name: str) -> str | None:
