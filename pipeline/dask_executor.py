@@ -29,10 +29,14 @@ from pipeline.limits import Limits
 from pipeline.process import Processed, process, warm_up
 
 
-# A task whose worker died is run once more; the second death marks its document failed. (The
-# setting is the scheduler's: a LocalCluster gets it here, a remote scheduler from its own
-# configuration, DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES=1, else Dask's default of 3.)
-ALLOWED_FAILURES = 1
+# A task whose worker died is run once more; the second death marks its document failed. A
+# worker is given one task at a time (saturation 1.0, not Dask's 1.1, which queues a second
+# one on it), so a death counts against the document it was running and no other. These are
+# the scheduler's settings: a LocalCluster gets them here, a remote scheduler from its own
+# configuration (README, "Scaling out").
+SCHEDULER_CONFIG = {"distributed.scheduler.allowed-failures": 1,
+                    "distributed.scheduler.worker-saturation": 1.0}
+ALLOWED_FAILURES = SCHEDULER_CONFIG["distributed.scheduler.allowed-failures"]
 
 Job = tuple[Path, str, str, int, Limits]
 
@@ -69,7 +73,7 @@ def run_on_dask(todo: list[Job], url: str, version: str, scheduler: str | None =
     `task` is what each worker runs for a job (the tests give one that kills its worker)."""
     if not todo:
         return
-    with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}):
+    with dask.config.set(SCHEDULER_CONFIG):
         cluster = None if scheduler else LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
         try:
