@@ -20,9 +20,11 @@ from sqlalchemy import Connection, text
 # The JCM is Japan's: a partner country is the other party of a bilateral document.
 HOME = "JPN"
 
-# A number as text without a trailing ".0" for whole values (BIGINT: money exceeds 2**31).
-_NUM = ("CASE WHEN {v} = CAST({v} AS BIGINT) THEN CAST(CAST({v} AS BIGINT) AS TEXT) "
-        "ELSE CAST({v} AS TEXT) END")
+# A number as text without a trailing ".0" for whole values. Whole within a billionth: a
+# product like 8.2 * 10**6 is 8199999.999999999, which SQLite prints with 15 digits
+# (8200000.0) and PostgreSQL with all it needs. BIGINT: money exceeds 2**31.
+_NUM = ("CASE WHEN ABS({v} - ROUND({v})) <= 0.000000001 * ABS({v}) "
+        "THEN CAST(CAST(ROUND({v}) AS BIGINT) AS TEXT) ELSE CAST({v} AS TEXT) END")
 
 
 def ordered_list(value: str, rows: str, order: str, sep: str = ",", distinct: bool = False) -> str:
