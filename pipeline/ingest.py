@@ -130,7 +130,7 @@ def ingest(
 
 
 def _ingest(paths: list[Path], url: str, workers: int, force: bool, progress: bool,
-            limits: Limits, executor: str = "processes", scheduler: str | None = None) -> Summary:
+            limits: Limits, executor: str, scheduler: str | None) -> Summary:
     started = time.perf_counter()
     summary = Summary()
     version = pipeline_version()
