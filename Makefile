@@ -15,7 +15,7 @@ install: $(STAMP)
 # Re-runs only when the pins or the package metadata change.
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev,scaleout]'
 	touch $(STAMP)
 
 ingest: install

@@ -65,6 +65,12 @@ def targets(r: dict) -> list[dict]:
     if r.get("workers"):
         v = r["workers"]["speedup"]
         add("2 workers / 1 worker speed-up", v, ">= 1.6", v >= 1.6)
+    if r.get("executors"):
+        v = r["executors"]["dask_speedup"]
+        add("Dask LocalCluster 2 workers / 1 process speed-up", v, ">= 1.6", v >= 1.6)
+    if r.get("stores"):
+        v = r["stores"]["ratio"]
+        add("PostgreSQL / SQLite store.write time per document", v, "<= 2", v <= 2)
     for lang, lr in r["languages"].items():
         v = lr["reingest"]["ratio"]
         if not lr["reingest"]["runs_all_skipped"]:  # the code changed under every re-run
@@ -146,6 +152,20 @@ def markdown(r: dict) -> str:
         w = r["workers"]
         lines.append(f"| {w['label']}: 1 worker / 2 workers | {w['one_s']:.1f} s / {w['two_s']:.1f} s "
                      f"= {w['speedup']:.2f}x |")
+    if r.get("executors"):
+        e = r["executors"]
+        lines.append(f"| {e['label']}: 1 process / --workers 2 / Dask 2 workers (running cluster) | "
+                     f"{e['one_s']:.1f} s / {e['two_s']:.1f} s / {e['dask_s']:.1f} s = 1 / "
+                     f"{e['workers_speedup']:.2f}x / {e['dask_speedup']:.2f}x |")
+        lines.append(f"| the same, Dask starting its LocalCluster in the run (cold) | {e['dask_cold_s']:.1f} s "
+                     f"= {e['dask_cold_speedup']:.2f}x |")
+    if r.get("stores"):
+        st = r["stores"]
+        lines.append(f"| {st['label']}, one process: store.write per document, SQLite / PostgreSQL | "
+                     f"{st['sqlite_ms']:.2f} ms / {st['postgresql_ms']:.2f} ms = {st['ratio']:.2f}x |")
+        lines.append(f"| the same: whole ingest, SQLite / PostgreSQL (resolve {st['sqlite_resolve_s']:.2f} s / "
+                     f"{st['postgresql_resolve_s']:.2f} s) | {st['sqlite_total_s']:.1f} s / "
+                     f"{st['postgresql_total_s']:.1f} s |")
     for lang, lr in r["languages"].items():
         ri = lr["reingest"]
         lines.append(f"| re-ingest of the unchanged {lr['throughput_mb']:g} MB {lang} corpus: first / "

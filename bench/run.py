@@ -3,7 +3,8 @@
 In a temporary folder it writes a scaled corpus per language (bench.corpus) and a set of PDFs
 (bench.pdfs), then measures, in this order: per language the full ingest at each size (the
 largest once, in a child process that also reports peak RSS) with per-stage times, the bare
-segmenter on the same text, and the re-ingest of the unchanged corpus; 1 vs 2 workers; the
+segmenter on the same text, and the re-ingest of the unchanged corpus; 1 vs 2 workers; one
+process vs --workers 2 vs Dask, and PostgreSQL vs SQLite writes (bench.scaleout); the
 PDF loader against raw pypdfium2. Results go to OUT/results.md and OUT/results.json.
 """
 
@@ -18,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import baselines, pdfs, report
+from bench import baselines, pdfs, report, scaleout
 from bench.corpus import LANGS, make_corpus
 from bench.runs import Run, child_run, ingest_run, warm_up
 from pipeline.load import load
@@ -158,6 +159,11 @@ def main(argv: list[str] | None = None) -> dict:
         results["workers"] = bench_workers(
             [tmp / "text" / lang / f"{throughput:g}" for lang in langs], tmp)
         results["workers"]["label"] = f"ingest of the {throughput:g} MB corpora of {'+'.join(langs)} (one run each)"
+        corpus = [tmp / "text" / lang / f"{throughput:g}" for lang in langs]
+        results["executors"] = scaleout.bench_executors(corpus, [args.corpora / "en"], tmp / "db")
+        results["executors"]["label"] = results["workers"]["label"]
+        results["stores"] = scaleout.bench_stores(corpus, tmp / "db")
+        results["stores"]["label"] = results["workers"]["label"]
         results["pdf"] = bench_pdfs(args.corpora, repeats, tmp, 0.05 if args.quick else 1.0)
     rss = [lr["rss_mb"] for lr in results["languages"].values() if lr.get("rss_mb")]
     results["peak_rss_mb"] = max(rss) if rss else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -42,8 +43,14 @@ def cli(verbose: int) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @_db_option
-@click.option("--workers", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Processes that parse and extract in parallel (one writer).")
+@click.option("--workers", "-j", type=click.IntRange(1, 64),
+              help="Processes that parse and extract in parallel (one writer); default 1. With "
+              "--executor dask and no --scheduler: the local cluster's workers (default: one per core).")
+@click.option("--executor", type=click.Choice(["processes", "dask"]), default="processes",
+              show_default=True, help="processes: this machine (--workers). dask: a Dask cluster, "
+              "each worker processing and writing whole documents (see --scheduler).")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler to send documents to, e.g. "
+              "tcp://host:8786 (default: a local cluster). Implies --executor dask.")
 @click.option("--force", is_flag=True, help="Re-do every document, even unchanged ones.")
 @click.option("--strict", is_flag=True, help="Exit 1 if any document is failed, in this run or "
               "unchanged since an earlier one (default: exit 0 and list the failures; they are "
@@ -58,8 +65,9 @@ def cli(verbose: int) -> None:
 @click.option("--time-limit", default=Limits().max_seconds, show_default=True, type=click.FloatRange(0),
               metavar="SECONDS", help="Wall time per document; slower ones fail at stage 'limits'. "
               "0: no limit.")
-def ingest(paths: tuple[Path, ...], db: str, workers: int, force: bool, strict: bool,
-           quiet: bool, max_file_mb: float, max_pages: int, time_limit: float) -> None:
+def ingest(paths: tuple[Path, ...], db: str, workers: int | None, executor: str, scheduler: str | None,
+           force: bool, strict: bool, quiet: bool, max_file_mb: float, max_pages: int,
+           time_limit: float) -> None:
     """Ingest files and folders (recursively): .txt .md .html .htm .pdf .docx.
 
     Each document is stored in its own transaction under its path relative to the folder
@@ -69,7 +77,10 @@ def ingest(paths: tuple[Path, ...], db: str, workers: int, force: bool, strict: 
     from pipeline.ingest import ingest as run
 
     limits = Limits(max_bytes=int(max_file_mb * 2**20), max_pages=max_pages, max_seconds=time_limit)
-    s = run(list(paths), db, workers=workers, force=force, progress=not quiet, limits=limits)
+    executor = "dask" if scheduler else executor
+    workers = workers or ((os.cpu_count() or 1) if executor == "dask" else 1)
+    s = run(list(paths), db, workers=workers, force=force, progress=not quiet, limits=limits,
+            executor=executor, scheduler=scheduler)
     status = ", ".join(f"{n} {k}" for k, n in sorted(s.status.items())) or "nothing to do"
     if s.unchanged:
         status += " (" + ", ".join(f"{n} {k}" for k, n in sorted(s.unchanged.items())) + ")"

@@ -30,15 +30,19 @@ def mention_from_row(row: MentionRow) -> Mention:
 
 
 def fact_lines(session: Session) -> Iterator[dict]:
-    """One FORMAT.md object per successfully ingested document, ordered by name."""
-    docs = session.scalars(
-        select(DocumentRow).where(DocumentRow.status == "ok").order_by(DocumentRow.doc)
-    )
-    for doc in docs:
+    """One FORMAT.md object per successfully ingested document, ordered by name.
+
+    The order is total and the same in every store: names sorted here (not by the database's
+    collation), mentions by offset, then in the order they were extracted (their ids)."""
+    docs = sorted(session.execute(
+        select(DocumentRow.doc, DocumentRow.id, DocumentRow.lang).where(DocumentRow.status == "ok")
+    ).all())
+    for name, doc_id, lang in docs:
         rows = session.scalars(
-            select(MentionRow).where(MentionRow.document_id == doc.id).order_by(MentionRow.start)
+            select(MentionRow).where(MentionRow.document_id == doc_id)
+            .order_by(MentionRow.start, MentionRow.id)
         )
-        yield facts_line(doc.doc, doc.lang or "", [mention_from_row(r) for r in rows])
+        yield facts_line(name, lang or "", [mention_from_row(r) for r in rows])
 
 
 def export_facts(session: Session, path: Path) -> int:

@@ -63,7 +63,7 @@ def _sources(session: Session, model, fk) -> dict[int, set[str]]:
 
 def _parties(session: Session, model, fk) -> dict[int, list[tuple[str, str | None]]]:
     out: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
-    for owner, party, nation in session.execute(select(fk, model.party, model.nation)):
+    for owner, party, nation in session.execute(select(fk, model.party, model.nation).order_by(model.id)):
         out[owner].append((party, nation))
     return out
 

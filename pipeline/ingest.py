@@ -116,18 +116,21 @@ def ingest(
     force: bool = False,
     progress: bool = True,
     limits: Limits = Limits(),
+    executor: str = "processes",
+    scheduler: str | None = None,
 ) -> Summary:
     """Ingest every supported file under `paths` into the store at `url`.
 
     Every file found gets a row in `documents` (ok, empty, failed or duplicate) and a count
     in the summary; one bad file never stops the run. A second ingest on the same SQLite
-    file waits for this one (see store.writer_lock)."""
+    file waits for this one (see store.writer_lock). `executor="dask"` processes and writes
+    the documents on a Dask cluster (`scheduler`'s, else a local one of `workers` processes)."""
     with store.writer_lock(url):
-        return _ingest(paths, url, workers, force, progress, limits)
+        return _ingest(paths, url, workers, force, progress, limits, executor, scheduler)
 
 
 def _ingest(paths: list[Path], url: str, workers: int, force: bool, progress: bool,
-            limits: Limits) -> Summary:
+            limits: Limits, executor: str, scheduler: str | None) -> Summary:
     started = time.perf_counter()
     summary = Summary()
     version = pipeline_version()
@@ -180,6 +183,12 @@ def _ingest(paths: list[Path], url: str, workers: int, force: bool, progress: bo
                         version, duplicate=original)
         summary.status["duplicate"] += 1
 
+    if executor == "dask":
+        from pipeline.dask_executor import run_on_dask
+
+        for tally in run_on_dask(todo, url, version, scheduler, workers, progress):
+            _count(summary, tally)
+        todo = []  # all done on the cluster: nothing left for the local pool below
     bar = tqdm(total=len(todo), unit="doc", desc="ingest", disable=not progress or not todo)
     if todo and workers == 1:
         warm_up()
@@ -211,17 +220,36 @@ def _skip(summary: Summary, doc: str, row: DocumentRow) -> None:
         summary.failures.append((doc, row.stage or "", f"{row.error} (unchanged since an earlier run)"))
 
 
-def _count(summary: Summary, done: Processed) -> None:
-    summary.status[done.status] += 1
-    if done.status == "failed":
-        summary.failures.append((done.doc_id, done.stage, done.error))
-        log.error("%s: failed at %s: %s", done.doc_id, done.stage, done.error)
-    for seg in done.segments:
-        summary.blocks_by_lang[seg.lang] += 1
-    for _, _, m in done.mentions:
-        summary.facts_by_field[m.FIELD] += 1
-    if done.document:
-        summary.chars += len(done.document.text)
+@dataclasses.dataclass
+class Tally:
+    """What one processed document adds to the summary: small, so a Dask worker sends it back
+    instead of the whole document."""
+
+    doc_id: str
+    status: str
+    stage: str = ""
+    error: str = ""
+    blocks_by_lang: Counter[str] = dataclasses.field(default_factory=Counter)
+    facts_by_field: Counter[str] = dataclasses.field(default_factory=Counter)
+    chars: int = 0
+
+    @classmethod
+    def of(cls, done: Processed) -> Tally:
+        return cls(done.doc_id, done.status, done.stage, done.error,
+                   Counter(seg.lang for seg in done.segments),
+                   Counter(m.FIELD for _, _, m in done.mentions),
+                   len(done.document.text) if done.document else 0)
+
+
+def _count(summary: Summary, done: Processed | Tally) -> None:
+    t = done if isinstance(done, Tally) else Tally.of(done)
+    summary.status[t.status] += 1
+    if t.status == "failed":
+        summary.failures.append((t.doc_id, t.stage, t.error))
+        log.error("%s: failed at %s: %s", t.doc_id, t.stage, t.error)
+    summary.blocks_by_lang.update(t.blocks_by_lang)
+    summary.facts_by_field.update(t.facts_by_field)
+    summary.chars += t.chars
 
 
 class _Inline:

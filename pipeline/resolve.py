@@ -142,6 +142,7 @@ def _publication_dates(session: Session) -> dict[int, str | None]:
         .join(MentionRow, MentionRow.id == FactDate.mention_id)
         .join(BlockRow, (BlockRow.document_id == MentionRow.document_id)
               & (BlockRow.idx == MentionRow.block_idx))
+        .order_by(FactDate.id)
     ).all()
     spots: dict[int, list[DatedSpot]] = defaultdict(list)
     for doc_id, value, block, start, end, bstart, text, lang, rule in rows:
@@ -218,19 +219,20 @@ def _target(fits: list[Cluster], s: Source, policy: Policy) -> Cluster | None:
     if agreeing:
         return max(agreeing, key=lambda c: len(c.sources))
     near = []
-    for c in fits:
+    for i, c in enumerate(fits):
         gaps = [g for d in c.dates if (g := gap_days(s.date, d)) is not None]
         if gaps and (policy.near_days is None or min(gaps) <= policy.near_days):
-            near.append((min(gaps), -len(c.sources), id(c), c))
+            near.append((min(gaps), -len(c.sources), i, c))
     return min(near)[-1] if near else None
 
 
 def cluster(sources: list[Source], policy: Policy) -> list[Cluster]:
     """Group sources of one kind (and ordinal) into entities: the most precise dates first, so
-    a year-only or undated mention joins an entity the precise ones already made."""
+    a year-only or undated mention joins an entity the precise ones already made. Ties keep
+    the order of `sources` (by document name, then within the document), not of row ids,
+    which depend on the order in which writers stored the documents."""
     clusters: list[Cluster] = []
-    for s in sorted(sources, key=lambda s: (-precision(s.date), -len(s.nations), s.document_id,
-                                            s.fact_id)):
+    for s in sorted(sources, key=lambda s: (-precision(s.date), -len(s.nations))):
         fits = [c for c in clusters if _nations_agree(c.nations, s.nations)
                 and (not policy.places_must_agree or _places_agree(c, s))]
         target = _target(fits, s, policy)
@@ -319,9 +321,16 @@ def _split(parties: str | None) -> tuple[str, ...]:
     return tuple(sorted(p for p in (parties or "").split(";") if p))
 
 
+def _in_document_order(session: Session, model: type) -> list:
+    """The rows of a fact table by document name, then in their document's order: the same order
+    in every store, however many writers wrote the documents in whatever order."""
+    rows = session.execute(select(model, DocumentRow.doc).join(DocumentRow, DocumentRow.id == model.document_id))
+    return [r for r, _ in sorted(rows, key=lambda pair: (pair[1], pair[0].id))]
+
+
 def _agreement_sources(session: Session, as_of: dict[int, str | None],
                        countries: set[str]) -> list[Source]:
-    rows = session.execute(select(FactAgreement).order_by(FactAgreement.id)).scalars()
+    rows = _in_document_order(session, FactAgreement)
     return [Source(r.id, r.mention_id, r.document_id, r.kind, _split(r.parties), r.date, r.place,
                    as_of.get(r.document_id), _nations(_split(r.parties), countries)) for r in rows]
 
@@ -364,7 +373,7 @@ def _event_sources(session: Session, as_of: dict[int, str | None],
                    countries: set[str]) -> list[Source]:
     inferred = _sentence_parties(session)
     out = []
-    for r in session.execute(select(FactEvent).order_by(FactEvent.id)).scalars():
+    for r in _in_document_order(session, FactEvent):
         parties, guessed = _split(r.parties), False
         if not parties and inferred.get(r.id):
             parties, guessed = inferred[r.id], True
@@ -488,6 +497,7 @@ def _count_conflicts(session: Session, as_of: dict[int, str | None], conflicts: 
     rows = session.execute(
         select(FactCount.value, FactCount.unit, FactCount.subject, FactCount.what,
                FactCount.qualifier, FactCount.document_id, FactCount.mention_id)
+        .order_by(FactCount.id)
     ).all()
     given: dict[tuple, dict[int, list[tuple[float, int]]]] = defaultdict(lambda: defaultdict(list))
     for value, unit, subject, what, qualifier, doc, mention in rows:

@@ -15,9 +15,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, text
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from pipeline import postgres
 from pipeline.process import Processed
 from pipeline.views import create_views
 from schemas.db import (
@@ -65,13 +66,26 @@ def open_store(url: str = DEFAULT_URL) -> tuple[Engine, sessionmaker[Session]]:
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-    Base.metadata.create_all(engine)
-    if engine.dialect.name == "sqlite":
-        with engine.begin() as conn:
-            for ddl in _FTS:
-                conn.execute(text(ddl))
-            create_views(conn)
+    with engine.begin() as conn:  # one creator at a time, however many processes open the store
+        advisory_lock(conn, "schema")
+        Base.metadata.create_all(conn)
+        for ddl in _FTS if engine.dialect.name == "sqlite" else postgres.SCHEMA:
+            conn.execute(text(ddl))
+        create_views(conn)
     return engine, sessionmaker(engine, expire_on_commit=False)
+
+
+def advisory_lock(conn: Connection | Session, name: str, shared: bool = False) -> None:
+    """Hold the lock `name` until the end of the current transaction, when several processes
+    write one PostgreSQL store: schema creation, entities, one document (exclusive); documents
+    hold "resolve" shared, so the resolution (which takes it exclusive) never meets a write.
+
+    SQLite needs nothing: it lets one transaction write at a time, and ingests wait for each
+    other on the lock file (writer_lock)."""
+    dialect = conn.dialect if isinstance(conn, Connection) else conn.get_bind().dialect
+    if dialect.name == "postgresql":
+        function = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+        conn.execute(text(f"SELECT {function}(:key)"), {"key": postgres.lock_key(name)})
 
 
 def sqlite_file(url: str) -> Path | None:
@@ -114,6 +128,7 @@ def seed_entities(session: Session, rows: list[dict[str, str]]) -> None:
     """Insert or refresh the canonical entities (countries, organizations).
 
     The stored ones are read in one query; only new or changed rows are written."""
+    advisory_lock(session, "entities")
     stored = {e.id: e for e in session.scalars(select(EntityRow))}
     for row in rows:
         entity = stored.get(row["id"])
@@ -158,8 +173,10 @@ def write(session: Session, done: Processed, version: str, duplicate: str | None
 
     Each table gets one executemany (Core), not one ORM flush or one INSERT ... RETURNING
     per row: a document costs a few statements, however many rows it has."""
+    advisory_lock(session, "resolve", shared=True)
+    advisory_lock(session, f"document:{done.doc_id}")  # a concurrent writer of this name waits
     session.execute(delete(DocumentRow).where(DocumentRow.doc == done.doc_id))
-    doc, ids = done.document, _next_ids(session)
+    doc, ids = done.document, _Ids(session)
     (doc_id,) = _insert(session, DocumentRow, [dict(
         doc=done.doc_id, path=done.path, sha256=done.sha256, size=done.size,
         media_type=doc.media_type if doc else None, encoding=doc.encoding if doc else None,
@@ -216,28 +233,42 @@ def _norm(m: Mention) -> dict:
             for f in dataclasses.fields(m)}
 
 
-def _next_ids(session: Session) -> dict[type, int]:
-    """The id SQLite would give the next row of each table `write` fills (max + 1), in one query.
+class _Ids:
+    """Ids for the rows `write` inserts, given by us because asking for them back (RETURNING in
+    parameter order) makes SQLAlchemy send one INSERT per row.
 
-    `write` gives ids itself because asking for them back (RETURNING in parameter order)
-    makes SQLAlchemy send one INSERT per row. Safe: `write` has already deleted, so its
-    transaction holds SQLite's write lock."""
-    tables = [DocumentRow, BlockRow, TableRow, TableCellRow, MentionRow, FactAgreementParty,
+    SQLite: max + 1 of each table, read in one query. Safe: `write` has already deleted, so its
+    transaction holds SQLite's write lock. PostgreSQL: drawn from each table's sequence, since
+    several writers insert at once."""
+
+    TABLES = [DocumentRow, BlockRow, TableRow, TableCellRow, MentionRow, FactAgreementParty,
               *FACT_TABLES.values()]
-    maxima = session.execute(select(*(select(func.max(t.id)).scalar_subquery() for t in tables))).one()
-    return {t: (m or 0) + 1 for t, m in zip(tables, maxima, strict=True)}
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.next: dict[type, int] | None = None
+        if session.get_bind().dialect.name != "postgresql":
+            maxima = session.execute(
+                select(*(select(func.max(t.id)).scalar_subquery() for t in self.TABLES))).one()
+            self.next = {t: (m or 0) + 1 for t, m in zip(self.TABLES, maxima, strict=True)}
+
+    def take(self, model: type, n: int) -> list[int]:
+        if self.next is None:
+            return postgres.next_ids(self.session, model.__tablename__, n)
+        first = self.next[model]
+        self.next[model] = first + n
+        return list(range(first, first + n))
 
 
-def _insert(session: Session, model: type, rows: list[dict], next_ids: dict[type, int]) -> list[int]:
-    """Insert `rows` into `model`'s table in one executemany; their ids, from `next_ids`."""
+def _insert(session: Session, model: type, rows: list[dict], ids: _Ids) -> list[int]:
+    """Insert `rows` into `model`'s table in one executemany; their ids, in row order."""
     if not rows:
         return []
-    first = next_ids[model]
-    next_ids[model] = first + len(rows)
-    for row_id, row in enumerate(rows, first):
+    row_ids = ids.take(model, len(rows))
+    for row_id, row in zip(row_ids, rows, strict=True):
         row["id"] = row_id
     session.execute(insert(model.__table__), rows)
-    return list(range(first, first + len(rows)))
+    return row_ids
 
 
 def resolve_if_changed(session: Session, resolve: Callable[[Session], None]) -> bool:
@@ -246,6 +277,7 @@ def resolve_if_changed(session: Session, resolve: Callable[[Session], None]) -> 
     The state is the number of document rows and their largest id (every write replaces a
     row, so its id grows); a run killed between its last write and the resolution leaves the
     old state behind, and the next run resolves even if it writes nothing."""
+    advisory_lock(session, "resolve")  # alone: no document is written meanwhile
     count, last = session.execute(select(func.count(), func.max(DocumentRow.id))).one()
     state = f"{count}:{last}"
     row = session.get(MetaRow, "resolved_documents")

@@ -37,5 +37,9 @@ def test_quick_bench_writes_markdown_and_json(tmp_path: Path) -> None:
     assert results["machine"]["cores"] >= 1 and results["machine"]["versions"]["fugashi"]
     names = [t["target"] for t in results["targets"]]
     assert "2 workers / 1 worker speed-up" in names
+    assert {"Dask LocalCluster 2 workers / 1 process speed-up",
+            "PostgreSQL / SQLite store.write time per document"} <= set(names)
+    assert results["executors"]["docs"] == en["docs"] and results["executors"]["dask_s"] > 0
+    assert results["stores"]["docs"] == en["docs"] and results["stores"]["postgresql_ms"] > 0
     md = (tmp_path / "results.md").read_text()
     assert "| en | 0.004 MB |" in md and "## Where the time goes" in md

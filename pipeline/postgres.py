@@ -1,0 +1,46 @@
+"""What a PostgreSQL store needs beyond the portable schema: the full-text index over block
+words, the SQLite functions the views use, lock keys and row ids drawn from sequences.
+
+Views are written once, in the SQL both databases understand; `group_concat` (SQLite's, also
+MySQL's) is the one aggregate PostgreSQL lacks, so it is defined here with SQLite's meaning:
+values joined by ',' or by the separator given, NULLs skipped, in input order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+# Search: the segmented words of a block (`blocks.tokens`, words joined by spaces) as a
+# tsvector of the 'simple' configuration (lower-cased, no stemming, no stop words), so a
+# query segmented the same way matches word for word in any of the three languages.
+TSVECTOR = "to_tsvector('simple', tokens)"
+
+SCHEMA = [
+    f"CREATE INDEX IF NOT EXISTS ix_blocks_tokens_fts ON blocks USING gin ({TSVECTOR})",
+    """CREATE OR REPLACE FUNCTION jcmkg_concat(acc text, value text, sep text) RETURNS text
+       LANGUAGE sql IMMUTABLE AS
+       $$ SELECT CASE WHEN value IS NULL THEN acc WHEN acc IS NULL THEN value
+                      ELSE acc || sep || value END $$""",
+    """CREATE OR REPLACE FUNCTION jcmkg_concat(acc text, value text) RETURNS text
+       LANGUAGE sql IMMUTABLE AS $$ SELECT jcmkg_concat(acc, value, ',') $$""",
+    "CREATE OR REPLACE AGGREGATE group_concat(text, text) (SFUNC = jcmkg_concat, STYPE = text)",
+    "CREATE OR REPLACE AGGREGATE group_concat(text) (SFUNC = jcmkg_concat, STYPE = text)",
+]
+
+
+def lock_key(name: str) -> int:
+    """A stable signed 64-bit key for pg_advisory_xact_lock (the same in every process)."""
+    return int.from_bytes(hashlib.sha256(f"jcmkg:{name}".encode()).digest()[:8], "big", signed=True)
+
+
+def next_ids(session: Session, table: str, n: int) -> list[int]:
+    """`n` fresh ids from the sequence of `table`.id, in increasing order.
+
+    Concurrent writers draw from the same sequence, so they never meet on a primary key."""
+    return sorted(session.execute(
+        text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+        {"t": table, "n": n},
+    ).scalars())
