@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 # The files whose content decides what a document's rows hold (see pipeline_version).
 EXTRACTION_CODE = [
     ("extractors", "*"), ("schemas", "*.py"), ("pipeline", "load*.py"), ("pipeline", "decode.py"),
-    ("pipeline", "langid.py"), ("pipeline", "segment.py"), ("pipeline", "extract.py"),
+    ("pipeline", "langid.py"), ("pipeline", "segment.py"), ("pipeline", "words.py"), ("pipeline", "extract.py"),
     ("pipeline", "process.py"), ("pipeline", "text_tables.py"), ("pipeline", "store.py"),
     ("pipeline", "limits.py"),
 ]

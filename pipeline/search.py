@@ -1,9 +1,15 @@
 """Full-text search over the stored blocks, by words rather than characters.
 
 The FTS5 index holds each block's words as the segmenters cut them (fugashi for Japanese,
-pyvi for Vietnamese), joined by spaces. A query is cut by the same segmenter, for the language
-`block_lang` sees in it, and searched as one FTS5 phrase: 政策対話 finds 政策 対話 in that
-order, and "môi trường" finds the two syllables together, while 策 alone finds nothing.
+pyvi for Vietnamese, spaCy's rules for English), joined by spaces. A query is cut the same
+way and searched as one FTS5 phrase: 政策対話 finds 政策 対話 in that order, and
+"môi trường" finds the two syllables together, while 策 alone finds nothing.
+
+Only the segmenter the query needs is loaded (no langid model, no spaCy for ja and vi): its
+language is read from its letters (`script_lang`). Vietnamese needs none: pyvi only joins
+syllables into words and parts punctuation from them, and FTS5's unicode61 tokenizer splits
+the stored words back into syllables at the same spaces and punctuation, so the phrase of a
+raw Vietnamese query is the phrase of its pyvi words.
 """
 
 from __future__ import annotations
@@ -14,8 +20,8 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from pipeline.langid import block_lang
-from pipeline.segment import tokenize
+from pipeline.langid import script_lang
+from pipeline.words import ja_words
 
 WINDOW = 40  # characters of context on each side of a hit
 _WORD = re.compile(r"\w", re.UNICODE)
@@ -30,9 +36,25 @@ class Hit:
     snippet: str
 
 
-def query_words(query: str) -> list[str]:
-    """The words of `query` as the segmenter of its language cuts them (punctuation dropped)."""
-    return [t.text for t in tokenize(query, block_lang(query)) if _WORD.search(t.text)]
+def query_words(query: str, lang: str | None = None) -> list[str]:
+    """The words of `query` as the segmenter of `lang` (else of the language its letters say)
+    cuts them, punctuation dropped."""
+    lang = lang or script_lang(query) or "en"
+    if lang == "ja":
+        words = ja_words(query)
+    elif lang == "vi":
+        words = re.findall(r"\w+", query)
+    else:
+        from pipeline.segment import tokenize  # spaCy's English rules (clitics, units)
+
+        words = [t.text for t in tokenize(query, "en")]
+    return [w for w in words if _WORD.search(w)]
+
+
+def match_query(query: str, lang: str | None = None) -> str:
+    """The FTS5 MATCH expression of `query`: its words as one phrase ("" when it has none)."""
+    words = query_words(query, lang)
+    return fts_phrase(words) if words else ""
 
 
 def fts_phrase(words: list[str]) -> str:
@@ -55,10 +77,18 @@ def _snippet(block_text: str, words: list[str], fts_snippet: str) -> str:
 
 def search(session: Session, query: str, lang: str | None = None, limit: int = 20) -> list[Hit]:
     """Blocks whose words contain the words of `query` in order, best match first."""
-    words = query_words(query)
+    words = query_words(query, lang)
     if not words:
         return []
-    rows = session.execute(
+    rows = _fts_rows(session, fts_phrase(words), lang, limit)
+    return [Hit(doc, page, idx, blang, _snippet(body, words, snip))
+            for doc, page, idx, blang, body, snip in rows]
+
+
+def _fts_rows(session: Session, phrase: str, lang: str | None, limit: int) -> list[tuple]:
+    """(doc, page, block idx, lang, text, snippet) of the blocks matching the FTS phrase, best
+    first: the one dialect-specific query of search (SQLite FTS5 here)."""
+    return session.execute(
         text(
             "SELECT d.doc, b.page, b.idx, b.lang, b.text, "
             "snippet(blocks_fts, 0, '[', ']', '…', 12) "
@@ -67,7 +97,5 @@ def search(session: Session, query: str, lang: str | None = None, limit: int = 2
             "WHERE blocks_fts MATCH :q AND (:lang IS NULL OR b.lang = :lang) "
             "ORDER BY bm25(blocks_fts), d.doc, b.idx LIMIT :limit"
         ),
-        {"q": fts_phrase(words), "lang": lang, "limit": limit},
+        {"q": phrase, "lang": lang, "limit": limit},
     ).all()
-    return [Hit(doc, page, idx, blang, _snippet(body, words, snip))
-            for doc, page, idx, blang, body, snip in rows]
