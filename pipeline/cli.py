@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -18,6 +20,26 @@ DB_HELP = "SQLAlchemy database URL (any dialect); default: sqlite:///data/jcmkg.
 def _db_option(f):
     return click.option("--db", default=store.DEFAULT_URL, show_default=False, metavar="URL",
                         help=DB_HELP)(f)
+
+
+@contextmanager
+def _store_errors() -> Iterator[None]:
+    """A store that cannot be opened (missing, empty, not a database, a wrong URL or driver)
+    ends the command with its one-line reason and exit code 1, not a traceback."""
+    from pipeline.reader import StoreError
+
+    try:
+        yield
+    except StoreError as e:
+        raise click.ClickException(str(e)) from None
+
+
+def _reader(db: str):
+    """Engine and sessions that only read the existing store at `db`."""
+    from pipeline.reader import open_reader
+
+    with _store_errors():
+        return open_reader(db)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -67,7 +89,10 @@ def ingest(paths: tuple[Path, ...], db: str, workers: int, force: bool, strict: 
     after a crash or an interruption finishes the rest without duplicates.
     """
     from pipeline.ingest import ingest as run
+    from pipeline.reader import check_url
 
+    with _store_errors():
+        check_url(db)
     limits = Limits(max_bytes=int(max_file_mb * 2**20), max_pages=max_pages, max_seconds=time_limit)
     s = run(list(paths), db, workers=workers, force=force, progress=not quiet, limits=limits)
     status = ", ".join(f"{n} {k}" for k, n in sorted(s.status.items())) or "nothing to do"
@@ -98,7 +123,7 @@ def export_facts(db: str, out: Path) -> None:
     """One FORMAT.md line per document (the shape `jcmkg eval` scores)."""
     from pipeline.export import export_facts as run
 
-    _, Session = store.open_store(db)
+    _, Session = _reader(db)
     with Session() as session:
         n = run(session, out)
     click.echo(f"wrote {n} documents to {out}")
@@ -111,7 +136,7 @@ def export_graphml(db: str, out: Path) -> None:
     """The cooperation graph (countries, organizations, agreements, events) as GraphML."""
     from pipeline.graph import build, write_graphml
 
-    _, Session = store.open_store(db)
+    _, Session = _reader(db)
     with Session() as session:
         g = build(session)
     write_graphml(g, out)
@@ -129,7 +154,7 @@ def search(query: str, db: str, lang: str | None, limit: int) -> None:
     Prints document, page and a snippet with the hit [in brackets], best match first."""
     from pipeline.search import search as run
 
-    _, Session = store.open_store(db)
+    _, Session = _reader(db)
     with Session() as session:
         hits = run(session, query, lang=lang, limit=limit)
     for h in hits:
@@ -147,7 +172,7 @@ def plot(what: str, db: str, out: Path) -> None:
     """Draw the cooperation network (graph) or agreements and meetings over time (timeline)."""
     from pipeline.plot import plot_graph, plot_timeline
 
-    _, Session = store.open_store(db)
+    _, Session = _reader(db)
     with Session() as session:
         (plot_graph if what == "graph" else plot_timeline)(session, out)
     click.echo(f"wrote {out}")
@@ -159,7 +184,9 @@ def stats(db: str) -> None:
     """Documents by status and language, blocks by language, facts by kind."""
     from pipeline.ingest import stats as run
 
-    for section, rows in run(db).items():
+    with _store_errors():
+        sections = run(db)
+    for section, rows in sections.items():
         click.echo(f"{section}:")
         for *keys, n in rows:
             click.echo(f"  {' '.join(str(k) for k in keys):24} {n}")
