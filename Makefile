@@ -23,6 +23,7 @@ ingest: install
 	$(VENV)/bin/jcmkg ingest $(CORPUS) --db $(DB)
 	$(VENV)/bin/jcmkg export facts --db $(DB) -o $(OUT)/facts.jsonl
 	$(VENV)/bin/jcmkg export graphml --db $(DB) -o $(OUT)/agreements.graphml
+	$(VENV)/bin/jcmkg export graphml --cooperation --db $(DB) -o $(OUT)/cooperation.graphml
 	$(VENV)/bin/jcmkg stats --db $(DB)
 
 test: install

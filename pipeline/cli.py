@@ -132,14 +132,22 @@ def export_facts(db: str, out: Path) -> None:
 @export.command("graphml")
 @_db_option
 @click.option("-o", "--out", required=True, type=click.Path(path_type=Path), help="Output file.")
-def export_graphml(db: str, out: Path) -> None:
-    """The cooperation graph (countries, organizations, agreements, events) as GraphML."""
-    from pipeline.graph import build, write_graphml
+@click.option("--cooperation", is_flag=True, help="Write the undirected graph of parties tied by the "
+              "agreements and events they share, instead of parties → agreements and events.")
+@click.option("--isolated", is_flag=True, help="Keep agreements and events with no known party "
+              "(nodes without edges).")
+def export_graphml(db: str, out: Path, cooperation: bool, isolated: bool) -> None:
+    """The cooperation graph as GraphML (for Gephi, Cytoscape, igraph).
+
+    By default a directed graph: countries and organizations → the agreements and events they
+    are party to, labelled with their parties ("8th JPN–VNM policy dialogue 2024-01-12").
+    With --cooperation, the undirected ties between the parties."""
+    from pipeline import graph
 
     _, Session = _reader(db)
     with Session() as session:
-        g = build(session)
-    write_graphml(g, out)
+        g = graph.cooperation(session) if cooperation else graph.build(session, isolated=isolated)
+    graph.write_graphml(g, out)
     click.echo(f"wrote {g.number_of_nodes()} nodes and {g.number_of_edges()} edges to {out}")
 
 
