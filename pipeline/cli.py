@@ -188,6 +188,25 @@ def plot(what: str, db: str, out: Path) -> None:
 
 @cli.command()
 @_db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", "-p", default=8001, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on.")
+def serve(db: str, host: str, port: int) -> None:
+    """Browse the store in Datasette, read-only: every table and view described, facets,
+    country and organization names, search in ja / vi / en, canned analyst queries.
+
+    \b
+    Example:
+      jcmkg serve --port 8001    # then open http://127.0.0.1:8001/jcmkg
+    """
+    from pipeline.serve import serve as run
+
+    with _store_errors():
+        run(db, host, port)
+
+
+@cli.command()
+@_db_option
 def stats(db: str) -> None:
     """Documents by status and language, blocks by language, facts by kind."""
     from pipeline.ingest import stats as run

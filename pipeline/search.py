@@ -51,10 +51,27 @@ def query_words(query: str, lang: str | None = None) -> list[str]:
     return [w for w in words if _WORD.search(w)]
 
 
-def match_query(query: str, lang: str | None = None) -> str:
-    """The FTS5 MATCH expression of `query`: its words as one phrase ("" when it has none)."""
-    words = query_words(query, lang)
-    return fts_phrase(words) if words else ""
+def match_query(query: str) -> str:
+    """The FTS5 MATCH expression of `query`: its words as one phrase (matching nothing when it
+    has none)."""
+    return fts_phrase(query_words(query or ""))
+
+
+_TERMS = re.compile(r'"[^"]*"?|[^\s"]+')
+
+
+def terms_query(query: str) -> str:
+    """The FTS5 MATCH expression of a search box: every space-separated term (or "quoted
+    phrase") must occur, each cut like the text (二国間クレジット is the phrase 二 国 間 クレジット).
+    Datasette's own escape_fts does the same without cutting."""
+    phrases = [fts_phrase(words) for t in _TERMS.findall(query or "") if (words := query_words(t.strip('"')))]
+    return " ".join(phrases) or fts_phrase([])
+
+
+def hit_snippet(block_text: str, query: str, fallback: str) -> str:
+    """The hit of `query` in a block's own text with context, marked [like this]; `fallback`
+    (FTS5's snippet) when the words cannot be found verbatim."""
+    return _snippet(block_text, query_words(query or ""), fallback)
 
 
 def fts_phrase(words: list[str]) -> str:
