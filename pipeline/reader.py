@@ -3,7 +3,7 @@ export, plot, serve).
 
 `open_reader(url)` never creates or changes anything: a SQLite file is opened with
 `mode=ro` (or `immutable=1` when the file or its folder cannot be written, e.g. a read-only
-mount), and a store that is missing, empty or not a database, a URL that does not parse and a
+mount, and no write-ahead log is pending), and a store that is missing, empty or not a database, a URL that does not parse and a
 driver that is not installed each raise `StoreError` with one line saying what to do.
 """
 
@@ -43,10 +43,14 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def read_only(path: Path) -> bool:
-    """Whether SQLite may not write beside `path` (a read-only file, folder or mount): then it
-    is opened immutable, since it cannot make the shared-memory file a WAL reader needs."""
-    return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+def immutable(path: Path) -> bool:
+    """Whether to open `path` as immutable: when SQLite may not write beside it (a read-only
+    file, folder or mount), so cannot make the -shm file a WAL reader needs, and there is no
+    -wal file whose changes immutable reading would miss (with -wal and -shm there, a
+    read-only reader reads both)."""
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    sidecars = all(Path(f"{path}{s}").exists() for s in ("-wal", "-shm"))
+    return not writable and not sidecars
 
 
 def _engine(url: str) -> tuple[Engine, str]:
@@ -56,7 +60,7 @@ def _engine(url: str) -> tuple[Engine, str]:
         if not path.is_file():
             raise StoreError(f"no store at {path}: run `jcmkg ingest FOLDER --db {url}` first, "
                              "or give the store's URL with --db")
-        mode = "immutable=1" if read_only(path) else "mode=ro"
+        mode = "immutable=1" if immutable(path) else "mode=ro"
         return create_engine(f"sqlite:///file:{quote(str(path.resolve()))}?{mode}&uri=true"), str(path)
     parsed = parse_url(url)
     shown = parsed.render_as_string(hide_password=True)

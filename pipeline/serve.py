@@ -17,7 +17,7 @@ from importlib import resources
 import yaml
 from sqlalchemy import Engine, inspect
 
-from pipeline.reader import StoreError, open_reader, read_only, sqlite_path
+from pipeline.reader import StoreError, immutable, open_reader, sqlite_path
 
 
 @cache
@@ -62,8 +62,8 @@ def serve(url: str, host: str, port: int) -> None:
         meta = metadata(path.stem, store_columns(engine))
     finally:
         engine.dispose()
-    immutable = read_only(path)
-    ds = Datasette([] if immutable else [str(path)], immutables=[str(path)] if immutable else [],
+    fixed = immutable(path)
+    ds = Datasette([] if fixed else [str(path)], immutables=[str(path)] if fixed else [],
                    metadata=meta, settings={"default_page_size": 50, "sql_time_limit_ms": 5000})
     asyncio.run(ds.invoke_startup())
     print(f"jcmkg serve: {path} on http://{host}:{port}/{path.stem} (Ctrl-C stops)", flush=True)
