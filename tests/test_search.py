@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
+import subprocess
+import sys
+
 import pytest
 from click.testing import CliRunner
 
 from pipeline import store
 from pipeline.cli import cli
-from pipeline.search import fts_phrase, query_words, search
+from pipeline.search import fts_phrase, match_query, query_words, search, terms_query
+from pipeline.words import vi_words
 from tests.synthetic_store import build_store
 
 
@@ -48,3 +53,45 @@ def test_cli_prints_document_and_snippet(db_url: str) -> None:
     out = CliRunner().invoke(cli, ["search", "二国間文書", "--db", db_url])
     assert out.exit_code == 0, out.output
     assert out.output.startswith("ja/press.txt #1 [ja]") and "[二国間文書]" in out.output
+
+
+@pytest.mark.parametrize(("query", "loaded", "not_loaded"), [
+    ("二国間クレジット", {"fugashi"}, {"spacy", "pyvi", "langid"}),
+    ("tín chỉ chung", set(), {"fugashi", "spacy", "pyvi", "langid"}),
+    ("joint committee", {"spacy"}, {"fugashi", "pyvi", "langid"}),
+])
+def test_a_query_loads_only_the_segmenter_it_needs(query: str, loaded: set[str], not_loaded: set[str]) -> None:
+    code = ("import sys; from pipeline.search import query_words; query_words(sys.argv[1]); "
+            "print(' '.join(sorted(m for m in sys.modules if '.' not in m)))")
+    done = subprocess.run([sys.executable, "-c", code, query], capture_output=True, text=True, check=True)
+    modules = set(done.stdout.split())
+    assert loaded <= modules and not (not_loaded & modules)
+
+
+# Our own Vietnamese sentences (punctuation, numbers, multi-syllable words).
+VI_SENTENCES = [
+    "Cơ chế tín chỉ chung (JCM) giúp giảm phát thải khí nhà kính.",
+    "Ngày 22/1/2026, Bộ Nông nghiệp và Môi trường ký biên bản hợp tác tại Tokyo.",
+    "Dự án điện mặt trời áp mái đã được đăng ký, với tổng vốn 1,5 triệu USD.",
+]
+
+
+@pytest.mark.parametrize("sentence", VI_SENTENCES)
+def test_vietnamese_words_reach_fts_as_the_same_syllables_with_or_without_pyvi(sentence: str) -> None:
+    """pyvi only joins syllables and parts punctuation; FTS5's unicode61 splits both at the same
+    places, so a raw Vietnamese query is the phrase of its pyvi words (why search skips pyvi)."""
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='unicode61')")
+    con.execute("INSERT INTO t VALUES (?)", (" ".join(vi_words(sentence)),))
+    assert con.execute("SELECT count(*) FROM t WHERE t MATCH ?", (match_query(sentence),)).fetchone() == (1,)
+    con.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+    stored = [w for (w,) in con.execute("SELECT term FROM v ORDER BY offset")]
+    con.execute("DELETE FROM t")
+    con.execute("INSERT INTO t VALUES (?)", (" ".join(query_words(sentence)),))
+    assert [w for (w,) in con.execute("SELECT term FROM v ORDER BY offset")] == stored
+
+
+def test_search_box_terms_are_each_cut_like_the_text() -> None:
+    assert terms_query("二国間クレジット") == '"二 国 間 クレジット"'
+    assert terms_query('tín chỉ "joint committee"') == '"tín" "chỉ" "joint committee"'
+    assert terms_query("") == '""' and match_query("。") == '""'  # match nothing rather than fail
