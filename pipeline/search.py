@@ -5,11 +5,13 @@ pyvi for Vietnamese, spaCy's rules for English), joined by spaces. A query is cu
 way and searched as one FTS5 phrase: 政策対話 finds 政策 対話 in that order, and
 "môi trường" finds the two syllables together, while 策 alone finds nothing.
 
-Only the segmenter the query needs is loaded (no langid model, no spaCy for ja and vi): its
-language is read from its letters (`script_lang`). Vietnamese needs none: pyvi only joins
-syllables into words and parts punctuation from them, and FTS5's unicode61 tokenizer splits
-the stored words back into syllables at the same spaces and punctuation, so the phrase of a
-raw Vietnamese query is the phrase of its pyvi words.
+Only the segmenter the query needs is loaded (no langid model): its language is read from
+its letters (`script_lang`). Vietnamese needs none: pyvi only joins syllables into words and
+parts punctuation from them, and FTS5's unicode61 tokenizer splits the stored words back
+into syllables at the same spaces and punctuation, so the phrase of a raw Vietnamese query
+is the phrase of its pyvi words. English needs spaCy only for an apostrophe or a digit (see
+`_SPACY_SPLITS`); the one kind of word it still cuts differently is a fused form spaCy
+splits (cannot → can not).
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ from pipeline.words import ja_words
 
 WINDOW = 40  # characters of context on each side of a hit
 _WORD = re.compile(r"\w", re.UNICODE)
+# Where spaCy's English rules cut inside what FTS5 sees as one word: clitics (don't → do n't)
+# and units after numbers (5km → 5 km). English without an apostrophe or a digit is cut by
+# FTS5 at the same places as by spaCy, so it needs no segmenter.
+_SPACY_SPLITS = re.compile(r"['’\d]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +48,7 @@ def query_words(query: str, lang: str | None = None) -> list[str]:
     lang = lang or script_lang(query) or "en"
     if lang == "ja":
         words = ja_words(query)
-    elif lang == "vi":
+    elif lang == "vi" or not _SPACY_SPLITS.search(query):
         words = re.findall(r"\w+", query)
     else:
         from pipeline.segment import tokenize  # spaCy's English rules (clitics, units)

@@ -58,7 +58,8 @@ def test_cli_prints_document_and_snippet(db_url: str) -> None:
 @pytest.mark.parametrize(("query", "loaded", "not_loaded"), [
     ("二国間クレジット", {"fugashi"}, {"spacy", "pyvi", "langid"}),
     ("tín chỉ chung", set(), {"fugashi", "spacy", "pyvi", "langid"}),
-    ("joint committee", {"spacy"}, {"fugashi", "pyvi", "langid"}),
+    ("joint committee", set(), {"fugashi", "spacy", "pyvi", "langid"}),
+    ("5km of pipes aren't", {"spacy"}, {"fugashi", "pyvi", "langid"}),
 ])
 def test_a_query_loads_only_the_segmenter_it_needs(query: str, loaded: set[str], not_loaded: set[str]) -> None:
     code = ("import sys; from pipeline.search import query_words; query_words(sys.argv[1]); "
@@ -89,6 +90,29 @@ def test_vietnamese_words_reach_fts_as_the_same_syllables_with_or_without_pyvi(s
     con.execute("DELETE FROM t")
     con.execute("INSERT INTO t VALUES (?)", (" ".join(query_words(sentence)),))
     assert [w for (w,) in con.execute("SELECT term FROM v ORDER BY offset")] == stored
+
+
+# Our own English sentences: hyphens, abbreviations, possessives, clitics, units.
+EN_SENTENCES = [
+    "The Joint Committee's co-chairs met at 10 a.m. in the U.S. embassy.",
+    "Japan and Kenya don't plan a 5km pipeline; they cannot agree on CO2 targets.",
+    "Registered projects: solar rooftops, e-mobility and waste-to-energy.",
+]
+
+
+@pytest.mark.parametrize("sentence", EN_SENTENCES)
+def test_english_words_reach_fts_as_spacy_cuts_them(sentence: str) -> None:
+    from pipeline.segment import tokenize
+
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='unicode61')")
+    con.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+    terms = []
+    for words in ([t.text for t in tokenize(sentence, "en")], query_words(sentence)):
+        con.execute("DELETE FROM t")
+        con.execute("INSERT INTO t VALUES (?)", (" ".join(words),))
+        terms.append([w for (w,) in con.execute("SELECT term FROM v ORDER BY offset")])
+    assert terms[0] == terms[1]
 
 
 def test_search_box_terms_are_each_cut_like_the_text() -> None:
