@@ -3,8 +3,11 @@ Playwright), and the metadata that describes every table, view and column."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -38,6 +41,27 @@ def corpus_store(tmp_path_factory) -> str:
     result = CliRunner().invoke(cli, ["ingest", str(root), "--db", url, "-q"])
     assert result.exit_code == 0, result.output
     return url
+
+
+@pytest.fixture(scope="module")
+def served(corpus_store: str):
+    """The base URL of `jcmkg serve` on the corpus store (database name: analyst)."""
+    with serving(corpus_store) as base:
+        yield base
+
+
+def test_every_table_view_and_canned_query_page_answers(served: str, corpus_store: str) -> None:
+    engine, _ = store.open_store(corpus_store)
+    meta = metadata("analyst", store_columns(engine))["databases"]["analyst"]
+    pages = [f"/analyst/{t}.json?_facet_size=3" for t in meta["tables"]]
+    params = urllib.parse.urlencode({"q": "tín chỉ", "country": "KHM", "party": "KHM", "doc": "ja/seido.txt"})
+    pages += [f"/analyst/{q}.json?{params}" for q in meta["queries"]]
+    for page in pages:
+        with urllib.request.urlopen(served + page, timeout=60) as response:
+            body = json.load(response)
+        assert response.status == 200 and body.get("ok", True), page
+    with urllib.request.urlopen(f"{served}/analyst/meetings_with.json?party=KEN&_shape=array", timeout=60) as r:
+        assert "joint_committee" in [row["kind"] for row in json.load(r)]
 
 
 def test_every_table_view_and_column_is_described(db_url: str) -> None:
@@ -84,10 +108,11 @@ def test_serve_refuses_a_missing_store_without_creating_it(tmp_path: Path) -> No
 
 @pytest.mark.skipif(not Path(CHROMIUM).exists() or not shutil.which("chromium"),
                     reason="Debian chromium is not installed (scripts/system-deps.sh installs it)")
-def test_analyst_searches_in_three_languages_and_sees_country_names(corpus_store: str, tmp_path: Path) -> None:
+def test_analyst_searches_in_three_languages_and_sees_country_names(served: str, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
-    with serving(corpus_store) as base, sync_playwright() as p:
+    base = served
+    with sync_playwright() as p:
         browser = chromium(p)
         page = browser.new_page()
         for query, doc in (("二国間クレジット", "ja/seido.txt"), ("tín chỉ", "vi/co_che.txt"),
