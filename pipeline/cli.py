@@ -11,14 +11,14 @@ from pathlib import Path
 
 import click
 
-from pipeline import store
 from pipeline.limits import Limits
+from pipeline.reader import DEFAULT_URL
 
 DB_HELP = "SQLAlchemy database URL (any dialect); default: sqlite:///data/jcmkg.sqlite."
 
 
 def _db_option(f):
-    return click.option("--db", default=store.DEFAULT_URL, show_default=False, metavar="URL",
+    return click.option("--db", default=DEFAULT_URL, show_default=False, metavar="URL",
                         help=DB_HELP)(f)
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
+DEFAULT_URL = "sqlite:///data/jcmkg.sqlite"
 DRIVERS = "sqlite:///path/to/jcmkg.sqlite or postgresql+psycopg://user@host/dbname"
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from pipeline.reader import DEFAULT_URL
 from pipeline.views import create_views
 from schemas.db import (
     MetaRow,
@@ -38,7 +39,6 @@ from schemas.records import AgreementMention, CountMention, CountryMention, Even
 if TYPE_CHECKING:  # the writer's input; importing it would load every loader and segmenter
     from pipeline.process import Processed
 
-DEFAULT_URL = "sqlite:///data/jcmkg.sqlite"
 
 log = logging.getLogger(__name__)
 
