@@ -45,8 +45,9 @@ def block_lang(text: str, default: str = "en") -> str:
     lang = script_lang(text)
     if lang:
         return lang
+    text = unicodedata.normalize("NFC", text)
     if _LATIN.search(text):  # unaccented Latin: English, or Vietnamese typed without tone marks
-        return _identifier().classify(unicodedata.normalize("NFC", text))[0]
+        return _identifier().classify(text)[0]
     return default
 
 
