@@ -8,7 +8,9 @@ DB     ?= sqlite:///$(OUT)/jcmkg.sqlite
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed
 
-.PHONY: install ingest export test lint eval train bench clean lock
+PORT   ?= 8001
+
+.PHONY: install ingest export test lint eval train bench clean lock serve readme
 
 install: $(STAMP)
 
@@ -23,7 +25,17 @@ ingest: install
 	$(VENV)/bin/jcmkg ingest $(CORPUS) --db $(DB)
 	$(VENV)/bin/jcmkg export facts --db $(DB) -o $(OUT)/facts.jsonl
 	$(VENV)/bin/jcmkg export graphml --db $(DB) -o $(OUT)/agreements.graphml
+	$(VENV)/bin/jcmkg export graphml --cooperation --db $(DB) -o $(OUT)/cooperation.graphml
 	$(VENV)/bin/jcmkg stats --db $(DB)
+
+# Browse the store in Datasette (read-only): http://127.0.0.1:$(PORT)/jcmkg
+serve: install
+	$(VENV)/bin/jcmkg serve --db $(DB) --port $(PORT)
+
+# Regenerates README.md's example outputs and its screenshot from data/ (after make ingest).
+readme: install
+	$(PY) scripts/readme_examples.py
+	$(PY) scripts/screenshot.py --db $(DB) -o docs/datasette.png
 
 test: install
 	$(PY) -m pytest

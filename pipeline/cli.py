@@ -6,19 +6,41 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
-from pipeline import store
 from pipeline.limits import Limits
+from pipeline.reader import DEFAULT_URL
 
 DB_HELP = "SQLAlchemy database URL (any dialect); default: sqlite:///data/jcmkg.sqlite."
 
 
 def _db_option(f):
-    return click.option("--db", default=store.DEFAULT_URL, show_default=False, metavar="URL",
+    return click.option("--db", default=DEFAULT_URL, show_default=False, metavar="URL",
                         help=DB_HELP)(f)
+
+
+@contextmanager
+def _store_errors() -> Iterator[None]:
+    """A store that cannot be opened (missing, empty, not a database, a wrong URL or driver)
+    ends the command with its one-line reason and exit code 1, not a traceback."""
+    from pipeline.reader import StoreError
+
+    try:
+        yield
+    except StoreError as e:
+        raise click.ClickException(str(e)) from None
+
+
+def _reader(db: str):
+    """Engine and sessions that only read the existing store at `db`."""
+    from pipeline.reader import open_reader
+
+    with _store_errors():
+        return open_reader(db)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -75,7 +97,10 @@ def ingest(paths: tuple[Path, ...], db: str, workers: int | None, executor: str,
     after a crash or an interruption finishes the rest without duplicates.
     """
     from pipeline.ingest import ingest as run
+    from pipeline.reader import check_url
 
+    with _store_errors():
+        check_url(db)
     limits = Limits(max_bytes=int(max_file_mb * 2**20), max_pages=max_pages, max_seconds=time_limit)
     executor = "dask" if scheduler else executor
     workers = workers or ((os.cpu_count() or 1) if executor == "dask" else 1)
@@ -109,7 +134,7 @@ def export_facts(db: str, out: Path) -> None:
     """One FORMAT.md line per document (the shape `jcmkg eval` scores)."""
     from pipeline.export import export_facts as run
 
-    _, Session = store.open_store(db)
+    _, Session = _reader(db)
     with Session() as session:
         n = run(session, out)
     click.echo(f"wrote {n} documents to {out}")
@@ -118,14 +143,22 @@ def export_facts(db: str, out: Path) -> None:
 @export.command("graphml")
 @_db_option
 @click.option("-o", "--out", required=True, type=click.Path(path_type=Path), help="Output file.")
-def export_graphml(db: str, out: Path) -> None:
-    """The cooperation graph (countries, organizations, agreements, events) as GraphML."""
-    from pipeline.graph import build, write_graphml
+@click.option("--cooperation", is_flag=True, help="Write the undirected graph of parties tied by the "
+              "agreements and events they share, instead of parties → agreements and events.")
+@click.option("--isolated", is_flag=True, help="Keep agreements and events with no known party "
+              "(nodes without edges).")
+def export_graphml(db: str, out: Path, cooperation: bool, isolated: bool) -> None:
+    """The cooperation graph as GraphML (for Gephi, Cytoscape, igraph).
 
-    _, Session = store.open_store(db)
+    By default a directed graph: countries and organizations → the agreements and events they
+    are party to, labelled with their parties ("8th JPN–VNM policy dialogue 2024-01-12").
+    With --cooperation, the undirected ties between the parties."""
+    from pipeline import graph
+
+    _, Session = _reader(db)
     with Session() as session:
-        g = build(session)
-    write_graphml(g, out)
+        g = graph.cooperation(session) if cooperation else graph.build(session, isolated=isolated)
+    graph.write_graphml(g, out)
     click.echo(f"wrote {g.number_of_nodes()} nodes and {g.number_of_edges()} edges to {out}")
 
 
@@ -140,7 +173,7 @@ def search(query: str, db: str, lang: str | None, limit: int) -> None:
     Prints document, page and a snippet with the hit [in brackets], best match first."""
     from pipeline.search import search as run
 
-    _, Session = store.open_store(db)
+    _, Session = _reader(db)
     with Session() as session:
         hits = run(session, query, lang=lang, limit=limit)
     for h in hits:
@@ -158,10 +191,29 @@ def plot(what: str, db: str, out: Path) -> None:
     """Draw the cooperation network (graph) or agreements and meetings over time (timeline)."""
     from pipeline.plot import plot_graph, plot_timeline
 
-    _, Session = store.open_store(db)
+    _, Session = _reader(db)
     with Session() as session:
         (plot_graph if what == "graph" else plot_timeline)(session, out)
     click.echo(f"wrote {out}")
+
+
+@cli.command()
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", "-p", default=8001, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on.")
+def serve(db: str, host: str, port: int) -> None:
+    """Browse the store in Datasette, read-only: every table and view described, facets,
+    country and organization names, search in ja / vi / en, canned analyst queries.
+
+    \b
+    Example:
+      jcmkg serve --port 8001    # then open http://127.0.0.1:8001/jcmkg
+    """
+    from pipeline.serve import serve as run
+
+    with _store_errors():
+        run(db, host, port)
 
 
 @cli.command()
@@ -170,7 +222,9 @@ def stats(db: str) -> None:
     """Documents by status and language, blocks by language, facts by kind."""
     from pipeline.ingest import stats as run
 
-    for section, rows in run(db).items():
+    with _store_errors():
+        sections = run(db)
+    for section, rows in sections.items():
         click.echo(f"{section}:")
         for *keys, n in rows:
             click.echo(f"  {' '.join(str(k) for k in keys):24} {n}")

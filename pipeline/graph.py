@@ -1,12 +1,17 @@
 """The cooperation graph, built from the resolved store (pipeline/resolve.py): who signed what
-with whom, who met whom, when, according to which documents.
+with whom, who met whom, when, according to which documents. Two graphs, for Gephi,
+Cytoscape or igraph:
 
-Nodes: countries (ISO3), organizations (ids), agreements and events (their resolved keys).
-Edges: `party_to` (party → agreement), `participated_in` (party → event; an event's parties
-are the extracted ones, else those named in its sentence) and a projected `cooperates_with`
-between two parties that stand for different countries (number of shared agreements and
-events, first and last date, source documents). GraphML holds scalars only, so lists are
-joined with ";", dates are ISO strings and None is left out.
+- `build`: directed, bipartite. Nodes are countries (ISO3), organizations (ids), agreements
+  and events; edges `party_to` (party → agreement) and `participated_in` (party → event; an
+  event's parties are the extracted ones, else those named in its sentence). An agreement or
+  event with no known party has no edge and is left out unless asked for.
+- `cooperation`: undirected. Two parties that stand for different countries are tied by
+  the number of agreements and events they share, first and last date, source documents.
+
+Agreement and event labels name their parties ("JPN–VNM bilateral document 2013-07-02",
+"8th JPN–VNM policy dialogue 2024-01-12"). GraphML holds scalars only, so lists are joined
+with ";", dates are ISO strings, None is left out, and every edge gets a unique id.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.atomic import atomic_target
+from pipeline.views import HOME
 from schemas.db import (
     AgreementEntity,
     AgreementParty,
@@ -68,8 +74,22 @@ def _parties(session: Session, model, fk) -> dict[int, list[tuple[str, str | Non
     return out
 
 
-def build(session: Session) -> nx.MultiDiGraph:
-    """The cooperation graph of everything resolved in the store."""
+def ordinal_en(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, ..."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def entity_label(kind: str, date: str | None, parties: list[tuple[str, str | None]],
+                 ordinal: int | None = None) -> str:
+    """"8th JPN–VNM policy dialogue 2024-01-12": ordinal, parties (Japan's side first), kind, date."""
+    names = sorted({p for p, _ in parties}, key=lambda p: (dict(parties)[p] != HOME, p))
+    bits = [ordinal_en(ordinal) if ordinal else None, "–".join(names) or None, kind.replace("_", " "), date]
+    return " ".join(b for b in bits if b)
+
+
+def _collect(session: Session, isolated: bool) -> tuple[nx.MultiDiGraph, dict[tuple[str, str], _Tie]]:
+    """The bipartite graph and the ties between parties that stand for different countries."""
     entities = {e.id: e for e in session.scalars(select(EntityRow))}
     g = nx.MultiDiGraph()
     ties: dict[tuple[str, str], _Tie] = defaultdict(_Tie)
@@ -91,12 +111,13 @@ def build(session: Session) -> nx.MultiDiGraph:
         sources = _sources(session, source_model, source_fk)
         parties = _parties(session, party_model, party_fk)
         for row in session.scalars(select(entity).order_by(entity.id)):
+            if not parties[row.id] and not isolated:
+                continue
             node = f"{prefix}:{row.key}"
-            label = " ".join(str(x) for x in (getattr(row, "ordinal", None) and f"#{row.ordinal}",
-                                              row.kind, row.date) if x)
+            ordinal = getattr(row, "ordinal", None)
             g.add_node(node, **_attrs(
-                type=prefix, kind=row.kind, label=label, date=row.date, place=row.place,
-                ordinal=getattr(row, "ordinal", None), parties=row.parties,
+                type=prefix, kind=row.kind, label=entity_label(row.kind, row.date, parties[row.id], ordinal),
+                date=row.date, place=row.place, ordinal=ordinal, parties=row.parties,
                 parties_from=getattr(row, "parties_from", None), sources=sources[row.id],
                 n_sources=row.n_sources, n_documents=row.n_documents,
             ))
@@ -110,18 +131,38 @@ def build(session: Session) -> nx.MultiDiGraph:
                 setattr(tie, f"{prefix}s", getattr(tie, f"{prefix}s") + 1)
                 tie.dates += [row.date] if row.date else []
                 tie.sources |= sources[row.id]
+    return g, ties
+
+
+def build(session: Session, isolated: bool = False) -> nx.MultiDiGraph:
+    """Parties → the agreements and events they are party to (with `isolated`, also those
+    without a known party)."""
+    return _collect(session, isolated)[0]
+
+
+def cooperation(session: Session) -> nx.Graph:
+    """Parties tied by what they did together (undirected; weight = shared agreements and events)."""
+    g, ties = _collect(session, isolated=False)
+    out = nx.Graph()
     for (a, b), tie in ties.items():
         dates = sorted(tie.dates)
-        g.add_edge(a, b, key="cooperates_with", **_attrs(
+        out.add_node(a, **g.nodes[a])
+        out.add_node(b, **g.nodes[b])
+        out.add_edge(a, b, **_attrs(
             relation="cooperates_with", weight=tie.agreements + tie.events,
             n_agreements=tie.agreements, n_events=tie.events,
             first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
             sources=tie.sources,
         ))
-    return g
+    return out
 
 
-def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
-    """Write GraphML through a temporary file and a rename: never a half-written file."""
+def write_graphml(g: nx.Graph, path: Path) -> None:
+    """Write GraphML, each edge with the unique id "source relation target", through a
+    temporary file and a rename: never a half-written file."""
+    out = nx.MultiDiGraph() if g.is_directed() else nx.MultiGraph()
+    out.add_nodes_from(g.nodes(data=True))
+    for u, v, d in g.edges(data=True):
+        out.add_edge(u, v, key=f"{u} {d.get('relation', 'to')} {v}", **d)
     with atomic_target(path) as tmp:
-        nx.write_graphml(g, tmp)
+        nx.write_graphml(out, tmp)

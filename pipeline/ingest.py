@@ -27,6 +27,7 @@ from pipeline import store
 from pipeline.entities import entity_rows
 from pipeline.limits import Limits
 from pipeline.process import Processed, file_sha256, process, warm_up
+from pipeline.reader import open_reader
 from pipeline.resolve import resolve
 from schemas.db import BlockRow, DocumentRow, MentionRow
 
@@ -35,7 +36,7 @@ log = logging.getLogger(__name__)
 # The files whose content decides what a document's rows hold (see pipeline_version).
 EXTRACTION_CODE = [
     ("extractors", "*"), ("schemas", "*.py"), ("pipeline", "load*.py"), ("pipeline", "decode.py"),
-    ("pipeline", "langid.py"), ("pipeline", "segment.py"), ("pipeline", "extract.py"),
+    ("pipeline", "langid.py"), ("pipeline", "segment.py"), ("pipeline", "words.py"), ("pipeline", "extract.py"),
     ("pipeline", "process.py"), ("pipeline", "text_tables.py"), ("pipeline", "store.py"),
     ("pipeline", "limits.py"),
 ]
@@ -268,7 +269,7 @@ class _Inline:
 
 def stats(url: str) -> dict[str, list[tuple]]:
     """Documents by status and language, blocks by language, mentions by field."""
-    engine, Session = store.open_store(url)
+    engine, Session = open_reader(url)
     with Session() as s:
         out = {
             "documents": s.execute(

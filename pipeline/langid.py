@@ -27,8 +27,9 @@ def _identifier():
     return ident
 
 
-def block_lang(text: str, default: str = "en") -> str:
-    """ja if kana (or mostly kanji), vi if Vietnamese letters, en for other Latin text."""
+def script_lang(text: str) -> str | None:
+    """ja if kana (or mostly kanji), vi if Vietnamese letters, None when the letters do not
+    decide (unaccented Latin, digits, symbols). Needs no model."""
     text = unicodedata.normalize("NFC", text)
     kana, han = len(_KANA.findall(text)), len(_HAN.findall(text))
     vi, latin = len(_VI.findall(text)), len(_LATIN.findall(text))
@@ -36,7 +37,16 @@ def block_lang(text: str, default: str = "en") -> str:
         return "ja"
     if vi and vi * 40 >= latin:  # a few accented letters in a long English text are names
         return "vi"
-    if latin:  # unaccented Latin: English, or Vietnamese typed without tone marks
+    return None
+
+
+def block_lang(text: str, default: str = "en") -> str:
+    """ja if kana (or mostly kanji), vi if Vietnamese letters, en for other Latin text."""
+    lang = script_lang(text)
+    if lang:
+        return lang
+    text = unicodedata.normalize("NFC", text)
+    if _LATIN.search(text):  # unaccented Latin: English, or Vietnamese typed without tone marks
         return _identifier().classify(text)[0]
     return default
 

@@ -21,7 +21,7 @@ from sqlalchemy import select  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 from pipeline.atomic import atomic_target  # noqa: E402
-from pipeline.graph import build  # noqa: E402
+from pipeline.graph import cooperation  # noqa: E402
 from pipeline.resolve import precision  # noqa: E402
 from pipeline.views import HOME  # noqa: E402
 from schemas.db import (  # noqa: E402
@@ -42,21 +42,9 @@ def _save(fig, path: Path) -> None:
     plt.close(fig)
 
 
-def cooperation_network(session: Session) -> nx.Graph:
-    """Parties joined by their `cooperates_with` ties (weights summed), as an undirected graph."""
-    g = build(session)
-    out = nx.Graph()
-    for a, b, d in g.edges(data=True):
-        if d.get("relation") == "cooperates_with":
-            for n in (a, b):
-                out.add_node(n, **g.nodes[n])
-            out.add_edge(a, b, weight=d["weight"], n_events=d.get("n_events", 0))
-    return out
-
-
 def plot_graph(session: Session, path: Path) -> nx.Graph:
     """Draw the cooperation network into `path` (PNG); returns the graph drawn."""
-    g = cooperation_network(session)
+    g = cooperation(session)
     fig, ax = plt.subplots(figsize=(12, 10))
     ax.set_axis_off()
     if not g:

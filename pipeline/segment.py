@@ -1,8 +1,7 @@
 """Word segmentation into spaCy Docs: fugashi (ja), pyvi (vi), spaCy's rules (en).
 
 Every Doc reproduces its input exactly (`doc.text == text`), so token offsets are offsets
-into the block. Japanese is tagged line by line, and lines are cut into chunks, because
-fugashi crashes on strings of about a million characters.
+into the block. The ja and vi words come from pipeline/words.py (shared with search).
 """
 
 from __future__ import annotations
@@ -15,39 +14,27 @@ from spacy.tokens import Doc
 from spacy.util import get_words_and_spaces
 
 from extractors.base import Segment
-
-FUGASHI_CHUNK = 20_000  # characters per fugashi call; far below the ~1M crash size
-_PIECES = re.compile(r"[^\n]{1,%d}|\n+" % FUGASHI_CHUNK)
+from pipeline.words import ja_words, vi_words
 
 
 class FugashiTokenizer:
     """Japanese words from fugashi + unidic-lite, aligned back to the input text."""
 
     def __init__(self, nlp: spacy.Language):
-        import fugashi
-
         self.vocab = nlp.vocab
-        self.tagger = fugashi.Tagger()
 
     def __call__(self, text: str) -> Doc:
-        words = [w.surface for piece in _PIECES.findall(text) for w in self.tagger(piece)]
-        return _aligned_doc(self.vocab, words, text)
+        return _aligned_doc(self.vocab, ja_words(text), text)
 
 
 class PyviTokenizer:
     """Vietnamese words from pyvi (multi-syllable words joined), aligned back to the input."""
 
     def __init__(self, nlp: spacy.Language):
-        from pyvi import ViTokenizer
-
         self.vocab = nlp.vocab
-        self.tokenize = ViTokenizer.tokenize
 
     def __call__(self, text: str) -> Doc:
-        words = []
-        for line in text.splitlines():
-            words += [w.replace("_", " ") for w in self.tokenize(line).split()]
-        return _aligned_doc(self.vocab, words, text)
+        return _aligned_doc(self.vocab, vi_words(text), text)
 
 
 def _aligned_doc(vocab, words: list[str], text: str) -> Doc:

@@ -14,12 +14,13 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from pipeline import postgres
-from pipeline.process import Processed
+from pipeline.reader import DEFAULT_URL
 from pipeline.views import create_views
 from schemas.db import (
     MetaRow,
@@ -34,15 +35,17 @@ from schemas.db import (
     TableRow,
 )
 from schemas.facts import fact_entry
-from schemas.records import AgreementMention, EventMention, Mention
+from schemas.records import AgreementMention, CountMention, CountryMention, EventMention, Mention, OrgMention
 
-DEFAULT_URL = "sqlite:///data/jcmkg.sqlite"
+if TYPE_CHECKING:  # the writer's input; importing it would load every loader and segmenter
+    from pipeline.process import Processed
+
 
 log = logging.getLogger(__name__)
 
 _FTS = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS blocks_fts USING fts5("
-    "tokens, content='blocks', content_rowid='id', tokenize='unicode61')",
+    "tokens, content=\"blocks\", content_rowid=\"id\", tokenize=\"unicode61\")",  # Datasette reads "blocks"
     "CREATE TRIGGER IF NOT EXISTS blocks_fts_ai AFTER INSERT ON blocks BEGIN "
     "INSERT INTO blocks_fts(rowid, tokens) VALUES (new.id, new.tokens); END",
     "CREATE TRIGGER IF NOT EXISTS blocks_fts_ad AFTER DELETE ON blocks BEGIN "
@@ -190,6 +193,7 @@ def write(session: Session, done: Processed, version: str, duplicate: str | None
     )], ids)
     if doc is None or duplicate:
         return
+    _ensure_entities(session, [m for _, _, m in done.mentions])
     _insert(session, BlockRow, [
         dict(document_id=doc_id, idx=seg.block, kind=seg.kind, lang=seg.lang, page=seg.page,
              start=seg.offset, end=seg.offset + len(seg.source), text=seg.source, tokens=" ".join(words))
@@ -225,6 +229,25 @@ def write(session: Session, done: Processed, version: str, duplicate: str | None
             for fact_id, (_, m) in zip(fact_ids, found, strict=True)
             if isinstance(m, AgreementMention) for p in m.parties
         ], ids)
+
+
+def _ensure_entities(session: Session, mentions: list[Mention]) -> None:
+    """Add a bare `entities` row for each country, organization, party or subject id the
+    mentions name that is not there yet, so the foreign keys to `entities` hold (ingest seeds
+    the named ones first; this covers ids no gazetteer row gives a name)."""
+    ids = set()
+    for m in mentions:
+        ids.update((m.iso3,) if isinstance(m, CountryMention) else (m.id,) if isinstance(m, OrgMention)
+                   else (m.subject,) if isinstance(m, CountMention)
+                   else m.parties if isinstance(m, (AgreementMention, EventMention)) else ())
+    ids.discard(None)
+    missing = sorted(ids - set(session.scalars(select(EntityRow.id).where(EntityRow.id.in_(ids))))) if ids else []
+    if missing:
+        import pycountry
+
+        session.execute(insert(EntityRow.__table__), [
+            {"id": i, "kind": "country" if pycountry.countries.get(alpha_3=i) else "organization"}
+            for i in missing])
 
 
 def _norm(m: Mention) -> dict:

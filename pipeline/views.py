@@ -51,7 +51,7 @@ _PARTY_NAMES = ordered_list("COALESCE(e.name_en, p.party)",
 
 def _entity_view(topic: str, head: str, middle: str) -> str:
     """One row per resolved agreement or event: its columns, party names, source languages and
-    documents, and whether a conflict names it."""
+    documents, whether a conflict names it, and its year (a facet in Datasette)."""
     parties, sources = f"{topic}_parties", f"{topic}_sources"
     fk = f"{topic}_id"
     return f"""
@@ -62,7 +62,8 @@ SELECT {head},
        {_SOURCE_DOCS.format(table=sources, fk=fk)} AS documents,
        CASE WHEN EXISTS (SELECT 1 FROM conflicts c WHERE c.topic = '{topic}'
                          AND c.subject = x.key) THEN 1 ELSE 0 END AS has_conflict,
-       x.key
+       x.key,
+       CASE WHEN x.date NOT LIKE '-%' THEN substr(x.date, 1, 4) END AS year
 FROM {topic}s x"""
 
 # The project counts of partner country e.id in its latest documents that give any.

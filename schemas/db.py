@@ -145,7 +145,7 @@ class _Fact(_OfDocument):
 
 class FactCountry(_Fact, Base):
     __tablename__ = "fact_countries"
-    iso3: Mapped[str] = mapped_column(String(3), index=True)
+    iso3: Mapped[str] = mapped_column(String(3), ForeignKey("entities.id"), index=True)
 
 
 class FactDate(_Fact, Base):
@@ -158,7 +158,7 @@ class FactCount(_Fact, Base):
     __tablename__ = "fact_counts"
     value: Mapped[float] = mapped_column(Float)
     unit: Mapped[str] = mapped_column(String)
-    subject: Mapped[str | None] = mapped_column(String, index=True)
+    subject: Mapped[str | None] = mapped_column(String, ForeignKey("entities.id"), index=True)
     what: Mapped[str | None] = mapped_column(String)
     qualifier: Mapped[str | None] = mapped_column(String)
 
@@ -172,7 +172,7 @@ class FactMoney(_Fact, Base):
 
 class FactOrganization(_Fact, Base):
     __tablename__ = "fact_organizations"
-    org_id: Mapped[str | None] = mapped_column(String, index=True)
+    org_id: Mapped[str | None] = mapped_column(String, ForeignKey("entities.id"), index=True)
 
 
 class FactAgreement(_Fact, Base):
@@ -187,7 +187,7 @@ class FactAgreementParty(Base):
     __tablename__ = "fact_agreement_parties"
     id: Mapped[int] = mapped_column(primary_key=True)
     agreement_id: Mapped[int] = mapped_column(ForeignKey("fact_agreements.id", ondelete="CASCADE"), index=True)
-    party: Mapped[str] = mapped_column(String, index=True)
+    party: Mapped[str] = mapped_column(String, ForeignKey("entities.id"), index=True)
 
 
 class FactEvent(_Fact, Base):
@@ -255,7 +255,11 @@ class _Party:
     """Columns of a party of a resolved agreement or event."""
 
     id: Mapped[int] = mapped_column(primary_key=True, sort_order=-1)
-    party: Mapped[str] = mapped_column(String, index=True)
+
+    @declared_attr
+    def party(cls) -> Mapped[str]:
+        return mapped_column(String, ForeignKey("entities.id"), index=True)
+
     nation: Mapped[str | None] = mapped_column(String, index=True, comment="the country it stands for")
 
 

@@ -26,7 +26,7 @@ def folder(tmp_path: Path) -> Path:
 def test_every_command_has_help() -> None:
     runner = CliRunner()
     for args in ([], ["ingest"], ["export"], ["export", "facts"], ["export", "graphml"], ["stats"],
-                 ["eval"], ["search"], ["plot"]):
+                 ["eval"], ["search"], ["plot"], ["serve"]):
         result = runner.invoke(cli, [*args, "--help"])
         assert result.exit_code == 0, args
         assert "Usage:" in result.output

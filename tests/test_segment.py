@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.segment import FUGASHI_CHUNK, make_segment, tokenize
+from pipeline.segment import make_segment, tokenize
+from pipeline.words import FUGASHI_CHUNK
 
 SAMPLES = [
     ("ja", "2021 年 11 月 24 日に、日越の協力覚書を東京で署名した。\n\n次の段落　です"),
