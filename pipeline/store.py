@@ -241,13 +241,18 @@ def _ensure_entities(session: Session, mentions: list[Mention]) -> None:
                    else (m.subject,) if isinstance(m, CountMention)
                    else m.parties if isinstance(m, (AgreementMention, EventMention)) else ())
     ids.discard(None)
-    missing = sorted(ids - set(session.scalars(select(EntityRow.id).where(EntityRow.id.in_(ids))))) if ids else []
-    if missing:
+
+    def missing() -> list[str]:
+        return sorted(ids - set(session.scalars(select(EntityRow.id).where(EntityRow.id.in_(ids))))) if ids else []
+
+    if not missing():
+        return
+    advisory_lock(session, "entities")  # concurrent PostgreSQL writers: the first adds an id, the rest see it
+    if new := missing():
         import pycountry
 
         session.execute(insert(EntityRow.__table__), [
-            {"id": i, "kind": "country" if pycountry.countries.get(alpha_3=i) else "organization"}
-            for i in missing])
+            {"id": i, "kind": "country" if pycountry.countries.get(alpha_3=i) else "organization"} for i in new])
 
 
 def _norm(m: Mention) -> dict:
