@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import sys
@@ -18,6 +19,22 @@ DB_HELP = "SQLAlchemy database URL (any dialect); default: sqlite:///data/jcmkg.
 def _db_option(f):
     return click.option("--db", default=store.DEFAULT_URL, show_default=False, metavar="URL",
                         help=DB_HELP)(f)
+
+
+def _store_errors(f):
+    """Disk full, read-only store or folder, a path through a file: one line and exit 1."""
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        from pipeline.store_errors import explain
+
+        try:
+            return f(*args, **kwargs)
+        except Exception as exc:
+            if (line := explain(exc)) is None:
+                raise
+            click.echo(f"jcmkg: error: {line}", err=True)
+            sys.exit(1)
+    return wrapper
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -42,6 +59,7 @@ def cli(verbose: int) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @_db_option
+@_store_errors
 @click.option("--workers", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Processes that parse and extract in parallel (one writer).")
 @click.option("--force", is_flag=True, help="Re-do every document, even unchanged ones.")
@@ -58,8 +76,14 @@ def cli(verbose: int) -> None:
 @click.option("--time-limit", default=Limits().max_seconds, show_default=True, type=click.FloatRange(0),
               metavar="SECONDS", help="Wall time per document; slower ones fail at stage 'limits'. "
               "0: no limit.")
+@click.option("--max-memory-mb", default=Limits().max_memory / 2**20, show_default=True,
+              type=click.FloatRange(0), help="Address space of each worker process; a document "
+              "that needs more fails (out of memory) and the run goes on. 0: no limit.")
+@click.option("--prune", is_flag=True, help="Remove the documents whose files are gone from the "
+              "folders given (default: list them).")
 def ingest(paths: tuple[Path, ...], db: str, workers: int, force: bool, strict: bool,
-           quiet: bool, max_file_mb: float, max_pages: int, time_limit: float) -> None:
+           quiet: bool, max_file_mb: float, max_pages: int, time_limit: float,
+           max_memory_mb: float, prune: bool) -> None:
     """Ingest files and folders (recursively): .txt .md .html .htm .pdf .docx.
 
     Each document is stored in its own transaction under its path relative to the folder
@@ -68,8 +92,10 @@ def ingest(paths: tuple[Path, ...], db: str, workers: int, force: bool, strict: 
     """
     from pipeline.ingest import ingest as run
 
-    limits = Limits(max_bytes=int(max_file_mb * 2**20), max_pages=max_pages, max_seconds=time_limit)
-    s = run(list(paths), db, workers=workers, force=force, progress=not quiet, limits=limits)
+    limits = Limits(max_bytes=int(max_file_mb * 2**20), max_pages=max_pages, max_seconds=time_limit,
+                    max_memory=int(max_memory_mb * 2**20))
+    s = run(list(paths), db, workers=workers, force=force, progress=not quiet, limits=limits,
+            prune=prune)
     status = ", ".join(f"{n} {k}" for k, n in sorted(s.status.items())) or "nothing to do"
     if s.unchanged:
         status += " (" + ", ".join(f"{n} {k}" for k, n in sorted(s.unchanged.items())) + ")"
@@ -80,6 +106,10 @@ def ingest(paths: tuple[Path, ...], db: str, workers: int, force: bool, strict: 
         click.echo("facts:     " + ", ".join(f"{k} {n}" for k, n in sorted(s.facts_by_field.items())))
     rate = f", {s.chars / s.seconds:,.0f} chars/s" if s.chars and s.seconds else ""
     click.echo(f"time:      {s.seconds:.1f} s for {s.chars:,} chars{rate}")
+    if s.gone:
+        what = "removed" if s.pruned else "still stored: jcmkg ingest --prune removes them"
+        click.echo(f"gone:      {len(s.gone)} documents whose files are gone ({what}): "
+                   + ", ".join(s.gone[:5]) + (", ..." if len(s.gone) > 5 else ""))
     for doc, stage, error in s.failures:
         click.echo(f"FAILED {doc} [{stage}]: {error}", err=True)
     if strict and s.failed:
@@ -93,6 +123,7 @@ def export() -> None:
 
 @export.command("facts")
 @_db_option
+@_store_errors
 @click.option("-o", "--out", required=True, type=click.Path(path_type=Path), help="Output file.")
 def export_facts(db: str, out: Path) -> None:
     """One FORMAT.md line per document (the shape `jcmkg eval` scores)."""
@@ -106,6 +137,7 @@ def export_facts(db: str, out: Path) -> None:
 
 @export.command("graphml")
 @_db_option
+@_store_errors
 @click.option("-o", "--out", required=True, type=click.Path(path_type=Path), help="Output file.")
 def export_graphml(db: str, out: Path) -> None:
     """The cooperation graph (countries, organizations, agreements, events) as GraphML."""
@@ -155,6 +187,7 @@ def plot(what: str, db: str, out: Path) -> None:
 
 @cli.command()
 @_db_option
+@_store_errors
 def stats(db: str) -> None:
     """Documents by status and language, blocks by language, facts by kind."""
     from pipeline.ingest import stats as run

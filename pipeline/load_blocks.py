@@ -35,11 +35,19 @@ _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff60]")
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufeff]")
+# C0/C1 controls other than tab and newlines, and the format characters (Unicode category Cf:
+# soft hyphen, zero-width spaces and joiners, bidi marks and isolates, word joiner, BOM, tags).
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891"
+    "\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f]"
+)
 
 
 def clean(text: str) -> str:
-    """Newlines to LF, form feeds to newlines, stray control characters and BOMs dropped, NFC."""
+    """Newlines to LF, form feeds to newlines, controls and invisible format characters (Cf)
+    dropped, NFC: they would split words and hide text from language id and the extractors."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
     return unicodedata.normalize("NFC", _CONTROL.sub("", text))
 
@@ -60,7 +68,7 @@ _WRAP_JOIN = re.compile(
 def flatten(s: str) -> str:
     """One-line text of a cell or HTML block: runs of whitespace become one space, except that a
     line break inside Japanese text (a wrapped word, "2013年8\\n月") disappears."""
-    return _SPACE.sub(" ", _WRAP_JOIN.sub("", s)).strip()
+    return _SPACE.sub(" ", _WRAP_JOIN.sub("", _CONTROL.sub("", s))).strip()
 
 
 def text_spans(
