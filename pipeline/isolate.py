@@ -65,7 +65,7 @@ class WorkerPool:
         self.fn = fn
         self.on_start = on_start
         self.context = multiprocessing.get_context("forkserver")
-        self.context.set_forkserver_preload(["pipeline.isolate"])
+        self.context.set_forkserver_preload(["pipeline.isolate", "pipeline.warm"])
         self.workers: list[_Worker] = []
 
     def __enter__(self) -> WorkerPool:
@@ -83,7 +83,10 @@ class WorkerPool:
                 worker.job, worker.stage, worker.started = pending.popleft(), "start", None
                 if self.on_start:
                     self.on_start(worker.job)
-                worker.conn.send(worker.job)
+                try:
+                    worker.conn.send(worker.job)
+                except OSError:  # it died just now
+                    yield self._died(worker)
             yield from self._collect()
 
     def _idle(self) -> _Worker | None:
@@ -145,6 +148,9 @@ class WorkerPool:
             worker.ready = True
             return None
         worker.job = None
+        if kind == "last":  # the worker retires (after a MemoryError its state is doubtful)
+            self._stop(worker)
+            self.workers.remove(worker)
         return value
 
     def _died(self, worker: _Worker) -> Processed:
@@ -164,9 +170,7 @@ class WorkerPool:
         job = worker.job
         self._stop(worker, kill=True)
         self.workers.remove(worker)
-        path, doc, sha, size, _ = job
-        return Processed(doc_id=doc, path=shown(str(path)), sha256=sha, size=size,
-                         status="failed", stage=stage, error=error)
+        return _failed(job, stage, error)
 
     @staticmethod
     def _stop(worker: _Worker, kill: bool = False) -> None:
@@ -209,12 +213,27 @@ def _serve(conn: multiprocessing.connection.Connection, fn, max_memory: int) -> 
     set_memory_limit(max_memory)
     warm_up()
     conn.send(("ready", None))
+    stages = ["start"]
+
+    def entered(stage: str) -> None:
+        stages.append(stage)
+        conn.send(("stage", stage))
+
     while (job := conn.recv()) is not None:
-        result = fn(job, lambda stage: conn.send(("stage", stage)))
+        stages[:] = ["start"]
+        try:
+            result = fn(job, entered)
+        except MemoryError:  # over RLIMIT_AS outside process()'s own handler: fail, then retire
+            conn.send(("last", _failed(job, stages[-1], f"out of memory (over the {max_memory / 2**20:g} MB "
+                                       "limit per worker)")))
+            return
         try:
             conn.send(("done", result))
         except Exception as exc:  # noqa: BLE001  (a result that cannot be sent is a failure)
-            path, doc, sha, size, _ = job
-            conn.send(("done", Processed(doc_id=doc, path=shown(str(path)), sha256=sha, size=size,
-                                         status="failed", stage="store",
-                                         error=f"result could not be sent: {type(exc).__name__}")))
+            conn.send(("done", _failed(job, "store", f"result could not be sent: {type(exc).__name__}")))
+
+
+def _failed(job: Job, stage: str, error: str) -> Processed:
+    path, doc, sha, size, _ = job
+    return Processed(doc_id=doc, path=shown(str(path)), sha256=sha, size=size, status="failed",
+                     stage=stage, error=error)

@@ -68,6 +68,8 @@ def process(path: Path, doc_id: str, sha256: str = "", size: int = 0,
         _fail(out, "empty", exc.stage, str(exc))
     except LoadError as exc:
         _fail(out, "failed", exc.stage, str(exc))
+    except MemoryError:  # over the worker's memory limit (RLIMIT_AS): this document only
+        _fail(out, "failed", stages[-1], "out of memory (the memory limit per worker process)")
     except Exception as exc:  # a bug or a pathological input: record it, keep the run going
         log.exception("%s failed at %s", doc_id, stages[-1])
         _fail(out, "failed", stages[-1], f"{type(exc).__name__}: {exc}")
