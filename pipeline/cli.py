@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -43,6 +44,22 @@ def _reader(db: str):
         return open_reader(db)
 
 
+def _write_errors(f):
+    """Disk full, read-only store or folder, a path through a file: one line and exit 1."""
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        from pipeline.store_errors import explain
+
+        try:
+            return f(*args, **kwargs)
+        except Exception as exc:
+            if (line := explain(exc)) is None:
+                raise
+            click.echo(f"jcmkg: error: {line}", err=True)
+            sys.exit(1)
+    return wrapper
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
 @click.version_option(package_name="jcmkg")
@@ -65,6 +82,7 @@ def cli(verbose: int) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @_db_option
+@_write_errors
 @click.option("--workers", "-j", type=click.IntRange(1, 64),
               help="Processes that parse and extract in parallel (one writer); default 1. With "
               "--executor dask and no --scheduler: the local cluster's workers (default: one per core).")
@@ -87,9 +105,14 @@ def cli(verbose: int) -> None:
 @click.option("--time-limit", default=Limits().max_seconds, show_default=True, type=click.FloatRange(0),
               metavar="SECONDS", help="Wall time per document; slower ones fail at stage 'limits'. "
               "0: no limit.")
+@click.option("--max-memory-mb", default=Limits().max_memory / 2**20, show_default=True,
+              type=click.FloatRange(0), help="Address space of each worker process; a document "
+              "that needs more fails (out of memory) and the run goes on. 0: no limit.")
+@click.option("--prune", is_flag=True, help="Remove the documents whose files are gone from the "
+              "folders given (default: list them).")
 def ingest(paths: tuple[Path, ...], db: str, workers: int | None, executor: str, scheduler: str | None,
            force: bool, strict: bool, quiet: bool, max_file_mb: float, max_pages: int,
-           time_limit: float) -> None:
+           time_limit: float, max_memory_mb: float, prune: bool) -> None:
     """Ingest files and folders (recursively): .txt .md .html .htm .pdf .docx.
 
     Each document is stored in its own transaction under its path relative to the folder
@@ -101,11 +124,12 @@ def ingest(paths: tuple[Path, ...], db: str, workers: int | None, executor: str,
 
     with _store_errors():
         check_url(db)
-    limits = Limits(max_bytes=int(max_file_mb * 2**20), max_pages=max_pages, max_seconds=time_limit)
+    limits = Limits(max_bytes=int(max_file_mb * 2**20), max_pages=max_pages, max_seconds=time_limit,
+                    max_memory=int(max_memory_mb * 2**20))
     executor = "dask" if scheduler else executor
     workers = workers or ((os.cpu_count() or 1) if executor == "dask" else 1)
     s = run(list(paths), db, workers=workers, force=force, progress=not quiet, limits=limits,
-            executor=executor, scheduler=scheduler)
+            executor=executor, scheduler=scheduler, prune=prune)
     status = ", ".join(f"{n} {k}" for k, n in sorted(s.status.items())) or "nothing to do"
     if s.unchanged:
         status += " (" + ", ".join(f"{n} {k}" for k, n in sorted(s.unchanged.items())) + ")"
@@ -116,6 +140,10 @@ def ingest(paths: tuple[Path, ...], db: str, workers: int | None, executor: str,
         click.echo("facts:     " + ", ".join(f"{k} {n}" for k, n in sorted(s.facts_by_field.items())))
     rate = f", {s.chars / s.seconds:,.0f} chars/s" if s.chars and s.seconds else ""
     click.echo(f"time:      {s.seconds:.1f} s for {s.chars:,} chars{rate}")
+    if s.gone:
+        what = "removed" if s.pruned else "still stored: jcmkg ingest --prune removes them"
+        click.echo(f"gone:      {len(s.gone)} documents whose files are gone ({what}): "
+                   + ", ".join(s.gone[:5]) + (", ..." if len(s.gone) > 5 else ""))
     for doc, stage, error in s.failures:
         click.echo(f"FAILED {doc} [{stage}]: {error}", err=True)
     if strict and s.failed:
@@ -129,6 +157,7 @@ def export() -> None:
 
 @export.command("facts")
 @_db_option
+@_write_errors
 @click.option("-o", "--out", required=True, type=click.Path(path_type=Path), help="Output file.")
 def export_facts(db: str, out: Path) -> None:
     """One FORMAT.md line per document (the shape `jcmkg eval` scores)."""
@@ -142,6 +171,7 @@ def export_facts(db: str, out: Path) -> None:
 
 @export.command("graphml")
 @_db_option
+@_write_errors
 @click.option("-o", "--out", required=True, type=click.Path(path_type=Path), help="Output file.")
 @click.option("--cooperation", is_flag=True, help="Write the undirected graph of parties tied by the "
               "agreements and events they share, instead of parties → agreements and events.")
@@ -218,6 +248,7 @@ def serve(db: str, host: str, port: int) -> None:
 
 @cli.command()
 @_db_option
+@_write_errors
 def stats(db: str) -> None:
     """Documents by status and language, blocks by language, facts by kind."""
     from pipeline.ingest import stats as run

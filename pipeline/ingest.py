@@ -9,14 +9,9 @@ A crash loses at most the document being written; the next run picks up the rest
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import logging
-import os
 import time
-from collections import Counter
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from importlib import resources
 from pathlib import Path
 
@@ -24,11 +19,15 @@ from sqlalchemy import func, select
 from tqdm import tqdm
 
 from pipeline import store
+from pipeline.discover import discover
 from pipeline.entities import entity_rows
+from pipeline.isolate import Job, WorkerPool
 from pipeline.limits import Limits
-from pipeline.process import Processed, file_sha256, process, warm_up
+from pipeline.process import Processed
 from pipeline.reader import open_reader
+from pipeline.readfile import fingerprint, reason, shown
 from pipeline.resolve import resolve
+from pipeline.run_summary import Stamps, Summary, count
 from schemas.db import BlockRow, DocumentRow, MentionRow
 
 log = logging.getLogger(__name__)
@@ -38,27 +37,10 @@ EXTRACTION_CODE = [
     ("extractors", "*"), ("schemas", "*.py"), ("pipeline", "load*.py"), ("pipeline", "decode.py"),
     ("pipeline", "langid.py"), ("pipeline", "segment.py"), ("pipeline", "words.py"), ("pipeline", "extract.py"),
     ("pipeline", "process.py"), ("pipeline", "text_tables.py"), ("pipeline", "store.py"),
-    ("pipeline", "limits.py"),
+    ("pipeline", "limits.py"), ("pipeline", "readfile.py"),
 ]
-SUFFIXES = {".txt", ".md", ".html", ".htm", ".xhtml", ".pdf", ".docx"}
 
 
-@dataclasses.dataclass
-class Summary:
-    """What one ingest run did."""
-
-    status: Counter[str] = dataclasses.field(default_factory=Counter)
-    blocks_by_lang: Counter[str] = dataclasses.field(default_factory=Counter)
-    facts_by_field: Counter[str] = dataclasses.field(default_factory=Counter)
-    failures: list[tuple[str, str, str]] = dataclasses.field(default_factory=list)
-    unchanged: Counter[str] = dataclasses.field(default_factory=Counter)  # skipped, by stored status
-    chars: int = 0
-    seconds: float = 0.0
-
-    @property
-    def failed(self) -> int:
-        """Documents that are failed in the store after this run (new or unchanged)."""
-        return self.status["failed"] + self.unchanged["failed"]
 
 
 def pipeline_version() -> str:
@@ -76,40 +58,6 @@ def pipeline_version() -> str:
     return h.hexdigest()[:16]
 
 
-def discover(paths: list[Path], refused: list[tuple[Path, str, str]] | None = None,
-             ) -> Iterator[tuple[Path, str]]:
-    """(file, document name) for every supported file under `paths`, recursively, sorted.
-
-    Hidden files, a folder's README (its documentation, not a source) and links that lead
-    outside the folder given are skipped; those links are added to `refused` as (link,
-    document name, reason) so the caller can record them."""
-    for given in paths:
-        if given.is_file():
-            yield given, given.name
-            continue
-        root = given.resolve()
-        for dirpath, dirnames, filenames in os.walk(given, followlinks=False):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in sorted(filenames):
-                path = Path(dirpath) / name
-                if (name.startswith(".") or path.suffix.lower() not in SUFFIXES
-                        or path.stem.upper() == "README"):
-                    continue
-                if path.is_symlink() and not path.resolve().is_relative_to(root):
-                    if refused is None:
-                        log.warning("skipping %s: link points outside %s", path, given)
-                    else:
-                        refused.append((path, path.relative_to(given).as_posix(),
-                                        f"link to {path.resolve()}, outside the ingested folder: "
-                                        "not followed"))
-                    continue
-                yield path, path.relative_to(given).as_posix()
-
-
-def _process_job(job: tuple[Path, str, str, int, Limits]) -> Processed:
-    return process(*job)
-
-
 def ingest(
     paths: list[Path],
     url: str = store.DEFAULT_URL,
@@ -119,51 +67,66 @@ def ingest(
     limits: Limits = Limits(),
     executor: str = "processes",
     scheduler: str | None = None,
+    prune: bool = False,
 ) -> Summary:
     """Ingest every supported file under `paths` into the store at `url`.
 
     Every file found gets a row in `documents` (ok, empty, failed or duplicate) and a count
-    in the summary; one bad file never stops the run. A second ingest on the same SQLite
-    file waits for this one (see store.writer_lock). `executor="dask"` processes and writes
-    the documents on a Dask cluster (`scheduler`'s, else a local one of `workers` processes)."""
+    in the summary; one bad file never stops the run. Documents whose files are gone are
+    listed (removed with `prune`). A second ingest on the same SQLite file waits for this
+    one (see store.writer_lock). `executor="dask"` processes and writes the documents on a
+    Dask cluster (`scheduler`'s, else a local one of `workers` processes)."""
     with store.writer_lock(url):
-        return _ingest(paths, url, workers, force, progress, limits, executor, scheduler)
+        return _ingest(paths, url, workers, force, progress, limits, executor, scheduler, prune)
 
 
 def _ingest(paths: list[Path], url: str, workers: int, force: bool, progress: bool,
-            limits: Limits, executor: str, scheduler: str | None) -> Summary:
+            limits: Limits, executor: str, scheduler: str | None, prune: bool) -> Summary:
     started = time.perf_counter()
     summary = Summary()
-    version = pipeline_version()
+    stamps = Stamps(pipeline_version(), limits)
     engine, Session = store.open_store(url)
     with Session.begin() as session:
         store.seed_entities(session, entity_rows())
 
-    todo: list[tuple[Path, str, str, int, Limits]] = []
+    todo: list[Job] = []
     duplicates: list[tuple[Path, str, str, int, str]] = []
-    unread: list[Processed] = []  # refused links and files that cannot be read
+    unread: list[Processed] = []  # refused files and files that cannot be read
     refused: list[tuple[Path, str, str]] = []
     found: list[tuple[Path, str, str, int]] = []
     for path, doc in discover(paths, refused):
         try:
-            found.append((path, doc, *file_sha256(path)))
-        except OSError as exc:  # a dangling link, no permission, a file gone meanwhile
-            unread.append(Processed(doc_id=doc, path=str(path), sha256="", size=0, status="failed",
-                                    stage="read", error=f"cannot read the file: {exc.strerror or exc}"))
-    unread += [Processed(doc_id=doc, path=str(path), sha256="", size=0, status="failed",
-                         stage="discover", error=reason) for path, doc, reason in refused]
+            found.append((path, doc, *fingerprint(path)))
+        except OSError as exc:  # a dangling link, no permission, a file gone or replaced meanwhile
+            unread.append(_unread(path, doc, "read", reason(exc)))
+    unread += [_unread(path, doc, "discover", why) for path, doc, why in refused]
     with Session() as session:
         names = [doc for _, doc, _, _ in found] + [u.doc_id for u in unread]
         rows = store.known(session, names)
-        redo = {doc for _, doc, sha, _ in found if force or not _same(rows[doc], sha, version)}
+        gone = store.gone(session, set(names), paths)
+        stuck = store.in_progress(session)
+    if gone:
+        summary.gone = gone
+        if prune:
+            with Session.begin() as session:
+                store.remove(session, gone)
+            summary.pruned = gone
+    unread += _run_killers(found, stuck, force)
+    failing = {u.doc_id for u in unread}
+    with Session() as session:
+        redo = {doc for _, doc, sha, _ in found
+                if force or doc in stuck or not stamps.same(rows[doc], sha)}
+        freed = redo | set(gone)
         first_by_hash: dict[str, str] = {}
         for path, doc, sha, size in found:
             row = rows[doc]
-            if doc not in redo and not (row.status == "duplicate" and row.duplicate_of in redo):
+            if doc in failing:
+                continue
+            if doc not in redo and not (row.status == "duplicate" and row.duplicate_of in freed):
                 _skip(summary, doc, row)
                 continue
             original = first_by_hash.get(sha) or next(
-                (d for d in store.same_bytes(session, sha) if d != doc and d not in redo), None)
+                (d for d in store.same_bytes(session, sha) if d != doc and d not in freed), None)
             if original:
                 duplicates.append((path, doc, sha, size, original))
             else:
@@ -171,46 +134,76 @@ def _ingest(paths: list[Path], url: str, workers: int, force: bool, progress: bo
                 todo.append((path, doc, sha, size, limits))
     for done in unread:
         row = rows[done.doc_id]
-        if not force and _same(row, "", version) and (row.stage, row.error) == (done.stage, done.error):
+        if (not force and stamps.same(row, done.sha256)
+                and (row.stage, row.error) == (done.stage, done.error)):
             _skip(summary, done.doc_id, row)
             continue
         with Session.begin() as session:
-            store.write(session, done, version)
-        _count(summary, done)
+            store.write(session, done, stamps.of(done))
+            store.clear_in_progress(session, done.doc_id)
+        count(summary, done)
 
     for path, doc, sha, size, original in duplicates:
         with Session.begin() as session:
-            store.write(session, Processed(doc_id=doc, path=str(path), sha256=sha, size=size),
-                        version, duplicate=original)
+            store.write(session, Processed(doc_id=doc, path=shown(str(path)), sha256=sha, size=size),
+                        stamps.of(None), duplicate=original)
         summary.status["duplicate"] += 1
 
     if executor == "dask":
         from pipeline.dask_executor import run_on_dask
 
-        for tally in run_on_dask(todo, url, version, scheduler, workers, progress):
-            _count(summary, tally)
+        for tally in run_on_dask(todo, url, stamps, scheduler, workers, progress):
+            count(summary, tally)
         todo = []  # all done on the cluster: nothing left for the local pool below
+
+    def started_job(job: Job) -> None:  # marked, so a job that kills the whole run is known
+        with Session.begin() as session:
+            store.mark_in_progress(session, job[1], stuck.get(job[1], 0))
+
+    expected = {doc: sha for _, doc, sha, _, _ in todo}
     bar = tqdm(total=len(todo), unit="doc", desc="ingest", disable=not progress or not todo)
-    if todo and workers == 1:
-        warm_up()
-    with ProcessPoolExecutor(workers, initializer=warm_up) if workers > 1 else _Inline() as pool:
-        for done in pool.map(_process_job, todo):
+    with WorkerPool(workers, limits, on_start=started_job) as pool:
+        for done in pool.map(todo):
             with Session.begin() as session:
-                store.write(session, done, version)
-            _count(summary, done)
+                original = None
+                if done.status == "ok" and done.sha256 != expected[done.doc_id]:  # changed meanwhile
+                    original = next((d for d in store.same_bytes(session, done.sha256)
+                                     if d != done.doc_id), None)
+                store.write(session, done, stamps.of(done), duplicate=original)
+                store.clear_in_progress(session, done.doc_id)
+            if original:
+                summary.status["duplicate"] += 1
+            else:
+                count(summary, done)
             bar.set_postfix_str(done.doc_id[-40:], refresh=False)
             bar.update()
     bar.close()
     with Session.begin() as session:  # entities across documents, rebuilt from all facts
         store.resolve_if_changed(session, resolve)
+    store.checkpoint(engine)
     engine.dispose()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _same(row: DocumentRow | None, sha: str, version: str) -> bool:
-    """True when the store holds these bytes, processed by this pipeline version."""
-    return row is not None and row.sha256 == sha and row.pipeline_version == version
+def _unread(path: Path, doc: str, stage: str, error: str) -> Processed:
+    return Processed(doc_id=doc, path=shown(str(path)), sha256="", size=0, status="failed",
+                     stage=stage, error=error)
+
+
+def _run_killers(found: list[tuple[Path, str, str, int]], stuck: dict[str, int],
+                 force: bool) -> list[Processed]:
+    """Documents that were being processed when two runs died (`stuck`: document → runs that
+    died with it in progress): failed, not tried a third time (unless forced). One death is
+    forgiven: it may have been a kill, Ctrl-C or a reboot rather than the document."""
+    out = []
+    for path, doc, sha, size in found:
+        if not force and stuck.get(doc, 0) >= 2:
+            out.append(Processed(doc_id=doc, path=shown(str(path)), sha256=sha, size=size,
+                                 status="failed", stage="run",
+                                 error="two runs stopped while this document was being processed "
+                                 "(killed, or out of memory?): skipped; --force tries it again"))
+    return out
 
 
 def _skip(summary: Summary, doc: str, row: DocumentRow) -> None:
@@ -219,52 +212,6 @@ def _skip(summary: Summary, doc: str, row: DocumentRow) -> None:
     summary.unchanged[row.status] += 1
     if row.status == "failed":
         summary.failures.append((doc, row.stage or "", f"{row.error} (unchanged since an earlier run)"))
-
-
-@dataclasses.dataclass
-class Tally:
-    """What one processed document adds to the summary: small, so a Dask worker sends it back
-    instead of the whole document."""
-
-    doc_id: str
-    status: str
-    stage: str = ""
-    error: str = ""
-    blocks_by_lang: Counter[str] = dataclasses.field(default_factory=Counter)
-    facts_by_field: Counter[str] = dataclasses.field(default_factory=Counter)
-    chars: int = 0
-
-    @classmethod
-    def of(cls, done: Processed) -> Tally:
-        return cls(done.doc_id, done.status, done.stage, done.error,
-                   Counter(seg.lang for seg in done.segments),
-                   Counter(m.FIELD for _, _, m in done.mentions),
-                   len(done.document.text) if done.document else 0)
-
-
-def _count(summary: Summary, done: Processed | Tally) -> None:
-    t = done if isinstance(done, Tally) else Tally.of(done)
-    summary.status[t.status] += 1
-    if t.status == "failed":
-        summary.failures.append((t.doc_id, t.stage, t.error))
-        log.error("%s: failed at %s: %s", t.doc_id, t.stage, t.error)
-    summary.blocks_by_lang.update(t.blocks_by_lang)
-    summary.facts_by_field.update(t.facts_by_field)
-    summary.chars += t.chars
-
-
-class _Inline:
-    """A stand-in for a process pool that runs jobs in this process (one worker)."""
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        return None
-
-    @staticmethod
-    def map(fn, jobs):
-        return map(fn, jobs)
 
 
 def stats(url: str) -> dict[str, list[tuple]]:

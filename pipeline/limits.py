@@ -17,8 +17,11 @@ from dataclasses import dataclass, replace
 from schemas.records import Block
 
 MAX_BLOCK_CHARS = 10_000  # longer blocks are cut at sentence ends before segmentation
+MAX_SENTENCE_CHARS = 1_000  # ... and longer runs without a sentence end at a soft boundary
 _SENTENCE_END = re.compile(r"[。．！？!?]|\.(?=\s)|\n")
 _SPACE = re.compile(r"\s")
+_CLAUSE = re.compile(r"[、，,;；:：)）」』]")
+_WORD_EDGE = re.compile(r"[\u3041-\u309f](?=[^\u3041-\u309f])")  # hiragana, then kanji, katakana, ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +31,11 @@ class Limits:
     max_bytes: int = 200 * 2**20  # file size, and the unpacked size of a DOCX
     max_pages: int = 2000
     max_seconds: float = 600.0  # wall time of load + langid + segment + extract
+    max_memory: int = 8 * 2**30  # address space of a worker process (RLIMIT_AS)
+
+    def key(self) -> str:
+        """The limits in one string: a document failed under other limits is tried again."""
+        return f"b{self.max_bytes}p{self.max_pages}s{self.max_seconds:g}m{self.max_memory}"
 
 
 class TimeLimitExceeded(BaseException):
@@ -59,15 +67,21 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def split_long_blocks(blocks: list[Block], text: str, max_chars: int = MAX_BLOCK_CHARS) -> list[Block]:
-    """Blocks no longer than `max_chars`, renumbered: a longer one is cut after its last
-    sentence end (else whitespace) inside the limit, so a megabyte-long line of Japanese
-    reaches the segmenters and extractors in sentence-sized pieces instead of crashing them."""
+def split_long_blocks(blocks: list[Block], text: str, max_chars: int = MAX_BLOCK_CHARS,
+                      max_sentence: int = MAX_SENTENCE_CHARS) -> list[Block]:
+    """Blocks no longer than `max_chars` and without a sentence longer than `max_sentence`,
+    renumbered, with their offsets into `text` kept.
+
+    A longer block is cut after its last sentence end (else whitespace) inside the limit; a run
+    of text with no sentence end (a megabyte-long line with no 。) is cut at a soft boundary:
+    whitespace, a comma, else where hiragana (a particle, an ending) meets the next word. So
+    every block an extractor sees is bounded, and extraction time grows linearly with the
+    document whatever its punctuation."""
     out: list[Block] = []
     for block in blocks:
         start = block.start
-        while block.end - start > max_chars:
-            cut = end = _cut(text, start, start + max_chars)
+        while (cut := _next_cut(text, start, block.end, max_chars, max_sentence)) is not None:
+            end = cut
             while end > start + 1 and text[end - 1].isspace():
                 end -= 1
             out.append(replace(block, index=len(out), start=start, end=end))
@@ -77,6 +91,30 @@ def split_long_blocks(blocks: list[Block], text: str, max_chars: int = MAX_BLOCK
         if start < block.end:
             out.append(replace(block, index=len(out), start=start))
     return out
+
+
+def _next_cut(text: str, start: int, end: int, max_chars: int, max_sentence: int) -> int | None:
+    """Where the piece that starts at `start` ends; None when the rest of the block is one."""
+    if end - start <= min(max_chars, max_sentence):
+        return None
+    window = min(end, start + max_chars)
+    run_start = start
+    for m in [*_SENTENCE_END.finditer(text, start, window), None]:
+        run_end = m.end() if m else window
+        if run_end - run_start > max_sentence:  # a sentence too long to hand to the extractors
+            return run_start if run_start > start else _soft_cut(text, start, start + max_sentence)
+        run_start = run_end
+    return None if window == end else _cut(text, start, window)
+
+
+def _soft_cut(text: str, start: int, limit: int) -> int:
+    """The last soft boundary in the second half of text[start:limit]; `limit` if none."""
+    window = text[start:limit]
+    for pattern in (_SPACE, _CLAUSE, _WORD_EDGE):
+        ends = [m.end() for m in pattern.finditer(window) if m.end() > len(window) // 2]
+        if ends:
+            return start + ends[-1]
+    return limit
 
 
 def _cut(text: str, start: int, limit: int) -> int:

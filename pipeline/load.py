@@ -7,16 +7,19 @@ text raises `EmptyDocument`. Loaders for heavy formats are imported on first use
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
 from pipeline.decode import decode
 from pipeline.load_blocks import Builder, clean, text_spans
 from pipeline.load_errors import EmptyDocument, LoadError
+from pipeline.readfile import open_regular, reason
 from pipeline.text_tables import find_text_tables
 from schemas.records import Document, Table
 
 MAX_BYTES = 200 * 1024 * 1024
+HEAD_BYTES = 64 * 1024  # what is sniffed for the type and for binary data before the rest is read
 _IMAGES = {
     b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
     b"II*\x00": "a TIFF image", b"MM\x00*": "a TIFF image", b"BM": "a BMP image",
@@ -26,15 +29,14 @@ _HTML_EXT = {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"}
 _HTML_MARKS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta ", b"<title")
 
 
-def load(path: Path, *, max_pages: int = 2000, max_bytes: int = MAX_BYTES) -> Document:
-    """Load any supported file (PDF, HTML, DOCX, plain text) into one normalized Document."""
+def load(path: Path, *, max_pages: int = 2000, max_bytes: int = MAX_BYTES,
+         data: bytes | None = None) -> Document:
+    """Load any supported file (PDF, HTML, DOCX, plain text) into one normalized Document.
+
+    `data` is the file's content when the caller has read it already (see `read_input`)."""
     path = Path(path)
-    size = path.stat().st_size
-    if size == 0:
-        raise EmptyDocument("decode", "file is empty")
-    if size > max_bytes:
-        raise LoadError("limits", f"file is {size / 2**20:.0f} MB, over the {max_bytes / 2**20:.0f} MB limit")
-    data = path.read_bytes()
+    if data is None:
+        data = read_input(path, max_bytes)
     kind = sniff(data, path.suffix.lower())
     if kind == "pdf":
         from pipeline.load_pdf import load_pdf
@@ -43,12 +45,40 @@ def load(path: Path, *, max_pages: int = 2000, max_bytes: int = MAX_BYTES) -> Do
     if kind == "docx":
         from pipeline.load_docx import load_docx
 
-        return load_docx(path, max_uncompressed=max_bytes)  # a zip bomb is refused unpacked
+        return load_docx(path, data, max_uncompressed=max_bytes)  # a zip bomb is refused unpacked
     if kind == "html":
         from pipeline.load_html import load_html
 
         return load_html(path, data)
     return load_text(path, data)
+
+
+def read_input(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The file's bytes, read once and bounded: a file over `max_bytes` is refused before it is
+    read, and a text file whose first bytes are binary before the rest is read."""
+    try:
+        f = open_regular(path)
+    except OSError as exc:
+        raise LoadError("read", reason(exc)) from exc
+    with f:
+        size = os.fstat(f.fileno()).st_size
+        if size == 0:
+            raise EmptyDocument("decode", "file is empty")
+        _check_size(size, max_bytes)
+        head = f.read(HEAD_BYTES)
+        kind = sniff(head, path.suffix.lower())
+        if kind in ("text", "html") and _binary(decode(head).text):
+            raise LoadError("decode", "binary data, not text")
+        data = head + f.read(max_bytes + 1 - len(head))  # bounded if the file grows meanwhile
+    _check_size(len(data), max_bytes)
+    if not data:
+        raise EmptyDocument("decode", "file is empty")
+    return data
+
+
+def _check_size(size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise LoadError("limits", f"file is {size / 2**20:.0f} MB, over the {max_bytes / 2**20:.0f} MB limit")
 
 
 def sniff(data: bytes, suffix: str = "") -> str:
@@ -106,10 +136,13 @@ def _text_tables(text: str) -> list[Table]:
 
 
 def _binary(text: str) -> bool:
-    """Text with many NULs, control or replacement characters is not a text file."""
+    """NUL characters, or many replacement characters, make a file binary data, not text.
+
+    Other control and format characters (zero-width spaces, bidi marks, C0/C1 controls) do
+    not: `clean` removes them. UTF-16 text is full of NUL bytes but decodes to no NUL."""
     sample = text[:20_000]
-    bad = sum(1 for c in sample if (c < " " and c not in "\t\n\r\x0c") or c == "\ufffd")
-    return bad > max(8, len(sample) // 20)
+    return (sample.count("\x00") > max(1, len(sample) // 1000)
+            or sample.count("\ufffd") > max(8, len(sample) // 20))
 
 
 def _media_type(path: Path) -> str:

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from extractors.text import flatten  # noqa: F401  (loaders import it from here)
+from extractors.text import drop_invisible, flatten  # noqa: F401  (loaders import flatten from here)
 from schemas.records import Block, Cell, Document, Table
 
 # A sentence or paragraph ends here (after trailing spaces are dropped).
@@ -35,13 +35,11 @@ _WORD_END = re.compile(r"[a-zà-ỹ]$")  # ... or the line ends on a word and th
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff60]")
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufeff]")
-
-
 def clean(text: str) -> str:
-    """Newlines to LF, form feeds to newlines, stray control characters and BOMs dropped, NFC."""
+    """Newlines to LF, form feeds to newlines, controls and invisible format characters (Cf)
+    dropped, NFC: they would split words and hide text from language id and the extractors."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
-    return unicodedata.normalize("NFC", _CONTROL.sub("", text))
+    return unicodedata.normalize("NFC", drop_invisible(text))
 
 
 def width(s: str) -> int:

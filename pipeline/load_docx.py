@@ -4,6 +4,7 @@ python-docx opens anything."""
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
@@ -13,16 +14,18 @@ from pipeline.load_errors import EmptyDocument, LoadError
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 
 
-def load_docx(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED):
-    """Load a .docx; raises LoadError for a non-zip, a non-DOCX zip or an oversized archive."""
+def load_docx(path: Path, data: bytes | None = None, *, max_uncompressed: int = MAX_UNCOMPRESSED):
+    """Load a .docx (from `data` when given, the bytes already read); raises LoadError for a
+    non-zip, a non-DOCX zip or an oversized archive."""
 
-    _check_archive(path, max_uncompressed, LoadError)
+    source = io.BytesIO(data) if data is not None else str(path)
+    _check_archive(source, max_uncompressed, LoadError)
     import docx
     from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph
 
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(source)
     except Exception as exc:  # python-docx raises several kinds on a damaged package
         raise LoadError("docx", f"damaged DOCX file ({type(exc).__name__})") from exc
     builder = Builder()
@@ -44,11 +47,11 @@ def load_docx(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED):
     return doc
 
 
-def _check_archive(path: Path, limit: int, error: type[Exception]) -> None:
-    if not zipfile.is_zipfile(path):
+def _check_archive(source, limit: int, error: type[Exception]) -> None:
+    if not zipfile.is_zipfile(source):
         raise error("docx", "not a DOCX file (not a zip archive)")
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(source) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
         raise error("docx", f"not a DOCX file (damaged zip: {exc})") from exc

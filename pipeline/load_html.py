@@ -19,10 +19,12 @@ from pipeline.decode import decode
 from pipeline.load_blocks import Builder, clean, flatten, guess_header_rows, text_spans
 from pipeline.load_errors import EmptyDocument
 
+# Not "head" as a whole (stray text there is shown in the body by browsers) nor "form" (some
+# sites wrap the whole page in one).
 _DROP = {
-    "script", "style", "noscript", "template", "nav", "aside", "form", "svg", "math", "iframe",
-    "button", "select", "input", "textarea", "canvas", "object", "embed", "head", "dialog", "menu",
-    "audio", "video", "map", "label",
+    "script", "style", "noscript", "template", "nav", "aside", "svg", "math", "iframe",
+    "button", "select", "input", "textarea", "canvas", "object", "embed", "dialog", "menu",
+    "audio", "video", "map", "label", "title", "meta", "link", "base",
 }
 _BLOCK = {
     "p", "div", "section", "article", "main", "header", "footer", "li", "dd", "dt", "dl", "ul",
@@ -44,6 +46,10 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 _INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
 _NOT_TEXT = (Comment, Doctype, Declaration, ProcessingInstruction, CData)
 _MAX_SPAN = 100
+# Broken markup: libxml2 loses the text of some pages that Python's parser keeps (a `</body`
+# without `>`, an unclosed attribute or title). Both read the page; libxml2's reading is kept
+# unless the other has clearly more text (not counting markup it left in the text).
+_TAG_LIKE = re.compile(r"<[!/]?[A-Za-z][^<>]*>?")
 _BR = "\x00"  # a <br> in the inline buffer; the cleaned markup has no NUL of its own
 
 
@@ -53,11 +59,9 @@ def load_html(path: Path, data: bytes):
     decoded = decode(data, html=True)
     # An internal DTD subset can declare entities (billion laughs); HTML never needs one.
     markup = _INTERNAL_SUBSET.sub("<!DOCTYPE html>", clean(decoded.text))
-    soup = BeautifulSoup(markup, "lxml")
-    title = flatten(soup.title.get_text(" ")) if soup.title else ""
-    _strip(soup)
-    builder = Builder()
-    _Walker(builder).walk(_main(soup))
+    title, builder = _read(markup, "lxml")
+    if (other := _read(markup, "html.parser")) and _kept(other[1]) > 1.1 * _kept(builder):
+        title, builder = other
     doc = builder.document(path=str(path), media_type="text/html", encoding=decoded.encoding)
     if not doc.blocks:
         raise EmptyDocument("html", "no text in the HTML page")
@@ -65,6 +69,22 @@ def load_html(path: Path, data: bytes):
     h1 = next((doc.text[b.start:b.end] for b in doc.blocks if b.kind == "heading"), "")
     doc.title = title or h1
     return doc
+
+
+def _read(markup: str, parser: str) -> tuple[str, Builder]:
+    """The page's title and its main text as read through `parser`."""
+    soup = BeautifulSoup(markup, parser)
+    title = flatten(soup.title.get_text(" ")) if soup.title else ""
+    _strip(soup)
+    builder = Builder()
+    _Walker(builder).walk(_main(soup))
+    return title, builder
+
+
+def _kept(builder: Builder) -> int:
+    """Characters of text read, markup left over not counted."""
+    text = "".join(builder.parts)
+    return len(text) - sum(len(m) for m in _TAG_LIKE.findall(text))
 
 
 def _strip(soup: BeautifulSoup) -> None:
@@ -99,8 +119,9 @@ def _chrome(tag: Tag) -> bool:
 
 
 def _main(soup: BeautifulSoup) -> Tag:
-    """`<main>` or a single `<article>` if it holds at least a quarter of the text, else body."""
-    body = soup.body or soup
+    """`<main>` or a single `<article>` if it holds at least a quarter of the text, else the
+    whole page (text a broken page leaves outside `<body>` is shown by browsers too)."""
+    body = soup
     total = len(body.get_text(strip=True))
     articles = soup.find_all("article")
     candidates = [soup.find("main"), soup.find(attrs={"role": "main"})]

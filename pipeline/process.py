@@ -10,13 +10,15 @@ import dataclasses
 import hashlib
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from extractors.base import Segment
 from pipeline import extract
 from pipeline.langid import block_lang, main_lang
 from pipeline.limits import Limits, TimeLimitExceeded, split_long_blocks, time_limit
-from pipeline.load import EmptyDocument, LoadError, load
+from pipeline.readfile import shown
+from pipeline.load import EmptyDocument, LoadError, load, read_input
 from pipeline.segment import segment_block
 from schemas.records import Document, Mention
 
@@ -45,24 +47,17 @@ class Processed:
     timings: dict[str, float] = dataclasses.field(default_factory=dict)
 
 
-def file_sha256(path: Path) -> tuple[str, int]:
-    """Content hash and size of a file, read in chunks."""
-    h, size = hashlib.sha256(), 0
-    with open(path, "rb") as f:
-        while chunk := f.read(1 << 20):
-            h.update(chunk)
-            size += len(chunk)
-    return h.hexdigest(), size
-
-
 def process(path: Path, doc_id: str, sha256: str = "", size: int = 0,
-            limits: Limits = Limits()) -> Processed:
+            limits: Limits = Limits(), on_stage: Callable[[str], None] | None = None) -> Processed:
     """Load, tag languages, segment and extract one file within `limits`. Never raises for
-    bad input: a failure is a status, the stage it happened in and a one-line error."""
-    if not sha256:
-        sha256, size = file_sha256(path)
-    out = Processed(doc_id=doc_id, path=str(path), sha256=sha256, size=size)
-    stages = ["load"]
+    bad input: a failure is a status, the stage it happened in and a one-line error.
+
+    The file is read once; `sha256` and `size` are those of the bytes actually processed (the
+    values given, from an earlier look at the file, stand only if it cannot be read).
+    `on_stage(name)` is called as each stage starts (an isolating parent watches it)."""
+    out = Processed(doc_id=doc_id, path=shown(str(path)), sha256=sha256, size=size)
+    stages = _Stages(on_stage)
+    stages.append("load")
     try:
         with time_limit(limits.max_seconds):
             _steps(out, path, limits, stages)
@@ -73,10 +68,25 @@ def process(path: Path, doc_id: str, sha256: str = "", size: int = 0,
         _fail(out, "empty", exc.stage, str(exc))
     except LoadError as exc:
         _fail(out, "failed", exc.stage, str(exc))
+    except MemoryError:  # over the worker's memory limit (RLIMIT_AS): this document only
+        _fail(out, "failed", stages[-1], "out of memory (the memory limit per worker process)")
     except Exception as exc:  # a bug or a pathological input: record it, keep the run going
         log.exception("%s failed at %s", doc_id, stages[-1])
         _fail(out, "failed", stages[-1], f"{type(exc).__name__}: {exc}")
     return out
+
+
+class _Stages(list):
+    """The stages entered so far; `[-1]` names the running one. Tells `on_stage` of each."""
+
+    def __init__(self, on_stage: Callable[[str], None] | None):
+        super().__init__()
+        self.on_stage = on_stage
+
+    def append(self, stage: str) -> None:
+        super().append(stage)
+        if self.on_stage is not None:
+            self.on_stage(stage)
 
 
 def warm_up() -> None:
@@ -100,7 +110,10 @@ def _fail(out: Processed, status: str, stage: str, error: str) -> None:
 def _steps(out: Processed, path: Path, limits: Limits, stages: list[str]) -> None:
     """The stages in order; `stages[-1]` names the one running (for the error message)."""
     t0 = time.perf_counter()
-    doc = load(path, max_pages=limits.max_pages or 2**31, max_bytes=limits.max_bytes or 2**62)
+    max_bytes = limits.max_bytes or 2**62
+    data = read_input(path, max_bytes)
+    out.sha256, out.size = hashlib.sha256(data).hexdigest(), len(data)
+    doc = load(path, max_pages=limits.max_pages or 2**31, max_bytes=max_bytes, data=data)
     doc.blocks = split_long_blocks(doc.blocks, doc.text)
     out.timings["load"] = time.perf_counter() - t0
 

@@ -314,3 +314,50 @@ def resolve_if_changed(session: Session, resolve: Callable[[Session], None]) -> 
     resolve(session)
     session.merge(MetaRow(key="resolved_documents", value=state))
     return True
+
+
+def gone(session: Session, seen: set[str], paths: list[Path]) -> list[str]:
+    """Stored documents under `paths` that this run did not find and whose files no longer
+    exist (deleted or moved away): their facts are stale."""
+    roots = [os.path.abspath(p) for p in paths]
+    out = []
+    for doc, path in session.execute(select(DocumentRow.doc, DocumentRow.path)):
+        if doc in seen or not path:
+            continue
+        full = os.path.abspath(path)
+        inside = any(full == r or full.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
+        if inside and not os.path.lexists(path):
+            out.append(doc)
+    return sorted(out)
+
+
+def remove(session: Session, docs: list[str]) -> None:
+    """Delete these documents and everything stored for them (rows cascade)."""
+    for i in range(0, len(docs), 500):
+        session.execute(delete(DocumentRow).where(DocumentRow.doc.in_(docs[i : i + 500])))
+
+
+_IN_PROGRESS = "in_progress:"
+
+
+def mark_in_progress(session: Session, doc: str, deaths: int) -> None:
+    """Note that `doc` is being processed (by a run that `deaths` earlier runs died with)."""
+    session.merge(MetaRow(key=_IN_PROGRESS + doc, value=str(deaths)))
+
+
+def clear_in_progress(session: Session, doc: str) -> None:
+    session.execute(delete(MetaRow).where(MetaRow.key == _IN_PROGRESS + doc))
+
+
+def in_progress(session: Session) -> dict[str, int]:
+    """Documents left marked in progress by runs that died: document → runs that died with it."""
+    rows = session.execute(select(MetaRow.key, MetaRow.value).where(MetaRow.key.startswith(_IN_PROGRESS, autoescape=True)))
+    return {key.removeprefix(_IN_PROGRESS): int(value) + 1 for key, value in rows}
+
+
+def checkpoint(engine: Engine) -> None:
+    """Move SQLite's write-ahead log into the database file and empty it, so that the `.sqlite`
+    file alone is complete (a copy of it without its `-wal` file is not missing data)."""
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -21,7 +21,8 @@ from pipeline.export import export_facts
 from pipeline.graph import build, write_graphml
 from pipeline.ingest import ingest, pipeline_version
 from pipeline.limits import Limits
-from pipeline.process import file_sha256
+from pipeline.readfile import fingerprint
+from pipeline.run_summary import Stamps
 from pipeline.search import search
 from pipeline.views import VIEWS
 from tests.synthetic_store import build_store
@@ -159,7 +160,7 @@ def test_two_concurrent_dask_ingests_into_one_postgresql_both_succeed(tmp_path: 
     assert agreements[0] == agreements[1] > 0
 
 
-def _crashing(job, url: str, version: str):
+def _crashing(job, url: str, stamps: Stamps):
     """A task that kills its worker process (as a native crash would) for `crash-always*`
     documents every time and for `crash-once*` documents the first time only."""
     path, doc = job[0], job[1]
@@ -167,7 +168,7 @@ def _crashing(job, url: str, version: str):
     if doc.startswith("crash-always") or (doc.startswith("crash-once") and not marker.exists()):
         marker.touch()
         os._exit(70)
-    return process_and_write(job, url, version)
+    return process_and_write(job, url, stamps)
 
 
 def test_a_dying_worker_costs_only_its_document(tmp_path: Path, pg_url: str) -> None:
@@ -176,10 +177,10 @@ def test_a_dying_worker_costs_only_its_document(tmp_path: Path, pg_url: str) -> 
     names = ["doc-a.txt", "doc-b.txt", "crash-once.txt", "crash-always.txt"]
     for path, name in zip(paths, names, strict=True):
         path.rename(folder / name)
-    jobs = [(folder / name, name, *file_sha256(folder / name), Limits()) for name in names]
+    jobs = [(folder / name, name, *fingerprint(folder / name), Limits()) for name in names]
     cloudpickle.register_pickle_by_value(sys.modules[__name__])
     try:
-        tallies = list(run_on_dask(jobs, pg_url, "v1", workers=2, progress=False, task=_crashing))
+        tallies = list(run_on_dask(jobs, pg_url, Stamps("v1", Limits()), workers=2, progress=False, task=_crashing))
     finally:
         cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
     assert sorted((t.doc_id, t.status, t.stage) for t in tallies) == [
