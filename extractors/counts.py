@@ -24,6 +24,7 @@ from extractors.base import Context, Segment, extractor
 from extractors.count_subjects import subjects
 from extractors.dates import YEARS, sentence_span
 from extractors.lexicon import alternation, lexicon
+from extractors.measures import qualify
 from extractors.numbers import fold, numeral_pattern, parse_number
 from schemas.records import CountMention, CountryMention
 
@@ -259,8 +260,10 @@ def find_counts(seg: Segment, ctx: Context) -> Iterator[CountMention]:
     found = find(seg.text, seg.lang, seg.bounds if seg.lang == "ja" else frozenset())
     found = sorted(found + _listed(seg, ctx, found), key=lambda c: c.start)
     for c, subject in zip(found, subjects(seg, ctx, found)):
+        lo, hi = sentence_span(seg.text, c.start)
+        measured = qualify(c.unit, seg.text[lo:hi], seg.lang)
         yield CountMention(
             start=c.start, end=c.end, surface=seg.text[c.start : c.end], rule="counts",
             value=c.value, unit=c.unit, what=c.what, qualifier=c.qualifier,  # type: ignore[arg-type]
-            subject=subject,
+            subject=subject, measure=measured.measure, period=measured.period, as_of=measured.as_of,
         )

@@ -42,6 +42,10 @@ _SEPARATORS = "|｜/・•·:：【[［(（<>»«-–—,，、"
 _LABEL_CLOSE = re.compile(r"\s*[:：】\]］]")
 _LABEL_GAP = re.compile(r"[\s)）\]］】]*")
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[–—―-]\s(?!\s*\d)")  # not a range
+# A byline's time before its date ("Jane Doe - 09:15, 17/08/2018") and a date glued to the
+# source tag after it ("04/10/2024Agency"): both scraped datelines.
+_HEAD_TIME = re.compile(r"\b[0-2]?\d[:h][0-5]\d(?::[0-5]\d)?\b")
+_GLUED = re.compile(r"[^\W\d_]")
 _TIME_MARKS = r"[\s\d:：.,|｜()（）\[\]/+-]*"  # digits and marks of a time (07:32, (10:30))
 
 Ymd = tuple[int | None, int | None, int | None]
@@ -77,7 +81,7 @@ def _patterns(lang: str) -> tuple[Pattern, ...]:
         "_": r"\s*",
         "Y": r"(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)",
         "M": r"(?<!\d)(?P<m>[01]?\d)",
-        "D": r"(?<![\d.,/])(?P<d>[0-3]?\d)",
+        "D": r"(?<![\d.,/:])(?P<d>[0-3]?\d)",
         "ERA": r"(?P<era>%s)\s*(?P<ey>\d{1,2}|%s|[一二三四五六七八九十]{1,3})"
         % (alt("eras"), alt("first_year")),
         "TO": "(?:%s)" % alt("range_words"),
@@ -319,16 +323,34 @@ def document_date_of(spots: Iterable[DatedSpot]) -> Day | None:
        byline, followed by a dash ("TOKYO, 18 November 2025 –") or by nothing but a time;
     3. else the first full date of the first FIRST_BLOCKS blocks.
     """
-    days = sorted(
+    days = _days(spots)
+    if stated := _stated(days):
+        return stated[0]
+    return next((_day(s.value) for s in days if s.block < FIRST_BLOCKS), None)
+
+
+def publication_of(spots: Iterable[DatedSpot]) -> tuple[Day, str] | None:
+    """The date a document states as its own and what states it: `label` (a publication or
+    update label, step 1 of `document_date_of`) or `dateline` (step 2); None when nothing
+    does (the first date of a text is no publication date)."""
+    return _stated(_days(spots))
+
+
+def _days(spots: Iterable[DatedSpot]) -> list[DatedSpot]:
+    """The full days named (not resolved) in the first HEAD_BLOCKS blocks, in text order."""
+    return sorted(
         (s for s in spots if s.block < HEAD_BLOCKS and not s.derived and _is_day(s.value)),
         key=lambda s: (s.block, s.start),
     )
+
+
+def _stated(days: list[DatedSpot]) -> tuple[Day, str] | None:
     for kind in ("published", "updated"):
         if labelled := next((s for s in days if _labelled(s, days, kind)), None):
-            return _day(labelled.value)
+            return _day(labelled.value), "label"
     if dateline := next((s for s in days if _dateline(s)), None):
-        return _day(dateline.value)
-    return next((_day(s.value) for s in days if s.block < FIRST_BLOCKS), None)
+        return _day(dateline.value), "dateline"
+    return None
 
 
 def _is_day(value: str) -> bool:
@@ -381,14 +403,18 @@ def _labelled(s: DatedSpot, days: list[DatedSpot], kind: str) -> bool:
 
 
 def _dateline(s: DatedSpot) -> bool:
-    """A dateline: the date opens its block after at most a place, weekday or byline and a comma
-    or bar ("Hà Nội, 23/01/2026 –", "Monday, 10 March 2025", "By Jane Doe | 3 May 2025"), and
-    a dash or only a time follows."""
-    if s.start > 2 * DATELINE_HEAD:
+    """A dateline: the date opens its block after at most a place, weekday or byline (with its
+    time) and a comma or bar ("Hà Nội, 23/01/2026 –", "Monday, 10 March 2025", "By Jane Doe |
+    3 May 2025", "Jane Doe - 09:15, 3/5/2025"), and a dash or only a time follows; or a numeric
+    date opens its block glued to the next word (a scraped date and source tag: "3/5/2025Agency")."""
+    line = s.text.rfind("\n", 0, s.start) + 1  # a scraped title may share the block
+    if s.start - line > 2 * DATELINE_HEAD:
         return False
-    head = s.text[: s.start].strip()
+    head = _HEAD_TIME.sub("", s.text[line : s.start]).strip()
     if len(head) > DATELINE_HEAD or head and (head[-1] not in ",，|｜•·" or any(c.isdigit() for c in head)):
         return False
+    if not head and _GLUED.match(s.text, s.end) and s.text[s.start : s.start + 1].isdigit():
+        return True
     return bool(_DATELINE_TAIL.match(s.text, s.end) or _time_tail(s.lang).fullmatch(s.text, s.end))
 
 

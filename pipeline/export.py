@@ -1,7 +1,9 @@
 """Exports from the store: facts.jsonl in FORMAT.md's shape, one line per document.
 
 Lines are rebuilt from the stored mentions (the store is the single source), in document
-order, so an export of the store scores exactly like the extraction that filled it.
+order, so an export of the store scores exactly like the extraction that filled it. Counts
+carry FORMAT.md's keys plus `measure`, `period` and `as_of` (the date the text states, else
+the document's publication date); scorers ignore the extra keys.
 """
 
 from __future__ import annotations
@@ -38,7 +40,10 @@ def fact_lines(session: Session) -> Iterator[dict]:
         rows = session.scalars(
             select(MentionRow).where(MentionRow.document_id == doc.id).order_by(MentionRow.start)
         )
-        yield facts_line(doc.doc, doc.lang or "", [mention_from_row(r) for r in rows])
+        line = facts_line(doc.doc, doc.lang or "", [mention_from_row(r) for r in rows])
+        for count in line["counts"]:  # a count the text does not date is as of its publication
+            count["as_of"] = count.get("as_of") or doc.published
+        yield line
 
 
 def export_facts(session: Session, path: Path) -> int:

@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, Tag
 from bs4.element import CData, Declaration, ProcessingInstruction
 
 from pipeline.decode import decode
+from pipeline.published_meta import html_published
 from pipeline.load_blocks import Builder, clean, flatten, guess_header_rows, text_spans
 
 _DROP = {
@@ -55,6 +56,7 @@ def load_html(path: Path, data: bytes):
     markup = _INTERNAL_SUBSET.sub("<!DOCTYPE html>", clean(decoded.text))
     soup = BeautifulSoup(markup, "lxml")
     title = flatten(soup.title.get_text(" ")) if soup.title else ""
+    published = html_published(soup)
     _strip(soup)
     builder = Builder()
     _Walker(builder).walk(_main(soup))
@@ -64,6 +66,7 @@ def load_html(path: Path, data: bytes):
     doc.warnings += decoded.warnings
     h1 = next((doc.text[b.start:b.end] for b in doc.blocks if b.kind == "heading"), "")
     doc.title = title or h1
+    doc.published = published
     return doc
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from pipeline.migrate import add_missing_columns
 from pipeline.process import Processed
 from pipeline.views import create_views
 from schemas.db import (
@@ -66,6 +67,7 @@ def open_store(url: str = DEFAULT_URL) -> tuple[Engine, sessionmaker[Session]]:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     Base.metadata.create_all(engine)
+    add_missing_columns(engine)
     if engine.dialect.name == "sqlite":
         with engine.begin() as conn:
             for ddl in _FTS:
@@ -164,6 +166,8 @@ def write(session: Session, done: Processed, version: str, duplicate: str | None
         doc=done.doc_id, path=done.path, sha256=done.sha256, size=done.size,
         media_type=doc.media_type if doc else None, encoding=doc.encoding if doc else None,
         lang=done.lang or None, title=doc.title if doc else None,
+        published=doc.published or None if doc else None,
+        published_from="meta" if doc and doc.published else None,
         n_pages=len(doc.pages) if doc and doc.pages else None,
         n_chars=len(doc.text) if doc else None,
         status="duplicate" if duplicate else done.status, stage=done.stage or None,
