@@ -22,6 +22,9 @@ Principles, each with its words and patterns in `data/<lang>/counts.yaml`:
    of the counted things themselves (two new projects in Kenya) is its subject.
 6. Otherwise the one country other than the home party in the clause, sentence or paragraph,
    leaving out countries anchored to other counts; none when two parties are named jointly.
+7. A count whose own clause says it is scheme-wide or per country in general (JCM全体, 各国,
+   each country) has no subject; one right after an international body it runs with or is
+   funded through (ADB連携11件) is that body's.
 """
 
 from __future__ import annotations
@@ -80,6 +83,9 @@ def _data(lang: str) -> dict[str, Any]:
     data["member_re"] = re.compile(alternation(data["membership_words"]) or "(?!)", flags)
     anaphors = alternation(data["anaphors"]) or "(?!)"
     data["anaphor_re"] = re.compile(anaphors if lang == "ja" else rf"(?<!\w)(?:{anaphors})(?!\w)", flags)
+    data["owner_gap_re"] = re.compile(data["owner_count_gap"], flags)
+    wide = alternation(data["scheme_wide"]) or "(?!)"
+    data["scheme_re"] = re.compile(wide if lang == "ja" else rf"(?<!\w)(?:{wide})(?!\w)", flags)
     data["whole_re"] = re.compile(rf"(?<!\w)(?:{alternation(data['whole_country']) or '(?!)'})(?!\w)", flags)
     return data
 
@@ -170,6 +176,17 @@ def _owner(seg: Segment, ctx: Context, sentence: Span) -> str | None:
     return ids.pop() if len(ids) == 1 else None
 
 
+def _owning_body(seg: Segment, ctx: Context, count: Counted) -> str | None:
+    """An international body named right before the count as the one it runs with or funds it
+    through (ADB連携11件): the count is that body's."""
+    data = _data(seg.lang)
+    for m in ctx.here(OrgMention):
+        if isinstance(m, OrgMention) and m.id in data["owners"] and m.end <= count.start \
+                and data["owner_gap_re"].search(seg.text[m.end : count.start]):
+            return m.id
+    return None
+
+
 def _fallback(seg: Segment, pool: list[Party], spans: list[Span]) -> str | None:
     """Principle 5: the one non-home country of the clause, sentence or paragraph."""
     data = _data(seg.lang)
@@ -206,6 +223,10 @@ def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], 
     lead = text[own[0] : count.start]
     if prior is not None and (data["subset_re"].search(lead) or data["parallel_re"].search(lead)):
         return prior
+    if data["scheme_re"].search(text, *own):
+        return None
+    if org := _owning_body(seg, ctx, count):
+        return org
     if count.unit == "country" or count.ownable:
         if not named and (org := _owner(seg, ctx, sentence)):
             return org

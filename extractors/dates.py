@@ -89,7 +89,8 @@ def _patterns(lang: str) -> tuple[Pattern, ...]:
         "PART": "(?:%s)" % alt("month_parts"),
         "MON": r"(?<![A-Za-z])(?P<mon>%s)(?![a-z])" % alt("months"),
         "MON2": r"(?<![A-Za-z])(?P<mon2>%s)(?![a-z])" % alt("months"),
-        "ORD": "(?:%s)?" % alternation(data["ordinal_suffixes"]) if data["ordinal_suffixes"] else "",
+        "ORD": r"(?:\s?(?:%s)(?![A-Za-z]))?" % alternation(data["ordinal_suffixes"])
+        if data["ordinal_suffixes"] else "",  # 6th, 6 th
         **data["macros"],
     }
 
@@ -174,12 +175,15 @@ def find(text: str, lang: str) -> list[Found]:
     folded = fold(text)
     urls = [u.span() for u in _URL.finditer(folded)]
     doc_numbers = lexicon(lang, "dates")["doc_number_after"]
+    numbered = tuple(lexicon(lang, "dates")["doc_number_before"])
     candidates = []
     for rank, pattern in enumerate(_patterns(lang)):
         for m in pattern.regex.finditer(folded):
             if any(a <= m.start() < b for a, b in urls):
                 continue
             if doc_numbers and folded[m.end() :].lstrip().startswith(tuple(doc_numbers)):
+                continue
+            if numbered and folded[: m.start()].rstrip().endswith(numbered):
                 continue
             dates = _dates(m, lang)
             if dates and all(_valid(d) for d in dates):
@@ -260,6 +264,12 @@ def find_dates(seg: Segment, ctx: Context) -> Iterator[DateMention]:
     for f in found:
         kind = f.pattern.kind
         if kind in ("yearless_month", "news_day"):
+            continue
+        if kind == "local_day":
+            local = _local_day(f, found, None)
+            mention = _mention(seg, f, local, f.pattern.name) if local else None
+            if mention:
+                yield mention
             continue
         earlier = _named_before(found, f.start, ctx) if kind != "date" else []
         for y, m, d in f.dates:
@@ -447,12 +457,18 @@ def resolve_years(seg: Segment, ctx: Context) -> Iterator[DateMention]:
     months = [(f.start, f.end, month, None) for f in found
               if f.pattern.kind == "yearless_month" for _, month, _ in f.dates if month]
     alone = [f for f in found if f.pattern.kind == "news_day"]
-    if not days and not months and not alone:
+    local = [f for f in found if f.pattern.kind == "local_day"]
+    if not days and not months and not alone and not local:
         return
     doc = document_date(ctx)
     for f in alone:
         yield from _news_day(seg, f, doc, found)
     dated = [m for m in ctx.here(DateMention) if m.value[:4].isdigit()]
+    for f in local:
+        ymd = _local_day(f, found, lambda g, m, d: _year_of(seg, g.start, dated, doc, m, d))
+        mention = _mention(seg, f, ymd, RESOLVED) if ymd and ymd[0] and not _local_day(f, found, None) else None
+        if mention:
+            yield mention
     for start, end, month, day in days + months:
         year = _year_of(seg, start, dated, doc, month, day)
         value = iso((year, month, day)) if year is not None and _valid((year, month, day)) else None
@@ -461,6 +477,26 @@ def resolve_years(seg: Segment, ctx: Context) -> Iterator[DateMention]:
                 start=start, end=end, surface=seg.text[start:end], rule=RESOLVED,
                 value=value[0], precision=value[1],  # type: ignore[arg-type]
             )
+
+
+def _local_day(f: Found, found: list[Found], year_of) -> Day | None:
+    """The day a "local time" day (現地時間8日) names: the day of the date just before it, in
+    that date's month and year (the month before when the local day is later, across midnight
+    at a month's start). A yearless date before it takes the year `year_of(found, month, day)`
+    gives (None: no year, then nothing)."""
+    day = f.dates[0][2]
+    before = [g for g in found if g.end <= f.start and g.pattern.kind == "date" and g.dates[-1][1]]
+    if not before or day is None:
+        return None
+    g = before[-1]
+    year, month, anchor = g.dates[-1]
+    if year is None:
+        year = year_of(g, month, anchor) if year_of and anchor else None
+    if year is None:
+        return None
+    if anchor is not None and day > anchor:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return (year, month, day) if _valid((year, month, day)) else None
 
 
 def _news_day(seg: Segment, f: Found, doc: Day | None, found: list[Found]) -> Iterator[DateMention]:
