@@ -82,13 +82,16 @@ def _regex(lang: str) -> re.Pattern:
 
 
 def _skip(text: str, m: re.Match, value: float, lang: str) -> bool:
-    """True for ordinals, vague numbers, years and "the two countries" references."""
+    """True for ordinals, vague numbers, years, "the two countries" references and set phrases
+    ("from one country to another")."""
     data = lexicon(lang, "counts")
     head = text[: m.start("num")].rstrip()
     head_word = head.split()[-1] if head.split() else ""
     if head.endswith(tuple(data["ordinal_before"] + lexicon(lang, "numbers")["vague_prefixes"])):
         return True
     if text[m.end() :].startswith(tuple(data["ordinal_after"])):
+        return True
+    if text[m.start("num") :].lower().startswith(tuple(data["idioms"])):
         return True
     if value in YEARS and re.fullmatch(r"\d{4}", m.group("num")):
         return True
@@ -185,11 +188,11 @@ def _elided(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict
     """Bare numbers whose noun is left out after "with", "up from", "compared with" (…agreements
     with 14 countries, while Singapore had agreements with nine · 31 countries, up from 17):
     counts of the things of the count before them in the same or the previous sentence."""
-    pattern = lexicon(lang, "counts")["elided_after"]
-    if not pattern:
-        return []
     out = []
-    for m in re.finditer(pattern.format(num=f"(?P<num>{numeral_pattern(lang)})"), text, re.IGNORECASE):
+    patterns = lexicon(lang, "counts")["elided_after"]
+    matches = (m for p in patterns
+               for m in re.finditer(p.format(num=f"(?P<num>{numeral_pattern(lang)})"), text, re.IGNORECASE))
+    for m in matches:
         value = parse_number(m.group("num"), lang)
         taken = any(s <= m.start("num") < e for s, e, *_ in found)
         lo = sentence_span(text, max(0, sentence_span(text, m.start())[0] - 2))[0]

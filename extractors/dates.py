@@ -234,8 +234,10 @@ def _mention(seg: Segment, f: Found, ymd: Ymd, rule: str) -> DateMention | None:
 
 
 def _table_years(seg: Segment, ctx: Context) -> Iterator[DateMention]:
-    """Table cells that are just a year, in a column whose header names years (採択年度, Year)."""
-    markers = tuple(lexicon(seg.lang, "dates")["year_headers"])
+    """Table cells that are just a year, in a column whose header names years (採択年度, Year,
+    Năm) in any of the languages: a short row ('Campuchia | 2014') may read as another
+    language than its table's header."""
+    markers = tuple(w for lang in LANGS for w in lexicon(lang, "dates")["year_headers"])
     lo, hi = seg.offset, seg.offset + len(seg.text)
     for table in ctx.tables:
         for cell in table.cells:
