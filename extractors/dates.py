@@ -45,7 +45,7 @@ _DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[–—―-]\s(?!\s*\d
 # A byline's time before its date ("Jane Doe - 09:15, 17/08/2018") and a date glued to the
 # source tag after it ("04/10/2024Agency"): both scraped datelines.
 _HEAD_TIME = re.compile(r"\b[0-2]?\d[:h][0-5]\d(?::[0-5]\d)?\b")
-_GLUED = re.compile(r"[^\W\d_]")
+_GLUED = re.compile(r"[A-Za-z]")
 _TIME_MARKS = r"[\s\d:：.,|｜()（）\[\]/+-]*"  # digits and marks of a time (07:32, (10:30))
 
 Ymd = tuple[int | None, int | None, int | None]
@@ -418,15 +418,16 @@ def _dateline(s: DatedSpot) -> bool:
     """A dateline: the date opens its block after at most a place, weekday or byline (with its
     time) and a comma or bar ("Hà Nội, 23/01/2026 –", "Monday, 10 March 2025", "By Jane Doe |
     3 May 2025", "Jane Doe - 09:15, 3/5/2025"), and a dash or only a time follows; or a numeric
-    date opens its block glued to the next word (a scraped date and source tag: "3/5/2025Agency")."""
+    date opens a line glued to a Latin word (a scraped date and source tag: "3/5/2025Agency")."""
     line = s.text.rfind("\n", 0, s.start) + 1  # a scraped title may share the block
-    if s.start - line > 2 * DATELINE_HEAD:
+    if _GLUED.match(s.text, s.end) and s.text[s.start : s.start + 1].isdigit() \
+            and not s.text[line : s.start].strip():
+        return True
+    if s.start > 2 * DATELINE_HEAD:
         return False
-    head = _HEAD_TIME.sub("", s.text[line : s.start]).strip()
+    head = _HEAD_TIME.sub("", s.text[: s.start]).strip()
     if len(head) > DATELINE_HEAD or head and (head[-1] not in ",，|｜•·" or any(c.isdigit() for c in head)):
         return False
-    if not head and _GLUED.match(s.text, s.end) and s.text[s.start : s.start + 1].isdigit():
-        return True
     return bool(_DATELINE_TAIL.match(s.text, s.end) or _time_tail(s.lang).fullmatch(s.text, s.end))
 
 
