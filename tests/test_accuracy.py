@@ -32,12 +32,19 @@ BLIND = {
     "countries": 0.95, "dates": 0.93, "organizations": 0.90, "counts": 0.78, "money": 0.90,
     "agreements (kind, parties)": 0.80, "events (kind, date)": 0.68,
 }
+# Real pages (../shared/corpus/train and test, issue 13 floors): train is fitted to, test only
+# measured (its failures name no document or key, so a failing run reveals nothing of it).
+TRAIN = {"counts": 0.90, "dates": 0.95}
+TEST = {"counts": 0.78, "dates": 0.91}
 SETS = {
     "seeds": (SHARED / "corpus" / "seeds", SHARED / "gold" / "seeds.jsonl", SEEDS_AND_CORPORA),
     "dev": (SHARED / "corpus" / "dev", SHARED / "gold" / "dev.jsonl", DEV),
     "corpora": (ROOT / "corpora", ROOT / "corpora" / "gold.jsonl", SEEDS_AND_CORPORA),
     "blind": (ROOT / "corpora", ROOT / "corpora" / "blind" / "gold.jsonl", BLIND),
+    "train": (SHARED / "corpus" / "train", SHARED / "gold" / "train.jsonl", TRAIN),
+    "test": (SHARED / "corpus" / "test", SHARED / "gold" / "test.jsonl", TEST),
 }
+MEASURE_ONLY = {"test"}
 
 
 @cache
@@ -49,7 +56,7 @@ def tallies(name: str) -> dict[str, Tally]:
     pred = []
     for line in gold:
         done = process(folder / line["doc"], line["doc"])
-        assert done.status == "ok", (line["doc"], done.error)
+        assert done.status == "ok", (name if name in MEASURE_ONLY else line["doc"], done.error)
         pred.append(facts_line(line["doc"], done.lang, [m for _, _, m in done.mentions]))
     return score(pred, gold)
 
@@ -60,4 +67,5 @@ def tallies(name: str) -> dict[str, Tally]:
 def test_f1_floor(name: str, field: str) -> None:
     floor = SETS[name][2][field]
     t = tallies(name)[field]
-    assert t.f1 >= floor, f"{name} {field}: F1 {t.f1:.3f} < {floor} (missed {t.missed[:8]}, spurious {t.spurious[:8]})"
+    detail = "" if name in MEASURE_ONLY else f" (missed {t.missed[:8]}, spurious {t.spurious[:8]})"
+    assert t.f1 >= floor, f"{name} {field}: F1 {t.f1:.3f} < {floor}{detail}"
