@@ -122,10 +122,15 @@ def _noun_after(text: str, end: int, lang: str, open_: bool) -> dict[str, Any] |
 def _window(text: str, spans: list[tuple[int, int]], k: int) -> str:
     """The text of count k's sentence from its clause start up to the count after it."""
     lo, hi = sentence_span(text, spans[k][0])
-    marks = [m.end() for m in _CLAUSE_END.finditer(text, lo, spans[k][0])]
-    lo = max([lo] + marks + [e for s, e in spans[:k] if e <= spans[k][0]])
     hi = min([hi] + [s for s, e in spans[k + 1 :] if s >= spans[k][1]])
-    return text[lo:hi]
+    return text[_clause_start(text, spans, k) : hi]
+
+
+def _clause_start(text: str, spans: list[tuple[int, int]], k: int) -> int:
+    """Where count k's clause starts: its sentence start, a clause mark or the count before it."""
+    lo = sentence_span(text, spans[k][0])[0]
+    marks = [m.end() for m in _CLAUSE_END.finditer(text, lo, spans[k][0])]
+    return max([lo] + marks + [e for s, e in spans[:k] if e <= spans[k][0]])
 
 
 def _qualifier(data: dict[str, Any], before: str | None, after: str | None) -> str | None:
@@ -262,9 +267,11 @@ def find_counts(seg: Segment, ctx: Context) -> Iterator[CountMention]:
         return
     found = find(seg.text, seg.lang, seg.bounds if seg.lang == "ja" else frozenset())
     found = sorted(found + _listed(seg, ctx, found), key=lambda c: c.start)
-    for c, subject in zip(found, subjects(seg, ctx, found)):
+    spans = [(c.start, c.end) for c in found]
+    for k, (c, subject) in enumerate(zip(found, subjects(seg, ctx, found))):
         lo, hi = sentence_span(seg.text, c.start)
-        measured = qualify(c.unit, seg.text[lo:hi], seg.lang)
+        near = seg.text[_clause_start(seg.text, spans, k) : _window_end(seg.text, spans, k)]
+        measured = qualify(c.unit, seg.text[lo:hi], seg.lang, near=near)
         yield CountMention(
             start=c.start, end=c.end, surface=seg.text[c.start : c.end], rule="counts",
             value=c.value, unit=c.unit, what=c.what, qualifier=c.qualifier,  # type: ignore[arg-type]

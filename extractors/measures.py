@@ -65,10 +65,13 @@ def measure_of(unit: str, text: str, lang: str, what: str | None = None) -> str:
     name = (what or "").removeprefix("total_")
     if name in data["table_whats"]:
         return data["table_whats"][name]
-    for cue in data["cues"]:
-        if cue["unit"] == unit and _has(text, cue["words"]):
-            return cue["measure"]
-    return data["unit_measures"].get(unit, OTHER)
+    return _cued(unit, text, lang) or data["unit_measures"].get(unit, OTHER)
+
+
+def _cued(unit: str, text: str, lang: str) -> str | None:
+    """The measure of the first cue for `unit` that stands in `text`, if any."""
+    return next((cue["measure"] for cue in _data(lang)["cues"]
+                 if cue["unit"] == unit and _has(text, cue["words"])), None)
 
 
 def as_of_in(text: str, lang: str) -> str | None:
@@ -121,10 +124,12 @@ def period_in(text: str, lang: str) -> str | None:
 
 
 def qualify(unit: str, sentence: str, lang: str, what: str | None = None,
-            as_of_text: str = "") -> Measured:
+            as_of_text: str = "", near: str = "") -> Measured:
     """Measure, period and as-of date of a count of `unit` read in its `sentence` (or a table's
-    header text); `as_of_text` is where else an as-of date may be stated (a table's caption
-    and the lines above it). Cumulative measures have no period."""
-    measure = measure_of(unit, sentence, lang, what)
+    header text); a cue in `near` (the count's own clause) comes first, so "17 registered, of
+    which 8 issued credits" measures each apart.
+    `as_of_text` is where else an as-of date may be stated (a table's caption and the lines
+    above it). Cumulative measures have no period."""
+    measure = (not what and near and _cued(unit, near, lang)) or measure_of(unit, sentence, lang, what)
     period = period_in(sentence, lang) if vocabulary()[measure]["kind"] == "period" or measure == OTHER else None
     return Measured(measure, period, as_of_in(sentence, lang) or as_of_in(as_of_text, lang))

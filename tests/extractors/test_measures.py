@@ -39,6 +39,10 @@ def test_the_vocabulary_is_closed_and_named_in_three_languages() -> None:
     ("en", "In the first call of FY2022, the ministry selected 6 model projects.",
      [(6, "selected_projects", "2022-04/2023-03 round 1", None)]),
     ("en", "About 120 participants joined the seminar in 2023.", [(120, "participants", "2023", None)]),
+    ("vi", "Hiện Lào có 6 dự án đã được đăng ký, trong đó 2 dự án đã được cấp tín chỉ.",
+     [(6, "registered_projects", None, None), (2, "issued_projects", None, None)]),
+    ("ja", "カンボジアでは登録済みの案件は9件、発行済みの案件は3件である。",
+     [(9, "registered_projects", None, None), (3, "issued_projects", None, None)]),
 ])
 def test_counts_carry_measure_period_and_as_of(lang: str, text: str, expected: list[tuple]) -> None:
     assert _counts(text, lang) == expected
