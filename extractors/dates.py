@@ -536,7 +536,7 @@ def _year_of(seg: Segment, pos: int, dated: list[DateMention], doc: Day | None, 
         return None
     near = sorted(
         (x for x in dated if lo <= x.start < hi and x.start != pos
-         and (not doc or abs(int(x.value[:4]) - doc[0]) <= 1)),
+         and (not doc or abs(int(x.value[:4]) - doc[0]) <= 1) and not _target(seg, x)),
         key=lambda x: (x.start > pos, abs(x.start - pos)),
     )
     if near and day is None:
@@ -552,6 +552,16 @@ def _year_of(seg: Segment, pos: int, dated: list[DateMention], doc: Day | None, 
     if said := _nearest(_words(seg.lang, "relative_years").finditer(sentence), at):
         return doc[0] + relative[said.group().lower()]
     return _around(doc, month, day, _tense(sentence, at, seg.lang))
+
+
+def _target(seg: Segment, x: DateMention) -> bool:
+    """True for a year named as a target or deadline (by 2030, đến năm 2030, 2030年までに)."""
+    data = lexicon(seg.lang, "dates")
+    digit = next((i for i, ch in enumerate(x.surface) if ch.isdigit()), 0)  # "by 2030" is one mention
+    before = seg.text[max(0, x.start - 12) : x.start + digit].rstrip().lower()
+    return (any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
+                for w in data["target_before"])
+            or seg.text[x.end :].lstrip().startswith(tuple(data["target_after"])))
 
 
 def _beside(anchor: Day, month: int, day: int) -> int:

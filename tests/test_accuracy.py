@@ -22,8 +22,8 @@ SEEDS_AND_CORPORA = {
     "countries": 0.95, "dates": 0.95, "organizations": 0.95, "counts": 0.90, "money": 0.90,
     "agreements (kind, parties)": 0.80, "events (kind, date)": 0.80,
 }
-DEV = {
-    "countries": 0.90, "dates": 0.90, "organizations": 0.85, "counts": 0.80, "money": 0.80,
+DEV = {  # dates and counts at issue 13's floors for train + dev + seeds
+    "countries": 0.90, "dates": 0.95, "organizations": 0.85, "counts": 0.90, "money": 0.80,
     "agreements (kind, parties)": 0.70, "events (kind, date)": 0.70,
 }
 # The blind set was written without sight of the extractors and scored before any rule was
