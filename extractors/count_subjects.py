@@ -17,11 +17,15 @@ Principles, each with its words and patterns in `data/<lang>/counts.yaml`:
    "The said country" (同国, nước này, the country) is the non-home country named before it.
 3. A subset (うち8件, trong đó 14 dự án, of which 3), or a number compared with the count before
    it (31 countries, up from 17), has the subject of that count.
-4. Participants take only a side anchor (日本側から14名); otherwise none.
+4. Participants take only a side anchor of their own clause (日本側から14名); otherwise none.
 5. A count a joint committee approves in its clause is joint: only a country stated as the place
    of the counted things themselves (two new projects in Kenya) is its subject.
-6. Otherwise the one country other than the home party in the clause, sentence or paragraph,
+6. Otherwise the one country other than the home party in the clause, sentence or paragraph
+   up to the sentence (a country named only later is about what follows),
    leaving out countries anchored to other counts; none when two parties are named jointly.
+7. A count whose own clause says it is scheme-wide or per country in general (JCM全体, 各国,
+   each country) has no subject; one right after an international body it runs with or is
+   funded through (ADB連携11件) is that body's.
 """
 
 from __future__ import annotations
@@ -80,6 +84,9 @@ def _data(lang: str) -> dict[str, Any]:
     data["member_re"] = re.compile(alternation(data["membership_words"]) or "(?!)", flags)
     anaphors = alternation(data["anaphors"]) or "(?!)"
     data["anaphor_re"] = re.compile(anaphors if lang == "ja" else rf"(?<!\w)(?:{anaphors})(?!\w)", flags)
+    data["owner_gap_re"] = re.compile(data["owner_count_gap"], flags)
+    wide = alternation(data["scheme_wide"]) or "(?!)"
+    data["scheme_re"] = re.compile(wide if lang == "ja" else rf"(?<!\w)(?:{wide})(?!\w)", flags)
     data["whole_re"] = re.compile(rf"(?<!\w)(?:{alternation(data['whole_country']) or '(?!)'})(?!\w)", flags)
     return data
 
@@ -170,6 +177,17 @@ def _owner(seg: Segment, ctx: Context, sentence: Span) -> str | None:
     return ids.pop() if len(ids) == 1 else None
 
 
+def _owning_body(seg: Segment, ctx: Context, count: Counted) -> str | None:
+    """An international body named right before the count as the one it runs with or funds it
+    through (ADB連携11件): the count is that body's."""
+    data = _data(seg.lang)
+    for m in ctx.here(OrgMention):
+        if isinstance(m, OrgMention) and m.id in data["owners"] and m.end <= count.start \
+                and data["owner_gap_re"].search(seg.text[m.end : count.start]):
+            return m.id
+    return None
+
+
 def _fallback(seg: Segment, pool: list[Party], spans: list[Span]) -> str | None:
     """Principle 5: the one non-home country of the clause, sentence or paragraph."""
     data = _data(seg.lang)
@@ -206,6 +224,10 @@ def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], 
     lead = text[own[0] : count.start]
     if prior is not None and (data["subset_re"].search(lead) or data["parallel_re"].search(lead)):
         return prior
+    if data["scheme_re"].search(text, *own):
+        return None
+    if org := _owning_body(seg, ctx, count):
+        return org
     if count.unit == "country" or count.ownable:
         if not named and (org := _owner(seg, ctx, sentence)):
             return org
@@ -219,7 +241,8 @@ def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], 
         return party.iso3 if party else None
     busy = {p: [c for c in others if p[0] <= c.start < p[1]] for p in parts if p != own}
     kinds = {"side"} if count.unit == "participant" else {"place", "owner", "side"}
-    for span in [own] + [p for p in parts if p != own and not busy[p]]:
+    spans = [own] if count.unit == "participant" else [own] + [p for p in parts if p != own and not busy[p]]
+    for span in spans:
         party = _nearest(text, count, [p for p in every if span[0] <= p.start < span[1]], span, kinds, lang)
         if party:
             return party.iso3
@@ -227,4 +250,4 @@ def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], 
         return None
     owned = {p for span, cs in busy.items() for p in every if span[0] <= p.start < span[1]
              and any(_anchor(text, p, c, span, lang) for c in cs)}
-    return _fallback(seg, [p for p in every if p not in owned], [own, sentence, (0, len(text))])
+    return _fallback(seg, [p for p in every if p not in owned], [own, sentence, (0, sentence[1])])

@@ -24,6 +24,7 @@ from extractors.base import Context, Segment, extractor
 from extractors.count_subjects import subjects
 from extractors.dates import YEARS, sentence_span
 from extractors.lexicon import alternation, lexicon
+from extractors.measures import qualify
 from extractors.numbers import fold, numeral_pattern, parse_number
 from schemas.records import CountMention, CountryMention
 
@@ -81,13 +82,16 @@ def _regex(lang: str) -> re.Pattern:
 
 
 def _skip(text: str, m: re.Match, value: float, lang: str) -> bool:
-    """True for ordinals, vague numbers, years and "the two countries" references."""
+    """True for ordinals, vague numbers, years, "the two countries" references and set phrases
+    ("from one country to another")."""
     data = lexicon(lang, "counts")
     head = text[: m.start("num")].rstrip()
     head_word = head.split()[-1] if head.split() else ""
     if head.endswith(tuple(data["ordinal_before"] + lexicon(lang, "numbers")["vague_prefixes"])):
         return True
     if text[m.end() :].startswith(tuple(data["ordinal_after"])):
+        return True
+    if text[m.start("num") :].lower().startswith(tuple(data["idioms"])):
         return True
     if value in YEARS and re.fullmatch(r"\d{4}", m.group("num")):
         return True
@@ -118,10 +122,15 @@ def _noun_after(text: str, end: int, lang: str, open_: bool) -> dict[str, Any] |
 def _window(text: str, spans: list[tuple[int, int]], k: int) -> str:
     """The text of count k's sentence from its clause start up to the count after it."""
     lo, hi = sentence_span(text, spans[k][0])
-    marks = [m.end() for m in _CLAUSE_END.finditer(text, lo, spans[k][0])]
-    lo = max([lo] + marks + [e for s, e in spans[:k] if e <= spans[k][0]])
     hi = min([hi] + [s for s, e in spans[k + 1 :] if s >= spans[k][1]])
-    return text[lo:hi]
+    return text[_clause_start(text, spans, k) : hi]
+
+
+def _clause_start(text: str, spans: list[tuple[int, int]], k: int) -> int:
+    """Where count k's clause starts: its sentence start, a clause mark or the count before it."""
+    lo = sentence_span(text, spans[k][0])[0]
+    marks = [m.end() for m in _CLAUSE_END.finditer(text, lo, spans[k][0])]
+    return max([lo] + marks + [e for s, e in spans[:k] if e <= spans[k][0]])
 
 
 def _qualifier(data: dict[str, Any], before: str | None, after: str | None) -> str | None:
@@ -184,11 +193,11 @@ def _elided(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict
     """Bare numbers whose noun is left out after "with", "up from", "compared with" (…agreements
     with 14 countries, while Singapore had agreements with nine · 31 countries, up from 17):
     counts of the things of the count before them in the same or the previous sentence."""
-    pattern = lexicon(lang, "counts")["elided_after"]
-    if not pattern:
-        return []
     out = []
-    for m in re.finditer(pattern.format(num=f"(?P<num>{numeral_pattern(lang)})"), text, re.IGNORECASE):
+    patterns = lexicon(lang, "counts")["elided_after"]
+    matches = (m for p in patterns
+               for m in re.finditer(p.format(num=f"(?P<num>{numeral_pattern(lang)})"), text, re.IGNORECASE))
+    for m in matches:
         value = parse_number(m.group("num"), lang)
         taken = any(s <= m.start("num") < e for s, e, *_ in found)
         lo = sentence_span(text, max(0, sentence_span(text, m.start())[0] - 2))[0]
@@ -258,9 +267,13 @@ def find_counts(seg: Segment, ctx: Context) -> Iterator[CountMention]:
         return
     found = find(seg.text, seg.lang, seg.bounds if seg.lang == "ja" else frozenset())
     found = sorted(found + _listed(seg, ctx, found), key=lambda c: c.start)
-    for c, subject in zip(found, subjects(seg, ctx, found)):
+    spans = [(c.start, c.end) for c in found]
+    for k, (c, subject) in enumerate(zip(found, subjects(seg, ctx, found))):
+        lo, hi = sentence_span(seg.text, c.start)
+        near = seg.text[_clause_start(seg.text, spans, k) : _window_end(seg.text, spans, k)]
+        measured = qualify(c.unit, seg.text[lo:hi], seg.lang, near=near)
         yield CountMention(
             start=c.start, end=c.end, surface=seg.text[c.start : c.end], rule="counts",
             value=c.value, unit=c.unit, what=c.what, qualifier=c.qualifier,  # type: ignore[arg-type]
-            subject=subject,
+            subject=subject, measure=measured.measure, period=measured.period, as_of=measured.as_of,
         )

@@ -42,6 +42,10 @@ _SEPARATORS = "|｜/・•·:：【[［(（<>»«-–—,，、"
 _LABEL_CLOSE = re.compile(r"\s*[:：】\]］]")
 _LABEL_GAP = re.compile(r"[\s)）\]］】]*")
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[–—―-]\s(?!\s*\d)")  # not a range
+# A byline's time before its date ("Jane Doe - 09:15, 17/08/2018") and a date glued to the
+# source tag after it ("04/10/2024Agency"): both scraped datelines.
+_HEAD_TIME = re.compile(r"\b[0-2]?\d[:h][0-5]\d(?::[0-5]\d)?\b")
+_GLUED = re.compile(r"[A-Za-z]")
 _TIME_MARKS = r"[\s\d:：.,|｜()（）\[\]/+-]*"  # digits and marks of a time (07:32, (10:30))
 
 Ymd = tuple[int | None, int | None, int | None]
@@ -77,7 +81,7 @@ def _patterns(lang: str) -> tuple[Pattern, ...]:
         "_": r"\s*",
         "Y": r"(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)",
         "M": r"(?<!\d)(?P<m>[01]?\d)",
-        "D": r"(?<![\d.,/])(?P<d>[0-3]?\d)",
+        "D": r"(?<![\d.,/:])(?P<d>[0-3]?\d)",
         "ERA": r"(?P<era>%s)\s*(?P<ey>\d{1,2}|%s|[一二三四五六七八九十]{1,3})"
         % (alt("eras"), alt("first_year")),
         "TO": "(?:%s)" % alt("range_words"),
@@ -85,7 +89,8 @@ def _patterns(lang: str) -> tuple[Pattern, ...]:
         "PART": "(?:%s)" % alt("month_parts"),
         "MON": r"(?<![A-Za-z])(?P<mon>%s)(?![a-z])" % alt("months"),
         "MON2": r"(?<![A-Za-z])(?P<mon2>%s)(?![a-z])" % alt("months"),
-        "ORD": "(?:%s)?" % alternation(data["ordinal_suffixes"]) if data["ordinal_suffixes"] else "",
+        "ORD": r"(?:\s?(?:%s)(?![A-Za-z]))?" % alternation(data["ordinal_suffixes"])
+        if data["ordinal_suffixes"] else "",  # 6th, 6 th
         **data["macros"],
     }
 
@@ -170,12 +175,15 @@ def find(text: str, lang: str) -> list[Found]:
     folded = fold(text)
     urls = [u.span() for u in _URL.finditer(folded)]
     doc_numbers = lexicon(lang, "dates")["doc_number_after"]
+    numbered = tuple(lexicon(lang, "dates")["doc_number_before"])
     candidates = []
     for rank, pattern in enumerate(_patterns(lang)):
         for m in pattern.regex.finditer(folded):
             if any(a <= m.start() < b for a, b in urls):
                 continue
             if doc_numbers and folded[m.end() :].lstrip().startswith(tuple(doc_numbers)):
+                continue
+            if numbered and folded[: m.start()].rstrip().endswith(numbered):
                 continue
             dates = _dates(m, lang)
             if dates and all(_valid(d) for d in dates):
@@ -226,8 +234,10 @@ def _mention(seg: Segment, f: Found, ymd: Ymd, rule: str) -> DateMention | None:
 
 
 def _table_years(seg: Segment, ctx: Context) -> Iterator[DateMention]:
-    """Table cells that are just a year, in a column whose header names years (採択年度, Year)."""
-    markers = tuple(lexicon(seg.lang, "dates")["year_headers"])
+    """Table cells that are just a year, in a column whose header names years (採択年度, Year,
+    Năm) in any of the languages: a short row ('Campuchia | 2014') may read as another
+    language than its table's header."""
+    markers = tuple(w for lang in LANGS for w in lexicon(lang, "dates")["year_headers"])
     lo, hi = seg.offset, seg.offset + len(seg.text)
     for table in ctx.tables:
         for cell in table.cells:
@@ -256,6 +266,12 @@ def find_dates(seg: Segment, ctx: Context) -> Iterator[DateMention]:
     for f in found:
         kind = f.pattern.kind
         if kind in ("yearless_month", "news_day"):
+            continue
+        if kind == "local_day":
+            local = _local_day(f, found, None)
+            mention = _mention(seg, f, local, f.pattern.name) if local else None
+            if mention:
+                yield mention
             continue
         earlier = _named_before(found, f.start, ctx) if kind != "date" else []
         for y, m, d in f.dates:
@@ -319,16 +335,34 @@ def document_date_of(spots: Iterable[DatedSpot]) -> Day | None:
        byline, followed by a dash ("TOKYO, 18 November 2025 –") or by nothing but a time;
     3. else the first full date of the first FIRST_BLOCKS blocks.
     """
-    days = sorted(
+    days = _days(spots)
+    if stated := _stated(days):
+        return stated[0]
+    return next((_day(s.value) for s in days if s.block < FIRST_BLOCKS), None)
+
+
+def publication_of(spots: Iterable[DatedSpot]) -> tuple[Day, str] | None:
+    """The date a document states as its own and what states it: `label` (a publication or
+    update label, step 1 of `document_date_of`) or `dateline` (step 2); None when nothing
+    does (the first date of a text is no publication date)."""
+    return _stated(_days(spots))
+
+
+def _days(spots: Iterable[DatedSpot]) -> list[DatedSpot]:
+    """The full days named (not resolved) in the first HEAD_BLOCKS blocks, in text order."""
+    return sorted(
         (s for s in spots if s.block < HEAD_BLOCKS and not s.derived and _is_day(s.value)),
         key=lambda s: (s.block, s.start),
     )
+
+
+def _stated(days: list[DatedSpot]) -> tuple[Day, str] | None:
     for kind in ("published", "updated"):
         if labelled := next((s for s in days if _labelled(s, days, kind)), None):
-            return _day(labelled.value)
+            return _day(labelled.value), "label"
     if dateline := next((s for s in days if _dateline(s)), None):
-        return _day(dateline.value)
-    return next((_day(s.value) for s in days if s.block < FIRST_BLOCKS), None)
+        return _day(dateline.value), "dateline"
+    return None
 
 
 def _is_day(value: str) -> bool:
@@ -381,12 +415,17 @@ def _labelled(s: DatedSpot, days: list[DatedSpot], kind: str) -> bool:
 
 
 def _dateline(s: DatedSpot) -> bool:
-    """A dateline: the date opens its block after at most a place, weekday or byline and a comma
-    or bar ("Hà Nội, 23/01/2026 –", "Monday, 10 March 2025", "By Jane Doe | 3 May 2025"), and
-    a dash or only a time follows."""
+    """A dateline: the date opens its block after at most a place, weekday or byline (with its
+    time) and a comma or bar ("Hà Nội, 23/01/2026 –", "Monday, 10 March 2025", "By Jane Doe |
+    3 May 2025", "Jane Doe - 09:15, 3/5/2025"), and a dash or only a time follows; or a numeric
+    date opens a line glued to a Latin word (a scraped date and source tag: "3/5/2025Agency")."""
+    line = s.text.rfind("\n", 0, s.start) + 1  # a scraped title may share the block
+    if _GLUED.match(s.text, s.end) and s.text[s.start : s.start + 1].isdigit() \
+            and not s.text[line : s.start].strip():
+        return True
     if s.start > 2 * DATELINE_HEAD:
         return False
-    head = s.text[: s.start].strip()
+    head = _HEAD_TIME.sub("", s.text[: s.start]).strip()
     if len(head) > DATELINE_HEAD or head and (head[-1] not in ",，|｜•·" or any(c.isdigit() for c in head)):
         return False
     return bool(_DATELINE_TAIL.match(s.text, s.end) or _time_tail(s.lang).fullmatch(s.text, s.end))
@@ -421,12 +460,18 @@ def resolve_years(seg: Segment, ctx: Context) -> Iterator[DateMention]:
     months = [(f.start, f.end, month, None) for f in found
               if f.pattern.kind == "yearless_month" for _, month, _ in f.dates if month]
     alone = [f for f in found if f.pattern.kind == "news_day"]
-    if not days and not months and not alone:
+    local = [f for f in found if f.pattern.kind == "local_day"]
+    if not days and not months and not alone and not local:
         return
     doc = document_date(ctx)
     for f in alone:
         yield from _news_day(seg, f, doc, found)
     dated = [m for m in ctx.here(DateMention) if m.value[:4].isdigit()]
+    for f in local:
+        ymd = _local_day(f, found, lambda g, m, d: _year_of(seg, g.start, dated, doc, m, d))
+        mention = _mention(seg, f, ymd, RESOLVED) if ymd and ymd[0] and not _local_day(f, found, None) else None
+        if mention:
+            yield mention
     for start, end, month, day in days + months:
         year = _year_of(seg, start, dated, doc, month, day)
         value = iso((year, month, day)) if year is not None and _valid((year, month, day)) else None
@@ -435,6 +480,26 @@ def resolve_years(seg: Segment, ctx: Context) -> Iterator[DateMention]:
                 start=start, end=end, surface=seg.text[start:end], rule=RESOLVED,
                 value=value[0], precision=value[1],  # type: ignore[arg-type]
             )
+
+
+def _local_day(f: Found, found: list[Found], year_of) -> Day | None:
+    """The day a "local time" day (現地時間8日) names: the day of the date just before it, in
+    that date's month and year (the month before when the local day is later, across midnight
+    at a month's start). A yearless date before it takes the year `year_of(found, month, day)`
+    gives (None: no year, then nothing)."""
+    day = f.dates[0][2]
+    before = [g for g in found if g.end <= f.start and g.pattern.kind == "date" and g.dates[-1][1]]
+    if not before or day is None:
+        return None
+    g = before[-1]
+    year, month, anchor = g.dates[-1]
+    if year is None:
+        year = year_of(g, month, anchor) if year_of and anchor else None
+    if year is None:
+        return None
+    if anchor is not None and day > anchor:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return (year, month, day) if _valid((year, month, day)) else None
 
 
 def _news_day(seg: Segment, f: Found, doc: Day | None, found: list[Found]) -> Iterator[DateMention]:
@@ -471,7 +536,7 @@ def _year_of(seg: Segment, pos: int, dated: list[DateMention], doc: Day | None, 
         return None
     near = sorted(
         (x for x in dated if lo <= x.start < hi and x.start != pos
-         and (not doc or abs(int(x.value[:4]) - doc[0]) <= 1)),
+         and (not doc or abs(int(x.value[:4]) - doc[0]) <= 1) and not _target(seg, x)),
         key=lambda x: (x.start > pos, abs(x.start - pos)),
     )
     if near and day is None:
@@ -487,6 +552,16 @@ def _year_of(seg: Segment, pos: int, dated: list[DateMention], doc: Day | None, 
     if said := _nearest(_words(seg.lang, "relative_years").finditer(sentence), at):
         return doc[0] + relative[said.group().lower()]
     return _around(doc, month, day, _tense(sentence, at, seg.lang))
+
+
+def _target(seg: Segment, x: DateMention) -> bool:
+    """True for a year named as a target or deadline (by 2030, đến năm 2030, 2030年までに)."""
+    data = lexicon(seg.lang, "dates")
+    digit = next((i for i, ch in enumerate(x.surface) if ch.isdigit()), 0)  # "by 2030" is one mention
+    before = seg.text[max(0, x.start - 12) : x.start + digit].rstrip().lower()
+    return (any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
+                for w in data["target_before"])
+            or seg.text[x.end :].lstrip().startswith(tuple(data["target_after"])))
 
 
 def _beside(anchor: Day, month: int, day: int) -> int:

@@ -25,6 +25,7 @@ from extractors.counts import find as find_counts, parse_count
 from extractors.dates import parse_date
 from extractors.discourse import regex
 from extractors.lexicon import alternation, lexicon
+from extractors.measures import qualify
 from extractors.money import find_money
 from extractors.numbers import fold, parse_decimal, parse_number
 from extractors.places import find_places
@@ -35,6 +36,7 @@ from schemas.records import (
 )
 
 CONTEXT_SEGMENTS = 8  # segments before a table searched for its counterpart country
+ABOVE_BLOCKS = 3  # text blocks just above a table that may state the date of its figures
 PARTNER_COUNTRIES = "partner_countries"  # `what` of a totals row's country count
 
 
@@ -359,7 +361,16 @@ def _money(value: str, words: str, lang: str) -> MoneyMention | None:
     return None
 
 
-def _key_count(seg: Segment, cell: Cell, lang: str) -> CountMention | None:
+def _above(table: Table, ctx: Context) -> str:
+    """Where a table states the date of its figures: its caption, header cells and the
+    ABOVE_BLOCKS text blocks just above it (…(2024年10月時点) before a partner table)."""
+    top = min(c.start for c in table.cells)
+    before = [s.text for s in ctx.segments if s.kind != "table_row" and s.offset < top][-ABOVE_BLOCKS:]
+    headers = [c.text for c in table.cells if c.header]
+    return "\n".join([table.caption, *headers, *before])
+
+
+def _key_count(seg: Segment, ctx: Context, table: Table, cell: Cell, lang: str) -> CountMention | None:
     """The count a totals row states beside its label ('合計（15か国）', 'Total | 7 countries')."""
     found = find_counts(cell.text, lang)
     if not found:
@@ -367,20 +378,23 @@ def _key_count(seg: Segment, cell: Cell, lang: str) -> CountMention | None:
     c = found[0]
     start, end = _local(seg, cell.start + c.start), _local(seg, cell.start + c.end)
     what = PARTNER_COUNTRIES if c.unit == "country" else f"total_{c.what}"
+    measured = qualify(c.unit, cell.text, lang, what, _above(table, ctx))
     return CountMention(start=start, end=end, surface=seg.text[start:end], rule="tables:count",
-                        value=c.value, unit=c.unit, subject=None, what=what)
+                        value=c.value, unit=c.unit, subject=None, what=what,
+                        measure=measured.measure, period=measured.period, as_of=measured.as_of)
 
 
-def _row_facts(seg: Segment, table: Table, cells: dict[int, Cell], roles: tuple[int, int | None],
-               subject: str | None, totals: bool) -> Iterator[Mention]:
+def _row_facts(seg: Segment, ctx: Context, table: Table, cells: dict[int, Cell],
+               roles: tuple[int, int | None], subject: str | None, totals: bool) -> Iterator[Mention]:
     """The counts (and amounts of money) of one row, each named by its column; a totals row's
     counts are named 'total_<what>'. Measurement columns (tCO2, MW, %) give nothing."""
     key_col, signing = roles
     lang = seg.lang
     whats = {col: what_of(_headers(table, col), lang) for col in range(table.n_cols)}
     skip = _breakdowns(table, whats, lang) | {key_col, signing}
+    above = _above(table, ctx)
     for col in (key_col, signing) if totals else ():
-        key = _key_count(seg, cells[col], lang) if col in cells else None
+        key = _key_count(seg, ctx, table, cells[col], lang) if col in cells else None
         if key:
             yield key
     for col, cell in cells.items():
@@ -402,8 +416,10 @@ def _row_facts(seg: Segment, table: Table, cells: dict[int, Cell], roles: tuple[
         what = whats[col]
         if totals and what != "total":
             what = f"total_{what}"
+        measured = qualify(count[1], " / ".join(headers), lang, what, above)
         yield CountMention(start=start, end=end, surface=seg.text[start:end], rule="tables:count",
-                           value=count[0], unit=count[1], subject=subject, what=what)
+                           value=count[0], unit=count[1], subject=subject, what=what,
+                           measure=measured.measure, period=measured.period, as_of=measured.as_of)
 
 
 @extractor("tables", CountMention)
@@ -426,7 +442,7 @@ def table_facts(seg: Segment, ctx: Context) -> Iterator[Mention]:
     if event:
         yield event
         return
-    yield from _row_facts(seg, table, cells, (key_col, signing), subject, totals)
+    yield from _row_facts(seg, ctx, table, cells, (key_col, signing), subject, totals)
     country = None if totals or key is None else (_countries(ctx, key.start, key.end) or [None])[0]
     if signing in cells and country is not None:
         parsed = parse_date(cells[signing].text, lang)

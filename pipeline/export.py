@@ -1,7 +1,9 @@
 """Exports from the store: facts.jsonl in FORMAT.md's shape, one line per document.
 
 Lines are rebuilt from the stored mentions (the store is the single source), in document
-order, so an export of the store scores exactly like the extraction that filled it.
+order, so an export of the store scores exactly like the extraction that filled it. Counts
+carry FORMAT.md's keys plus `measure`, `period` and `as_of` (the date the text states, else
+the document's publication date); scorers ignore the extra keys.
 """
 
 from __future__ import annotations
@@ -35,14 +37,18 @@ def fact_lines(session: Session) -> Iterator[dict]:
     The order is total and the same in every store: names sorted here (not by the database's
     collation), mentions by offset, then in the order they were extracted (their ids)."""
     docs = sorted(session.execute(
-        select(DocumentRow.doc, DocumentRow.id, DocumentRow.lang).where(DocumentRow.status == "ok")
+        select(DocumentRow.doc, DocumentRow.id, DocumentRow.lang, DocumentRow.published)
+        .where(DocumentRow.status == "ok")
     ).all())
-    for name, doc_id, lang in docs:
+    for name, doc_id, lang, published in docs:
         rows = session.scalars(
             select(MentionRow).where(MentionRow.document_id == doc_id)
             .order_by(MentionRow.start, MentionRow.id)
         )
-        yield facts_line(name, lang or "", [mention_from_row(r) for r in rows])
+        line = facts_line(name, lang or "", [mention_from_row(r) for r in rows])
+        for count in line["counts"]:  # a count the text does not date is as of its publication
+            count["as_of"] = count.get("as_of") or published
+        yield line
 
 
 def export_facts(session: Session, path: Path) -> int:

@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, Tag
 from bs4.element import CData, Declaration, ProcessingInstruction
 
 from pipeline.decode import decode
+from pipeline.published_meta import html_published
 from pipeline.load_blocks import Builder, clean, flatten, guess_header_rows, text_spans
 from pipeline.load_errors import EmptyDocument
 
@@ -59,26 +60,28 @@ def load_html(path: Path, data: bytes):
     decoded = decode(data, html=True)
     # An internal DTD subset can declare entities (billion laughs); HTML never needs one.
     markup = _INTERNAL_SUBSET.sub("<!DOCTYPE html>", clean(decoded.text))
-    title, builder = _read(markup, "lxml")
-    if (other := _read(markup, "html.parser")) and _kept(other[1]) > 1.1 * _kept(builder):
-        title, builder = other
+    title, published, builder = _read(markup, "lxml")
+    if (other := _read(markup, "html.parser")) and _kept(other[2]) > 1.1 * _kept(builder):
+        title, published, builder = other
     doc = builder.document(path=str(path), media_type="text/html", encoding=decoded.encoding)
     if not doc.blocks:
         raise EmptyDocument("html", "no text in the HTML page")
     doc.warnings += decoded.warnings
     h1 = next((doc.text[b.start:b.end] for b in doc.blocks if b.kind == "heading"), "")
     doc.title = title or h1
+    doc.published = published
     return doc
 
 
-def _read(markup: str, parser: str) -> tuple[str, Builder]:
-    """The page's title and its main text as read through `parser`."""
+def _read(markup: str, parser: str) -> tuple[str, str | None, Builder]:
+    """The page's title, its stated publication date and its main text as read through `parser`."""
     soup = BeautifulSoup(markup, parser)
     title = flatten(soup.title.get_text(" ")) if soup.title else ""
+    published = html_published(soup)
     _strip(soup)
     builder = Builder()
     _Walker(builder).walk(_main(soup))
-    return title, builder
+    return title, published, builder
 
 
 def _kept(builder: Builder) -> int:

@@ -19,6 +19,7 @@ import pypdfium2.raw as pdfium_c
 
 from pipeline.load_blocks import Builder, clean, guess_header_rows
 from pipeline.load_errors import LoadError
+from pipeline.published_meta import pdf_published
 
 MIN_PATHS = 4  # path objects on a page before pdfplumber is asked for ruled tables
 _TEXT_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_vertical": 3}
@@ -93,6 +94,7 @@ def _read(path: Path, pdf, data: bytes, max_pages: int, error):
     doc.warnings += warnings
     doc.title = _title(pdf) or next((doc.text[b.start:b.end] for b in doc.blocks[:3]
                                      if b.end - b.start <= 200), "")
+    doc.published = pdf_published(pdf)
     return doc
 
 

@@ -119,10 +119,10 @@ def _steps(out: Processed, path: Path, limits: Limits, stages: list[str]) -> Non
 
     stages.append("langid")
     t0 = time.perf_counter()
-    doc.blocks = [
-        dataclasses.replace(b, lang=block_lang(doc.text[b.start : b.end])) for b in doc.blocks
-    ]
-    out.lang = main_lang([(b.lang, b.end - b.start) for b in doc.blocks])
+    # A block without letters (a date line, a row of numbers) is read in the document's language.
+    langs = [block_lang(doc.text[b.start : b.end], default="") for b in doc.blocks]
+    out.lang = main_lang([(lang, b.end - b.start) for lang, b in zip(langs, doc.blocks) if lang])
+    doc.blocks = [dataclasses.replace(b, lang=lang or out.lang) for lang, b in zip(langs, doc.blocks)]
     out.timings["langid"] = time.perf_counter() - t0
 
     stages.append("segment")

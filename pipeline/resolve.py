@@ -4,9 +4,9 @@ source kept, every disagreement recorded instead of overwritten.
 Everything here is rebuilt from the fact tables on each run (delete, then insert, in the
 caller's transaction), so re-running it is idempotent and it never drifts from the facts.
 
-- **As-of dates.** Each document's publication date (`documents.published`): the date it gives
-  itself (`extractors.dates.document_date_of`: a labelled date, a dateline, or the first full
-  date of its first blocks), else the latest date it names.
+- **As-of dates.** Each document's publication date (`documents.published`, and in
+  `published_from` what states it): a labelled date or a dateline of its text
+  (`extractors.dates.publication_of`), else its metadata's date (`meta`), else null.
 - **Agreements** of one kind merge when their parties name the same countries (an organization
   counts as its country, so [MOEJ, MAE_VN] and [JPN, VNM] agree; one side may be missing) and
   their dates are compatible at the precision each source gives (2013, 2013-07, 2013-07-02).
@@ -15,9 +15,10 @@ caller's transaction), so re-running it is idempotent and it never drifts from t
 - **Events** merge the same way on (kind, ordinal, parties, date). Parties are the extracted
   ones, else the countries and organizations named in the event's sentence. An ordinal names
   one meeting of a series, so numbered meetings up to a year apart are one with a conflict.
-- **Conflicts**: an entity whose sources give incompatible dates or different places, and a
-  count (unit, subject, what) that documents published within a month of each other state
-  with different values.
+- **Conflicts**: an entity whose sources give incompatible dates or different places, and
+  counts of one measure, subject and period (extractors/measures.py) with different values:
+  a per-period figure (FY2025, a call round) whatever its as-of dates, a running total only
+  between sources whose as-of dates overlap.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from functools import cache
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from extractors.dates import RESOLVED, DatedSpot, document_date_of
+from extractors.dates import RESOLVED, DatedSpot, publication_of
 from extractors.lexicon import gazetteer
 from schemas.db import (
     RESOLVED_TABLES,
@@ -58,7 +59,6 @@ ONCE_PER_PARTIES = {"bilateral_document"}
 NEAR_DAYS = 31  # differing dates this close name the same agreement
 EVENT_NEAR_DAYS = 2  # an unnumbered meeting one day off (a resolved "yesterday") is the same
 SERIES_DAYS = 400  # the n-th meeting of a series is one meeting within about a year
-AS_OF_DAYS = 31  # counts published this close describe the same moment
 MAX_SENTENCE_PARTIES = 4  # a sentence naming more countries is a list, not the participants
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s)")
 
@@ -123,19 +123,17 @@ def gap_days(a: str, b: str) -> int | None:
 # --- as-of dates ----------------------------------------------------------------------------
 
 
-def publication_date(spots: list[DatedSpot]) -> str | None:
-    """A document's own date (`document_date_of`), else the latest date it names (of the most
-    precise kind it has)."""
-    if day := document_date_of(spots):
-        return "{:04d}-{:02d}-{:02d}".format(*day)
-    full = [s for s in spots if not s.value.startswith("--")]
-    if not full:
-        return None
-    best = max(precision(s.value) for s in full)
-    return max(s.value for s in full if precision(s.value) == best)
+def publication_date(spots: list[DatedSpot]) -> tuple[str, str] | None:
+    """A document's publication date as it states it (`publication_of`: a labelled date or a
+    dateline) and what states it; None when the text does not (never a date it merely names)."""
+    if stated := publication_of(spots):
+        return "{:04d}-{:02d}-{:02d}".format(*stated[0]), stated[1]
+    return None
 
 
-def _publication_dates(session: Session) -> dict[int, str | None]:
+def _publication_dates(session: Session) -> dict[int, tuple[str | None, str | None]]:
+    """(published, published_from) per document: what its text states, else the date its
+    metadata gave at load time (`meta`), else nothing."""
     rows = session.execute(
         select(MentionRow.document_id, FactDate.value, MentionRow.block_idx, MentionRow.start,
                MentionRow.end, BlockRow.start, BlockRow.text, BlockRow.lang, MentionRow.rule)
@@ -148,8 +146,13 @@ def _publication_dates(session: Session) -> dict[int, str | None]:
     for doc_id, value, block, start, end, bstart, text, lang, rule in rows:
         spots[doc_id].append(DatedSpot(value, block, start - bstart, end - bstart, text, lang,
                                        rule == RESOLVED))
-    docs = session.scalars(select(DocumentRow.id).where(DocumentRow.status == "ok")).all()
-    return {d: publication_date(spots.get(d, [])) for d in docs}
+    docs = session.execute(select(DocumentRow.id, DocumentRow.published, DocumentRow.published_from)
+                           .where(DocumentRow.status == "ok")).all()
+    out: dict[int, tuple[str | None, str | None]] = {}
+    for d, published, source in docs:
+        meta = (published, source) if source == "meta" else (None, None)
+        out[d] = publication_date(spots.get(d, [])) or meta
+    return out
 
 
 # --- sources and their merging --------------------------------------------------------------
@@ -490,45 +493,56 @@ def _write_events(session: Session, sources: list[Source], conflicts: _Conflicts
 
 
 def _count_conflicts(session: Session, as_of: dict[int, str | None], conflicts: _Conflicts) -> None:
-    """Counts of one (unit, subject, what) that documents published within a month of each other
-    give with different values. A document counts only when it gives one exact value. Without
-    a subject a count is comparable only when it counts countries (the partners of the scheme
-    as a whole, whatever words name them); "15 projects" alone is about its own context."""
+    """Counts of one measure, subject and period that differ: per-period figures (FY2025, a
+    call round) of the same period whatever their dates, running totals only when their as-of
+    dates (stated, else the publication date) overlap. A document counts only when it gives
+    one exact value; `other` counts are never compared, and without a subject only partner
+    countries are (the scheme as a whole): "15 projects" alone is about its own context."""
     rows = session.execute(
-        select(FactCount.value, FactCount.unit, FactCount.subject, FactCount.what,
-               FactCount.qualifier, FactCount.document_id, FactCount.mention_id)
+        select(FactCount.value, FactCount.measure, FactCount.subject, FactCount.period,
+               FactCount.as_of, FactCount.qualifier, FactCount.document_id, FactCount.mention_id)
         .order_by(FactCount.id)
     ).all()
-    given: dict[tuple, dict[int, list[tuple[float, int]]]] = defaultdict(lambda: defaultdict(list))
-    for value, unit, subject, what, qualifier, doc, mention in rows:
-        if qualifier or not (subject or unit == "country"):
+    given: dict[tuple, dict[tuple, list[tuple[float, int]]]] = defaultdict(lambda: defaultdict(list))
+    for value, measure, subject, period, stated, qualifier, doc, mention in rows:
+        when = stated or as_of.get(doc)
+        if qualifier or measure in (None, "other") or not (subject or measure == "partner_countries"):
             continue
-        what = "" if not subject else " ".join((what or "").casefold().replace("_", " ").split())
-        given[(unit, subject or "", what)][doc].append((value, mention))
-    for (unit, subject, what), docs in sorted(given.items()):
-        stated = sorted(
-            (as_of[d], d, vals[0][0], vals[0][1]) for d, vals in docs.items()
-            if as_of.get(d) and len({v for v, _ in vals}) == 1
-        )
-        group: list[tuple] = []
-        for item in stated + [None]:
-            if item and group and (gap_days(group[-1][0], item[0]) or 0) <= AS_OF_DAYS:
-                group.append(item)
-                continue
+        if period is None and not when:
+            continue
+        given[(measure, subject or "", period or "")][(doc, when)].append((value, mention))
+    for (measure, subject, period), sources in sorted(given.items()):
+        stated = sorted((when or "", doc, vals[0][0], vals[0][1]) for (doc, when), vals in sources.items()
+                        if len({v for v, _ in vals}) == 1)
+        key = " ".join(x for x in (measure, subject, period) if x)
+        for group in _same_moment(stated, bool(period)):
             if len({g[2] for g in group}) > 1:
-                subject_key = " ".join(x for x in (unit, subject, what) if x)
-                conflicts.add("count", subject_key, "value",
-                              [(f"{v:g}", d, m, a) for a, d, v, m in group])
-            group = [item] if item else []
+                conflicts.add("count", key, "value", [(f"{v:g}", d, m, a or None) for a, d, v, m in group])
+
+
+def _same_moment(stated: list[tuple], per_period: bool) -> list[list[tuple]]:
+    """Groups of (as_of, doc, value, mention) that speak of one moment: all of a per-period
+    figure's sources, or running totals whose as-of dates overlap (sorted by as-of date)."""
+    if per_period:
+        return [stated]
+    groups: list[list[tuple]] = []
+    for item in stated:
+        if groups and gap_days(groups[-1][-1][0], item[0]) == 0:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups
 
 
 def resolve(session: Session) -> dict[str, int]:
     """Rebuild publication dates, agreement and event entities and conflicts from the facts."""
     for table in RESOLVED_TABLES:
         session.execute(delete(table))
-    as_of = _publication_dates(session)
-    for doc_id, published in as_of.items():
-        session.execute(update(DocumentRow).where(DocumentRow.id == doc_id).values(published=published))
+    stated = _publication_dates(session)
+    for doc_id, (published, source) in stated.items():
+        session.execute(update(DocumentRow).where(DocumentRow.id == doc_id)
+                        .values(published=published, published_from=source))
+    as_of = {doc_id: published for doc_id, (published, _) in stated.items()}
     countries = set(session.scalars(select(EntityRow.id).where(EntityRow.kind == "country")))
     conflicts = _Conflicts()
     n_agreements = _write_agreements(session, _agreement_sources(session, as_of, countries),

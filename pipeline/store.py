@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from pipeline import postgres
 from pipeline.reader import DEFAULT_URL
+from pipeline.migrate import add_missing_columns
 from pipeline.views import create_views
 from schemas.db import (
     MetaRow,
@@ -72,6 +73,7 @@ def open_store(url: str = DEFAULT_URL) -> tuple[Engine, sessionmaker[Session]]:
     with engine.begin() as conn:  # one creator at a time, however many processes open the store
         advisory_lock(conn, "schema")
         Base.metadata.create_all(conn)
+        add_missing_columns(conn)  # a store made by an older jcmkg gets the columns added since
         for ddl in _FTS if engine.dialect.name == "sqlite" else postgres.SCHEMA:
             conn.execute(text(ddl))
         create_views(conn)
@@ -184,6 +186,8 @@ def write(session: Session, done: Processed, version: str, duplicate: str | None
         doc=done.doc_id, path=done.path, sha256=done.sha256, size=done.size,
         media_type=doc.media_type if doc else None, encoding=doc.encoding if doc else None,
         lang=done.lang or None, title=doc.title if doc else None,
+        published=doc.published or None if doc else None,
+        published_from="meta" if doc and doc.published else None,
         n_pages=len(doc.pages) if doc and doc.pages else None,
         n_chars=len(doc.text) if doc else None,
         status="duplicate" if duplicate else done.status, stage=done.stage or None,

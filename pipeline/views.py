@@ -3,8 +3,13 @@
 - `v_facts`: every fact with its document, page, language, surface and a readable value.
 - `v_agreements`: one row per agreement entity (kind, parties, date, place, sources).
 - `v_events`: the timeline of meetings and other events, one row per event entity.
-- `v_conflicts`: each value of each disagreement, with its document, surface and as-of date.
-- `v_partner_countries`: each partner country with its bilateral document and latest counts.
+- `v_counts`: every count with its measure, subject, period, as-of date (stated, else the
+  document's publication date), value and source.
+- `v_conflicts`: each value of each disagreement, with its document, surface and as-of date
+  (and, for counts, the measure and period, which all values of one conflict share).
+- `v_partner_countries`: each partner country with its bilateral document and, per measure
+  (registered, issued, selected, supported projects), the latest value, its as-of date and
+  its source document.
 
 Plain SQL (joins, CASE, correlated subqueries) that SQLite and PostgreSQL both run;
 `group_concat` is SQLite's, and pipeline/postgres.py defines it on PostgreSQL. Lists are
@@ -25,6 +30,22 @@ HOME = "JPN"
 # (8200000.0) and PostgreSQL with all it needs. BIGINT: money exceeds 2**31.
 _NUM = ("CASE WHEN ABS({v} - ROUND({v})) <= 0.000000001 * ABS({v}) "
         "THEN CAST(CAST(ROUND({v}) AS BIGINT) AS TEXT) ELSE CAST({v} AS TEXT) END")
+
+# The same as a number that is an integer when whole (21, not 21.0).
+_VALUE = "CASE WHEN {v} = CAST({v} AS BIGINT) THEN CAST({v} AS BIGINT) ELSE {v} END"
+# Running totals a partner country's row gives, each the latest (by as-of date) exact figure.
+PARTNER_MEASURES = ("registered_projects", "issued_projects", "selected_projects", "supported_projects")
+_LATEST = """(SELECT c.{column} FROM v_counts c WHERE c.subject = e.id AND c.measure = '{measure}'
+          AND c.period IS NULL AND c.qualifier IS NULL
+          ORDER BY c.as_of IS NULL, c.as_of DESC, c.as_of_from = 'published', c.doc LIMIT 1)"""
+
+
+def _latest_columns() -> str:
+    """Per partner measure: its latest value, that value's as-of date and its document."""
+    return ",\n       ".join(
+        f"{_LATEST.format(column=column, measure=m)} AS {m}{suffix}"
+        for m in PARTNER_MEASURES
+        for column, suffix in (("value", ""), ("as_of", "_as_of"), ("doc", "_source")))
 
 
 def ordered_list(value: str, rows: str, order: str, sep: str = ",", distinct: bool = False) -> str:
@@ -66,12 +87,6 @@ SELECT {head},
        CASE WHEN x.date NOT LIKE '-%' THEN substr(x.date, 1, 4) END AS year
 FROM {topic}s x"""
 
-# The project counts of partner country e.id in its latest documents that give any.
-_LATEST_PROJECTS = """fact_counts n JOIN documents d ON d.id = n.document_id
-          WHERE n.unit = 'project' AND n.subject = e.id AND d.published = (
-            SELECT MAX(d2.published) FROM fact_counts n2 JOIN documents d2 ON d2.id = n2.document_id
-            WHERE n2.unit = 'project' AND n2.subject = e.id)"""
-
 VIEWS: dict[str, str] = {
     "v_facts": f"""
 SELECT d.doc, d.lang AS doc_lang, d.published, m.field, m.page, m.block_idx AS block,
@@ -102,12 +117,23 @@ LEFT JOIN fact_agreements fa ON fa.mention_id = m.id
 LEFT JOIN fact_events fe ON fe.mention_id = m.id""",
     "v_agreements": _entity_view("agreement", "x.id, x.kind, x.parties", "x.date, x.place"),
     "v_events": _entity_view("event", "x.id, x.date, x.kind, x.ordinal, x.place, x.parties", "x.parties_from"),
+    "v_counts": f"""
+SELECT n.id, d.doc, d.lang AS doc_lang, n.measure, n.subject, n.period,
+       COALESCE(n.as_of, d.published) AS as_of,
+       CASE WHEN n.as_of IS NOT NULL THEN 'stated'
+            WHEN d.published IS NOT NULL THEN 'published' END AS as_of_from,
+       {_VALUE.format(v="n.value")} AS value, n.unit, n.qualifier, n.what, m.surface, m.page,
+       m.rule, n.mention_id
+FROM fact_counts n
+JOIN documents d ON d.id = n.document_id
+JOIN mentions m ON m.id = n.mention_id""",
     "v_conflicts": """
 SELECT c.conflict, c.topic, c.subject, c.attribute, c.value, c.as_of, d.doc, d.lang,
-       m.page, m.surface
+       m.page, m.surface, fn.measure, fn.period
 FROM conflicts c
 JOIN documents d ON d.id = c.document_id
-JOIN mentions m ON m.id = c.mention_id""",
+JOIN mentions m ON m.id = c.mention_id
+LEFT JOIN fact_counts fn ON fn.mention_id = c.mention_id""",
     "v_partner_countries": f"""
 SELECT DISTINCT e.id AS iso3, e.name_en, e.name_ja, e.name_vi,
        a.kind AS agreement_kind, a.date AS agreement_date, a.n_documents AS agreement_documents,
@@ -116,11 +142,7 @@ SELECT DISTINCT e.id AS iso3, e.name_en, e.name_ja, e.name_vi,
        (SELECT COUNT(DISTINCT p2.agreement_id) FROM agreement_parties p2
           WHERE p2.nation = e.id) AS n_agreements,
        (SELECT COUNT(DISTINCT ep.event_id) FROM event_parties ep WHERE ep.nation = e.id) AS n_events,
-       (SELECT MAX(d.published) FROM fact_counts n JOIN documents d ON d.id = n.document_id
-          WHERE n.unit = 'project' AND n.subject = e.id) AS projects_as_of,
-       {ordered_list(f"COALESCE(n.what, 'projects') || '=' || {_NUM.format(v='n.value')}",
-                     _LATEST_PROJECTS, "d.doc, n.id", sep="; ")} AS project_counts,
-       {ordered_list("d.doc", _LATEST_PROJECTS, "d.doc", distinct=True)} AS project_counts_source
+       {_latest_columns()}
 FROM agreements a
 JOIN agreement_parties p ON p.agreement_id = a.id
 JOIN entities e ON e.id = p.nation AND e.kind = 'country'

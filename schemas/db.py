@@ -52,6 +52,8 @@ class DocumentRow(Base):
     warnings: Mapped[str | None] = mapped_column(Text)
     duplicate_of: Mapped[str | None] = mapped_column(String)
     published: Mapped[str | None] = mapped_column(String, comment="ISO date, if known")
+    published_from: Mapped[str | None] = mapped_column(
+        String, comment="what states `published`: label | dateline | meta (null: nothing does)")
     pipeline_version: Mapped[str] = mapped_column(String)
     seconds: Mapped[float | None] = mapped_column(Float)
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
@@ -161,6 +163,9 @@ class FactCount(_Fact, Base):
     subject: Mapped[str | None] = mapped_column(String, ForeignKey("entities.id"), index=True)
     what: Mapped[str | None] = mapped_column(String)
     qualifier: Mapped[str | None] = mapped_column(String)
+    measure: Mapped[str | None] = mapped_column(String, index=True, comment="data/measures.tsv id")
+    period: Mapped[str | None] = mapped_column(String, comment="2025-04/2026-03 (FY2025), 2023, … round 2")
+    as_of: Mapped[str | None] = mapped_column(String, comment="the date the text states it for")
 
 
 class FactMoney(_Fact, Base):

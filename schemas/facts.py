@@ -32,7 +32,7 @@ def fact_entry(m: Mention) -> dict[str, Any]:
         return {"surface": m.surface, "value": m.value, "precision": m.precision}
     if isinstance(m, CountMention):
         return {"surface": m.surface, "value": m.value, "unit": m.unit, "subject": m.subject,
-                "what": m.what}
+                "what": m.what, "measure": m.measure, "period": m.period, "as_of": m.as_of}
     if isinstance(m, MoneyMention):
         return {"surface": m.surface, "value": m.value, "currency": m.currency, "approx": m.approx}
     if isinstance(m, OrgMention):

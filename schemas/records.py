@@ -86,6 +86,7 @@ class Document:
     tables: list[Table] = field(default_factory=list)
     pages: list[tuple[int, int]] = field(default_factory=list)  # [start, end) per page
     title: str = ""
+    published: str = ""  # ISO date a meta tag or the PDF's metadata gives, if any
     encoding: str = ""
     warnings: list[str] = field(default_factory=list)
 
@@ -141,6 +142,9 @@ class CountMention(Mention):
     subject: str | None = None
     what: str | None = None
     qualifier: str | None = None  # "approx", "more_than", "up_to", "at_least", ...
+    measure: str | None = None  # one of data/measures.tsv (registered_projects, ...)
+    period: str | None = None  # a per-period figure's period: 2025-04/2026-03 (FY2025), 2023, "… round 2"
+    as_of: str | None = None  # the date the text or table states the figure for (…時点, as of …)
 
     def key(self) -> tuple:
         return (self.value, self.unit, self.subject)

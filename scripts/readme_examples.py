@@ -23,8 +23,11 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES: dict[str, str] = {
     "agreements": '''sqlite3 -header -column data/jcmkg.sqlite "SELECT kind, parties, date, place, n_documents, languages
     FROM v_agreements WHERE n_documents > 1 ORDER BY date, parties"''',
-    "partners": '''sqlite3 -header -column data/jcmkg.sqlite "SELECT iso3, name_ja, agreement_date, agreement_documents AS docs,
-    projects_as_of, project_counts FROM v_partner_countries ORDER BY agreement_date LIMIT 6"''',
+    "partners": '''sqlite3 -header -column data/jcmkg.sqlite "SELECT iso3, name_ja, agreement_date, registered_projects AS reg, registered_projects_as_of AS reg_as_of,
+    issued_projects AS iss, supported_projects AS total, registered_projects_source AS source
+    FROM v_partner_countries ORDER BY agreement_date LIMIT 6"''',
+    "counts": '''sqlite3 -header -column data/jcmkg.sqlite "SELECT measure, subject, period, as_of, as_of_from, value, doc FROM v_counts
+    WHERE subject = 'IDN' AND measure <> 'other' ORDER BY as_of DESC LIMIT 6"''',
     "events": '''sqlite3 -header -column data/jcmkg.sqlite "SELECT date, kind, ordinal, place, parties, languages
     FROM v_events WHERE date IS NOT NULL ORDER BY date, kind, place"''',
     "conflicts": '''sqlite3 -header -column data/jcmkg.sqlite "SELECT conflict, subject, value, as_of, doc

@@ -30,7 +30,7 @@ Fact = tuple[type[Mention], str, dict[str, Any]]  # type, surface, fields
 
 DOCS: list[tuple[str, str, list[tuple[str, list[Fact]]]]] = [
     ("ja/press.txt", "ja", [
-        ("令和7年11月10日 環境省", [(DateMention, "令和7年11月10日", dict(value="2025-11-10", precision="day")),
+        ("報道発表 令和7年11月10日 環境省", [(DateMention, "令和7年11月10日", dict(value="2025-11-10", precision="day")),
                                     (OrgMention, "環境省", dict(id="MOEJ"))]),
         ("日本とベトナムは2013年7月に二国間文書に署名した。", [
             (CountryMention, "日本", dict(iso3="JPN")), (CountryMention, "ベトナム", dict(iso3="VNM")),
@@ -38,7 +38,8 @@ DOCS: list[tuple[str, str, list[tuple[str, list[Fact]]]]] = [
             (AgreementMention, "二国間文書", dict(kind="bilateral_document", parties=("JPN", "VNM"),
                                              date="2013-07"))]),
         ("JCMのパートナー国は31か国となった。", [
-            (CountMention, "31か国", dict(value=31, unit="country", what="countries"))]),
+            (CountMention, "31か国", dict(value=31, unit="country", what="countries",
+                                          measure="partner_countries"))]),
         ("第9回日本・ベトナム環境政策対話が東京で開催され、環境省と農業環境省が協力覚書に署名した。", [
             (CountryMention, "日本", dict(iso3="JPN")), (CountryMention, "ベトナム", dict(iso3="VNM")),
             (EventMention, "第9回日本・ベトナム環境政策対話", dict(kind="policy_dialogue", ordinal=9,
@@ -74,8 +75,9 @@ DOCS: list[tuple[str, str, list[tuple[str, list[Fact]]]]] = [
     ("en/news.txt", "en", [
         ("Posted on 18 November 2025", [(DateMention, "18 November 2025", dict(value="2025-11-18",
                                                                              precision="day"))]),
-        ("The number of JCM partner countries reached 30.", [
-            (CountMention, "30", dict(value=30, unit="country", what="partner countries"))]),
+        ("As of 10 November 2025, the number of JCM partner countries had reached 30.", [
+            (CountMention, "30", dict(value=30, unit="country", what="partner countries",
+                                      measure="partner_countries", as_of="2025-11-10"))]),
         ("Japan and Viet Nam signed a Memorandum of Cooperation in Tokyo on 22 January 2026.", [
             (CountryMention, "Japan", dict(iso3="JPN")), (CountryMention, "Viet Nam", dict(iso3="VNM")),
             (AgreementMention, "Memorandum of Cooperation", dict(kind="moc", parties=("JPN", "VNM"),

@@ -22,8 +22,8 @@ SEEDS_AND_CORPORA = {
     "countries": 0.95, "dates": 0.95, "organizations": 0.95, "counts": 0.90, "money": 0.90,
     "agreements (kind, parties)": 0.80, "events (kind, date)": 0.80,
 }
-DEV = {
-    "countries": 0.90, "dates": 0.90, "organizations": 0.85, "counts": 0.80, "money": 0.80,
+DEV = {  # dates and counts at issue 13's floors for train + dev + seeds
+    "countries": 0.90, "dates": 0.95, "organizations": 0.85, "counts": 0.90, "money": 0.80,
     "agreements (kind, parties)": 0.70, "events (kind, date)": 0.70,
 }
 # The blind set was written without sight of the extractors and scored before any rule was
@@ -32,16 +32,18 @@ BLIND = {
     "countries": 0.95, "dates": 0.93, "organizations": 0.90, "counts": 0.78, "money": 0.90,
     "agreements (kind, parties)": 0.80, "events (kind, date)": 0.68,
 }
-# The real pages (issue 12). train is what the relation models are fitted on; test is only scored
-# here and in `make eval` (never read). Relation floors are the measured levels, below the issue's
-# (test: agreements (kind, parties) 0.75, (kind, parties, date) 0.60; events (kind, ordinal, date)
-# 0.65, (kind, date) 0.70), which the models do not reach yet; entity floors are the issue's.
+# The real pages: train is what the relation models are fitted on and the count and date rules
+# are studied on; test is only scored here and in `make eval` (never read; a failure names no
+# document or key). Relation floors are the measured levels, below issue 12's (test: agreements
+# (kind, parties) 0.75, (kind, parties, date) 0.60; events (kind, ordinal, date) 0.65, (kind,
+# date) 0.70); counts and dates on train are issue 13's, on test the measured levels (issue 13:
+# 0.85 and 0.93).
 TRAIN = {
-    "countries": 0.99, "dates": 0.90, "organizations": 0.95, "counts": 0.77, "money": 0.85,
+    "countries": 0.99, "dates": 0.95, "organizations": 0.95, "counts": 0.90, "money": 0.85,
     "agreements (kind, parties)": 0.62, "agreements": 0.36, "events": 0.55, "events (kind, date)": 0.55,
 }
 TEST = {
-    "countries": 0.975, "dates": 0.89, "organizations": 0.95, "counts": 0.72, "money": 1.0,
+    "countries": 0.975, "dates": 0.91, "organizations": 0.95, "counts": 0.78, "money": 1.0,
     "agreements (kind, parties)": 0.39, "agreements": 0.31, "events": 0.53, "events (kind, date)": 0.58,
 }
 SETS = {
@@ -52,6 +54,7 @@ SETS = {
     "corpora": (ROOT / "corpora", ROOT / "corpora" / "gold.jsonl", SEEDS_AND_CORPORA),
     "blind": (ROOT / "corpora", ROOT / "corpora" / "blind" / "gold.jsonl", BLIND),
 }
+MEASURE_ONLY = {"test"}
 
 
 @cache
@@ -63,7 +66,7 @@ def tallies(name: str) -> dict[str, Tally]:
     pred = []
     for line in gold:
         done = process(folder / line["doc"], line["doc"])
-        assert done.status == "ok", (line["doc"], done.error)
+        assert done.status == "ok", (name if name in MEASURE_ONLY else line["doc"], done.error)
         pred.append(facts_line(line["doc"], done.lang, [m for _, _, m in done.mentions]))
     return score(pred, gold)
 
@@ -74,4 +77,5 @@ def tallies(name: str) -> dict[str, Tally]:
 def test_f1_floor(name: str, field: str) -> None:
     floor = SETS[name][2][field]
     t = tallies(name)[field]
-    assert t.f1 >= floor, f"{name} {field}: F1 {t.f1:.3f} < {floor} (missed {t.missed[:8]}, spurious {t.spurious[:8]})"
+    detail = "" if name in MEASURE_ONLY else f" (missed {t.missed[:8]}, spurious {t.spurious[:8]})"
+    assert t.f1 >= floor, f"{name} {field}: F1 {t.f1:.3f} < {floor}{detail}"

@@ -59,17 +59,18 @@ def test_publication_date_next_to_a_cue_wins() -> None:
     spots = [_spot("2013-07", "signed in 2013-07", 1),
              DatedSpot("2025-11-20", 9, 11, 21, "Ngày đăng: 20/11/2025 lúc 8h", "vi"),
              _spot("2026-01-22", "the meeting on 2026-01-22", 0)]
-    assert publication_date(spots) == "2025-11-20"
+    assert publication_date(spots) == ("2025-11-20", "label")
     ja = DatedSpot("2025-12-26", 30, 0, 11, "2025年12月26日 公開", "ja")
-    assert publication_date([ja, _spot("2026-01-01", "2026-01-01 starts", 0)]) == "2025-12-26"
+    assert publication_date([ja, _spot("2026-01-01", "2026-01-01 starts", 0)]) == ("2025-12-26", "label")
 
 
-def test_publication_date_falls_back_to_the_dateline_then_the_latest_date() -> None:
+def test_publication_date_is_a_dateline_else_none_never_a_date_the_text_names() -> None:
     dateline = _spot("2025-09-03", "Manila, 2025-09-03", 1)
     body = _spot("2025-09-04", "The visit runs from 2025-09-02 to 2025-09-04 and covers many sites.", 2)
-    assert publication_date([dateline, body]) == "2025-09-03"
+    assert publication_date([dateline, body]) == ("2025-09-03", "dateline")
+    assert publication_date([body]) is None
     late = [_spot("2014", "in 2014", 10), _spot("2019-06", "in 2019-06", 11), _spot("2050", "by 2050", 12)]
-    assert publication_date(late) == "2019-06"
+    assert publication_date(late) is None
     assert publication_date([]) is None
 
 

@@ -46,12 +46,12 @@ def test_partner_countries_carry_their_signing_month_and_sources(con) -> None:
 
 def test_conflicts_show_each_value_with_its_source_and_as_of_date(con) -> None:
     rows = con.execute("select topic, attribute, value, as_of, doc from v_conflicts "
-                       "order by conflict, as_of").fetchall()
+                       "order by conflict, as_of, doc").fetchall()
     assert [tuple(r) for r in rows] == [
         ("agreement", "date", "2013-08", "2025-07-15", "en/table.txt"),
         ("agreement", "date", "2013-07", "2025-11-10", "ja/press.txt"),
+        ("count", "value", "30", "2025-11-10", "en/news.txt"),
         ("count", "value", "31", "2025-11-10", "ja/press.txt"),
-        ("count", "value", "30", "2025-11-18", "en/news.txt"),
     ]
 
 

@@ -256,3 +256,34 @@ def test_dates_a_news_day_is_the_latest_such_day_up_to_the_news_date(published, 
     text = f"{published.year}年{published.month}月{published.day}日\n\n東京で{day}日、会議が開かれた。"
     when = published.replace(day=day) if day <= published.day else (published.replace(day=1) - timedelta(days=1)).replace(day=day)
     assert values(text, "ja") == {published.isoformat(), when.strftime("--%m-%d"), when.isoformat()}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # the local day of a meeting dated in Japan time, in the month before across midnight
+    ("ja", "2024年11月20日(現地時間19日)、バクーで会合を開いた。", {"2024-11-20", "2024-11-19"}),
+    ("ja", "2025年3月1日（現地時間28日）に署名した。", {"2025-03-01", "2025-02-28"}),
+    ("ja", "2023年5月10日 17:00 公表、2022-08-31 更新", {"2023-05-10", "2022-08-31"}),
+    ("en", "Deadline: July 3 rd 2019; signed on 9, March 2021 (August FY2020).",
+     {"2019-07-03", "2021-03-09", "2020-08"}),
+    ("en", "Filed 25/03/2024 and 03/25/2023.", {"2024-03-25", "2023-03-25"}),
+    ("en", "The report for 2022 was short.", {"2022"}),
+    ("vi", "Thứ 5, 13/03/2025 - 09:10. Sáng 12-3, đoàn đến. Năm tài chính 2024 đã khép lại.",
+     {"2025-03-13", "--03-12", "2025-03-12", "2024"}),
+    ("vi", "Nghị định 08/2022/NĐ-CP và Thông tư 01/2022 được ban hành. Diện tích lúa vụ xuân 2024 tăng.",
+     {"2024"}),
+    # a target year beside a yearless day is not its year
+    ("en", "On May 20th, the agency set a target of 40 projects by 2030.", {"--05-20", "2030"}),
+    ("ja", "5月20日、2030年までに40件を目指すと発表した。", {"--05-20", "2030"}),
+])
+def test_dates_local_days_numeric_forms_and_targets(lang, text, expected):
+    assert values(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Its two earlier meetings took place in 2021 and 2022.", {"2021", "2022"}),
+    ("vi", "Các kỳ họp trước diễn ra năm 2021 và 2022.", {"2021", "2022"}),
+    ("en", "Posted: 3 June 2025\n\nThe fair opened on June 1 and runs until June 9.",
+     {"2025-06-03", "--06-01", "2025-06-01", "--06-09", "2025-06-09"}),
+])
+def test_dates_year_lists_and_ongoing_ends(lang, text, expected):
+    assert values(text, lang) == expected
