@@ -58,8 +58,13 @@ def cli(verbose: int) -> None:
 @click.option("--time-limit", default=Limits().max_seconds, show_default=True, type=click.FloatRange(0),
               metavar="SECONDS", help="Wall time per document; slower ones fail at stage 'limits'. "
               "0: no limit.")
+@click.option("--no-ocr", is_flag=True, help="Do not OCR scanned PDF pages (a scan-only PDF then "
+              "fails at stage 'ocr').")
+@click.option("--ocr-dpi", default=Limits().ocr_dpi, show_default=True, type=click.IntRange(50, 1200),
+              help="Resolution scanned pages are rendered at for OCR.")
 def ingest(paths: tuple[Path, ...], db: str, workers: int, force: bool, strict: bool,
-           quiet: bool, max_file_mb: float, max_pages: int, time_limit: float) -> None:
+           quiet: bool, max_file_mb: float, max_pages: int, time_limit: float, no_ocr: bool,
+           ocr_dpi: int) -> None:
     """Ingest files and folders (recursively): .txt .md .html .htm .pdf .docx.
 
     Each document is stored in its own transaction under its path relative to the folder
@@ -68,7 +73,8 @@ def ingest(paths: tuple[Path, ...], db: str, workers: int, force: bool, strict: 
     """
     from pipeline.ingest import ingest as run
 
-    limits = Limits(max_bytes=int(max_file_mb * 2**20), max_pages=max_pages, max_seconds=time_limit)
+    limits = Limits(max_bytes=int(max_file_mb * 2**20), max_pages=max_pages, max_seconds=time_limit,
+                    ocr_dpi=0 if no_ocr else ocr_dpi)
     s = run(list(paths), db, workers=workers, force=force, progress=not quiet, limits=limits)
     status = ", ".join(f"{n} {k}" for k, n in sorted(s.status.items())) or "nothing to do"
     if s.unchanged:

@@ -26,6 +26,7 @@ from tqdm import tqdm
 from pipeline import store
 from pipeline.entities import entity_rows
 from pipeline.limits import Limits
+from pipeline.load_ocr import version_tag
 from pipeline.process import Processed, file_sha256, process, warm_up
 from pipeline.resolve import resolve
 from schemas.db import BlockRow, DocumentRow, MentionRow
@@ -72,6 +73,7 @@ def pipeline_version() -> str:
             if path.suffix in {".py", ".yaml", ".tsv"} and "__pycache__" not in path.parts:
                 h.update(path.relative_to(root.parent).as_posix().encode())
                 h.update(path.read_bytes())
+    h.update(version_tag().encode())  # the OCR this machine does (none, or Tesseract's version)
     return h.hexdigest()[:16]
 
 
@@ -151,7 +153,8 @@ def _ingest(paths: list[Path], url: str, workers: int, force: bool, progress: bo
     with Session() as session:
         names = [doc for _, doc, _, _ in found] + [u.doc_id for u in unread]
         rows = store.known(session, names)
-        redo = {doc for _, doc, sha, _ in found if force or not _same(rows[doc], sha, version)}
+        redo = {doc for _, doc, sha, _ in found if force or not _same(rows[doc], sha, version)
+                or rows[doc].stage == "ocr"}  # scans not read (OCR was off): tried again
         first_by_hash: dict[str, str] = {}
         for path, doc, sha, size in found:
             row = rows[doc]

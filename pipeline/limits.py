@@ -28,6 +28,7 @@ class Limits:
     max_bytes: int = 200 * 2**20  # file size, and the unpacked size of a DOCX
     max_pages: int = 2000
     max_seconds: float = 600.0  # wall time of load + langid + segment + extract
+    ocr_dpi: int = 300  # resolution scanned pages are OCR'd at (time and memory grow with its square)
 
 
 class TimeLimitExceeded(BaseException):

@@ -37,8 +37,9 @@ class EmptyDocument(LoadError):
     """A file with no text at all (zero bytes, whitespace only, or nothing but markup)."""
 
 
-def load(path: Path, *, max_pages: int = 2000, max_bytes: int = MAX_BYTES) -> Document:
-    """Load any supported file (PDF, HTML, DOCX, plain text) into one normalized Document."""
+def load(path: Path, *, max_pages: int = 2000, max_bytes: int = MAX_BYTES, ocr_dpi: int = 300) -> Document:
+    """Load any supported file (PDF, HTML, DOCX, plain text) into one normalized Document;
+    scanned PDF pages are OCR'd at `ocr_dpi` (0: not at all)."""
     path = Path(path)
     size = path.stat().st_size
     if size == 0:
@@ -50,7 +51,7 @@ def load(path: Path, *, max_pages: int = 2000, max_bytes: int = MAX_BYTES) -> Do
     if kind == "pdf":
         from pipeline.load_pdf import load_pdf
 
-        return load_pdf(path, data, max_pages=max_pages)
+        return load_pdf(path, data, max_pages=max_pages, ocr_dpi=ocr_dpi)
     if kind == "docx":
         from pipeline.load_docx import load_docx
 

@@ -100,7 +100,8 @@ def _fail(out: Processed, status: str, stage: str, error: str) -> None:
 def _steps(out: Processed, path: Path, limits: Limits, stages: list[str]) -> None:
     """The stages in order; `stages[-1]` names the one running (for the error message)."""
     t0 = time.perf_counter()
-    doc = load(path, max_pages=limits.max_pages or 2**31, max_bytes=limits.max_bytes or 2**62)
+    doc = load(path, max_pages=limits.max_pages or 2**31, max_bytes=limits.max_bytes or 2**62,
+               ocr_dpi=limits.ocr_dpi)
     doc.blocks = split_long_blocks(doc.blocks, doc.text)
     out.timings["load"] = time.perf_counter() - t0
 

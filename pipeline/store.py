@@ -33,7 +33,8 @@ from schemas.db import (
     TableRow,
 )
 from schemas.facts import fact_entry
-from schemas.records import AgreementMention, EventMention, Mention
+from pipeline.load_ocr import LOW_CONFIDENCE, mean_confidence
+from schemas.records import AgreementMention, Document, EventMention, Mention
 
 DEFAULT_URL = "sqlite:///data/jcmkg.sqlite"
 
@@ -175,7 +176,8 @@ def write(session: Session, done: Processed, version: str, duplicate: str | None
         return
     _insert(session, BlockRow, [
         dict(document_id=doc_id, idx=seg.block, kind=seg.kind, lang=seg.lang, page=seg.page,
-             start=seg.offset, end=seg.offset + len(seg.source), text=seg.source, tokens=" ".join(words))
+             start=seg.offset, end=seg.offset + len(seg.source), text=seg.source, tokens=" ".join(words),
+             **ocr_columns(doc, seg.offset, seg.offset + len(seg.source), low=True))
         for seg, words in zip(done.segments, done.words, strict=True)
     ], ids)
     table_ids = _insert(session, TableRow, [
@@ -192,7 +194,7 @@ def write(session: Session, done: Processed, version: str, duplicate: str | None
     mention_ids = _insert(session, MentionRow, [
         dict(document_id=doc_id, field=m.FIELD, block_idx=seg.block, start=m.start, end=m.end,
              page=seg.page, lang=seg.lang, surface=m.surface, extractor=name, rule=m.rule or None,
-             norm=_norm(m))
+             norm=_norm(m), **ocr_columns(doc, m.start, m.end))
         for seg, name, m in done.mentions
     ], ids)
     by_field: dict[str, list[tuple[int, Mention]]] = {}
@@ -208,6 +210,17 @@ def write(session: Session, done: Processed, version: str, duplicate: str | None
             for fact_id, (_, m) in zip(fact_ids, found, strict=True)
             if isinstance(m, AgreementMention) for p in m.parties
         ], ids)
+
+
+def ocr_columns(doc: Document, start: int, end: int, low: bool = False) -> dict:
+    """ocr_conf and ocr_boxes (and ocr_low with `low`) of a span: its OCR words' boxes and
+    mean confidence; None for text that was not scanned."""
+    words = doc.ocr_in(start, end)
+    conf = round(mean_confidence(words), 1) if words else None
+    out = dict(ocr_conf=conf, ocr_boxes=[[*w.box, round(w.conf)] for w in words] if words else None)
+    if low:
+        out["ocr_low"] = None if conf is None else conf < LOW_CONFIDENCE
+    return out
 
 
 def _norm(m: Mention) -> dict:

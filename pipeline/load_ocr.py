@@ -1,0 +1,179 @@
+"""OCR of a scanned page image with Tesseract (through pytesseract): turned pages put upright,
+the language set chosen from the page's script, and the words kept with their boxes and
+confidence so every block and fact can point at its spot on the page.
+
+Tesseract is a Debian package, not a Python one: when the binary or its language data is
+missing, `check()` raises `OcrUnavailable` with the apt-get line that installs them. The
+binary is `tesseract` on the PATH, or `$JCMKG_TESSERACT`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from schemas.records import OcrBox
+
+INSTALL = ("apt-get install tesseract-ocr tesseract-ocr-jpn tesseract-ocr-jpn-vert "
+           "tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd")
+NEEDED = ("jpn", "jpn_vert", "vie", "eng", "osd")
+LOW_CONFIDENCE = 60.0  # mean word confidence (0-100) under which a block is marked low
+# The language sets Tesseract reads a page with, by the script its OSD sees (see README).
+LANGS_BY_SCRIPT = {"Japanese": "jpn", "Han": "jpn", "Katakana": "jpn", "Hiragana": "jpn",
+                   "Latin": "vie+eng"}
+DEFAULT_LANGS = "jpn+vie+eng"
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+
+
+class OcrUnavailable(Exception):
+    """Tesseract or one of its language data files is not installed."""
+
+
+@dataclass(slots=True)
+class OcrPage:
+    """The text Tesseract read on one page, its words, and how it read them."""
+
+    text: str
+    words: list[OcrBox] = field(default_factory=list)  # offsets into `text`, page 0
+    langs: str = ""
+    rotation: int = 0  # degrees the page image was turned to be upright
+
+
+def tesseract() -> str:
+    return os.environ.get("JCMKG_TESSERACT", "tesseract")
+
+
+@lru_cache(maxsize=4)
+def _check(cmd: str) -> str:
+    path = shutil.which(cmd)
+    if path is None:
+        raise OcrUnavailable(f"Tesseract is not installed (no '{cmd}' program): {INSTALL}")
+    try:
+        out = subprocess.run([path, "--list-langs"], capture_output=True, text=True, timeout=60)
+        version = subprocess.run([path, "--version"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise OcrUnavailable(f"Tesseract does not run ({exc}): {INSTALL}") from exc
+    have = set(out.stdout.split())
+    missing = [lang for lang in NEEDED if lang not in have]
+    if missing:
+        raise OcrUnavailable(f"Tesseract has no {'/'.join(missing)} language data: {INSTALL}")
+    first = (version.stdout or version.stderr).split("\n", 1)[0].strip()
+    return first or "tesseract"
+
+
+def check() -> str:
+    """Tesseract's version line; raises OcrUnavailable (with the install line) when missing."""
+    return _check(tesseract())
+
+
+def version_tag() -> str:
+    """What OCR this machine can do, for the pipeline version: installing or upgrading
+    Tesseract redoes the documents (their scans read differently now)."""
+    try:
+        return check()
+    except OcrUnavailable:
+        return "no tesseract"
+
+
+def _pytesseract():
+    import pytesseract
+
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one thread per page: workers run in parallel
+    pytesseract.pytesseract.tesseract_cmd = shutil.which(tesseract()) or tesseract()
+    return pytesseract
+
+
+def orientation(image) -> tuple[int, str]:
+    """(degrees to turn the image counter-clockwise to make it upright, script name) from
+    Tesseract's OSD; (0, "") when the page has too little text to tell."""
+    pt = _pytesseract()
+    try:
+        osd = pt.image_to_osd(image, output_type=pt.Output.DICT)
+    except pt.TesseractError:
+        return 0, ""
+    turn = int(osd.get("rotate", 0)) % 360
+    if float(osd.get("orientation_conf", 0)) < 1.0:
+        turn = 0
+    return (360 - turn) % 360, str(osd.get("script", ""))
+
+
+def read_pdf_page(page, dpi: int) -> OcrPage:
+    """OCR a pypdfium2 page rendered at `dpi`."""
+    image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+    return read_page(image, 72 / dpi)
+
+
+def read_page(image, points_per_pixel: float, langs: str | None = None) -> OcrPage:
+    """OCR one page image: upright it, pick the languages, keep every word with its box."""
+    check()
+    image = image.convert("L")
+    width, height = image.size
+    turn, script = orientation(image)
+    if turn:
+        image = image.rotate(turn, expand=True)
+    langs = langs or LANGS_BY_SCRIPT.get(script, DEFAULT_LANGS)
+    pt = _pytesseract()
+    data = pt.image_to_data(image, lang=langs, config="--psm 3", output_type=pt.Output.DICT)
+    page = _assemble(data, lambda box: _unturn(box, turn, width, height, points_per_pixel))
+    page.langs, page.rotation = langs, turn
+    return page
+
+
+def mean_confidence(words: list[OcrBox]) -> float:
+    """Tesseract's confidence averaged over characters (a long word weighs more)."""
+    total = sum(w.end - w.start for w in words)
+    return sum(w.conf * (w.end - w.start) for w in words) / total if total else 0.0
+
+
+def _assemble(data: dict, place) -> OcrPage:
+    """The page text from Tesseract's words: a line per line, a blank line between its
+    blocks; no space between two words where either side is CJK."""
+    parts: list[str] = []
+    words: list[OcrBox] = []
+    size, last_line, last_par = 0, None, None
+    for i, raw in enumerate(data["text"]):
+        text = unicodedata.normalize("NFC", (raw or "").strip())
+        if not text:
+            continue
+        par = data["block_num"][i]  # Tesseract's paragraphs within a block are left to text_spans
+        line = (par, data["par_num"][i], data["line_num"][i])
+        if last_line is not None:
+            if par != last_par:
+                sep = "\n\n"
+            elif line != last_line:
+                sep = "\n"
+            else:
+                sep = "" if _CJK.match(parts[-1][-1]) or _CJK.match(text[0]) else " "
+            parts.append(sep)
+            size += len(sep)
+        box = (data["left"][i], data["top"][i], data["width"][i], data["height"][i])
+        words.append(OcrBox(start=size, end=size + len(text), page=0, box=place(box),
+                            conf=float(data["conf"][i])))
+        parts.append(text)
+        size += len(text)
+        last_line, last_par = line, par
+    return OcrPage(text="".join(parts), words=words)
+
+
+def _unturn(box, turn: int, width: int, height: int, scale: float) -> tuple[float, ...]:
+    """A box in the image turned `turn` degrees counter-clockwise, back on the page as it was
+    rendered, in PDF points."""
+    x, y, w, h = box
+    corners = [(x, y), (x + w, y + h)]
+    for i in range(turn // 90, 0, -1):  # undo the quarter turns, last first
+        before_width = width if (i - 1) % 2 == 0 else height
+        corners = [(before_width - cy, cx) for cx, cy in corners]
+    xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+    return tuple(round(v * scale, 1) for v in (min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)))
+
+
+if __name__ == "__main__":  # `make install`: say what to install when OCR cannot run
+    try:
+        check()
+    except OcrUnavailable as exc:
+        print(f"note: scanned PDFs will not be read: {exc} (or: bash scripts/system-deps.sh)")
