@@ -118,6 +118,33 @@ def render_pages(text: str, dpi: int = 200) -> list[Image.Image]:
     return pages or [Image.new("L", (width, height), 255)]
 
 
+def render_table_page(title: str, rows: list[list[str]], dpi: int = 200) -> Image.Image:
+    """A white A4 page with a title and a ruled table (a box around every cell)."""
+    width, height = (round(x * dpi) for x in A4_INCHES)
+    margin, px = round(MARGIN_INCHES * dpi), round(10.5 / 72 * dpi)
+    page = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(page)
+    for run, font in _runs(title, px):
+        draw.text((margin, margin + px), run, font=font, fill=0, anchor="ls")
+        margin += font.getlength(run)
+    left = round(MARGIN_INCHES * dpi)
+    col_w = [max(_width(row[c], px) for row in rows) + px for c in range(len(rows[0]))]
+    xs = [left + sum(col_w[:c]) for c in range(len(col_w) + 1)]
+    top, row_h = left + 3 * px, round(2 * px)
+    for r, row in enumerate(rows):
+        y = top + r * row_h
+        for c, cell in enumerate(row):
+            x = xs[c] + px / 2
+            for run, font in _runs(cell, px):
+                draw.text((x, y + 1.4 * px), run, font=font, fill=0, anchor="ls")
+                x += font.getlength(run)
+    for r in range(len(rows) + 1):
+        draw.line([(xs[0], top + r * row_h), (xs[-1], top + r * row_h)], fill=0, width=3)
+    for x in xs:
+        draw.line([(x, top), (x, top + len(rows) * row_h)], fill=0, width=3)
+    return page
+
+
 def scan(page: Image.Image, style: ScanStyle, seed: int) -> Image.Image:
     """The page as it comes out of a scanner: skewed, noisy, maybe turned a quarter."""
     rng = np.random.default_rng(seed)

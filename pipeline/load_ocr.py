@@ -9,6 +9,7 @@ binary is `tesseract` on the PATH, or `$JCMKG_TESSERACT`.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import shutil
@@ -17,6 +18,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from PIL import Image
+
+from pipeline.load_ocr_image import Grid, ruled_tables, skew_angle
 from schemas.records import OcrBox
 
 INSTALL = ("apt-get install tesseract-ocr tesseract-ocr-jpn tesseract-ocr-jpn-vert "
@@ -42,6 +46,7 @@ class OcrPage:
     words: list[OcrBox] = field(default_factory=list)  # offsets into `text`, page 0
     langs: str = ""
     rotation: int = 0  # degrees the page image was turned to be upright
+    tables: list[list[list[tuple[str, list[OcrBox]]]]] = field(default_factory=list)  # rows of (text, words)
 
 
 def tesseract() -> str:
@@ -108,18 +113,23 @@ def read_pdf_page(page, dpi: int) -> OcrPage:
     return read_page(image, 72 / dpi)
 
 
-def read_page(image, points_per_pixel: float, langs: str | None = None) -> OcrPage:
-    """OCR one page image: upright it, pick the languages, keep every word with its box."""
+def read_page(image, points_per_pixel: float, langs: str | None = None, deskew: bool = True) -> OcrPage:
+    """OCR one page image: upright and level it, find its ruled tables, pick the languages,
+    keep every word with its box on the page as rendered."""
     check()
     image = image.convert("L")
-    width, height = image.size
+    size = image.size
     turn, script = orientation(image)
     if turn:
         image = image.rotate(turn, expand=True)
+    angle = skew_angle(image) if deskew else 0.0
+    if angle:
+        image = image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+    grids, image = ruled_tables(image)
     langs = langs or LANGS_BY_SCRIPT.get(script, DEFAULT_LANGS)
     pt = _pytesseract()
     data = pt.image_to_data(image, lang=langs, config="--psm 3", output_type=pt.Output.DICT)
-    page = _assemble(data, lambda box: _unturn(box, turn, width, height, points_per_pixel))
+    page = _assemble(data, grids, lambda box: _place(box, turn, angle, image.size, size, points_per_pixel))
     page.langs, page.rotation = langs, turn
     return page
 
@@ -130,44 +140,71 @@ def mean_confidence(words: list[OcrBox]) -> float:
     return sum(w.conf * (w.end - w.start) for w in words) / total if total else 0.0
 
 
-def _assemble(data: dict, place) -> OcrPage:
-    """The page text from Tesseract's words: a line per line, a blank line between its
-    blocks; no space between two words where either side is CJK."""
-    parts: list[str] = []
-    words: list[OcrBox] = []
-    size, last_line, last_par = 0, None, None
+@dataclass
+class _Text:
+    """Text being put together from words, with each word's OcrBox (offsets into it)."""
+
+    parts: list[str] = field(default_factory=list)
+    words: list[OcrBox] = field(default_factory=list)
+    size: int = 0
+
+    def add(self, text: str, sep: str, box: tuple, conf: float) -> None:
+        """Append a word after `sep`; " " turns into nothing beside a CJK character."""
+        if self.parts:
+            if sep == " " and (_CJK.match(self.parts[-1][-1]) or _CJK.match(text[0])):
+                sep = ""
+            self.parts.append(sep)
+            self.size += len(sep)
+        self.words.append(OcrBox(start=self.size, end=self.size + len(text), page=0, box=box, conf=conf))
+        self.parts.append(text)
+        self.size += len(text)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _assemble(data: dict, grids: list[Grid], place) -> OcrPage:
+    """The page text from Tesseract's words (a line per line, a blank line between its
+    blocks) and the cells of its ruled tables (the words whose centre is in a cell)."""
+    flow = _Text()
+    cells: list[dict[tuple[int, int], _Text]] = [{} for _ in grids]
+    last_line = last_block = None
     for i, raw in enumerate(data["text"]):
         text = unicodedata.normalize("NFC", (raw or "").strip())
         if not text:
             continue
-        par = data["block_num"][i]  # Tesseract's paragraphs within a block are left to text_spans
-        line = (par, data["par_num"][i], data["line_num"][i])
-        if last_line is not None:
-            if par != last_par:
-                sep = "\n\n"
-            elif line != last_line:
-                sep = "\n"
-            else:
-                sep = "" if _CJK.match(parts[-1][-1]) or _CJK.match(text[0]) else " "
-            parts.append(sep)
-            size += len(sep)
-        box = (data["left"][i], data["top"][i], data["width"][i], data["height"][i])
-        words.append(OcrBox(start=size, end=size + len(text), page=0, box=place(box),
-                            conf=float(data["conf"][i])))
-        parts.append(text)
-        size += len(text)
-        last_line, last_par = line, par
-    return OcrPage(text="".join(parts), words=words)
+        pixels = (data["left"][i], data["top"][i], data["width"][i], data["height"][i])
+        box, conf = place(pixels), float(data["conf"][i])
+        centre = (pixels[0] + pixels[2] / 2, pixels[1] + pixels[3] / 2)
+        hit = next(((t, rc) for t, g in enumerate(grids) if (rc := g.cell(*centre))), None)
+        if hit:
+            cells[hit[0]].setdefault(hit[1], _Text()).add(text, " ", box, conf)
+            continue
+        block = data["block_num"][i]  # Tesseract's paragraphs inside a block are left to text_spans
+        line = (block, data["par_num"][i], data["line_num"][i])
+        sep = "\n\n" if block != last_block else "\n" if line != last_line else " "
+        flow.add(text, sep, box, conf)
+        last_line, last_block = line, block
+    tables = [[[found.get((r, c), _Text()) for c in range(len(g.xs) - 1)] for r in range(len(g.ys) - 1)]
+              for g, found in zip(grids, cells)]
+    return OcrPage(text=flow.text(), words=flow.words,
+                   tables=[[[(t.text(), t.words) for t in row] for row in table] for table in tables])
 
 
-def _unturn(box, turn: int, width: int, height: int, scale: float) -> tuple[float, ...]:
-    """A box in the image turned `turn` degrees counter-clockwise, back on the page as it was
-    rendered, in PDF points."""
+def _place(box, turn: int, angle: float, level_size, size, scale: float) -> tuple[float, ...]:
+    """A box of the upright, levelled image back on the page as it was rendered (turned
+    `turn` degrees and then `angle` degrees counter-clockwise), in PDF points."""
     x, y, w, h = box
-    corners = [(x, y), (x + w, y + h)]
+    corners = [(x, y), (x + w, y), (x, y + h), (x + w, y + h)]
+    if angle:  # undo the levelling: turn back about the image centre
+        cx, cy = level_size[0] / 2, level_size[1] / 2
+        cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+        corners = [(cx + (px - cx) * cos - (py - cy) * sin, cy + (px - cx) * sin + (py - cy) * cos)
+                   for px, py in corners]
+    width, height = size
     for i in range(turn // 90, 0, -1):  # undo the quarter turns, last first
         before_width = width if (i - 1) % 2 == 0 else height
-        corners = [(before_width - cy, cx) for cx, cy in corners]
+        corners = [(before_width - py, px) for px, py in corners]
     xs, ys = [c[0] for c in corners], [c[1] for c in corners]
     return tuple(round(v * scale, 1) for v in (min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from pipeline.load_blocks import Builder
+from pipeline.load_blocks import Builder, guess_header_rows
 from pipeline.load_ocr import LOW_CONFIDENCE, OcrUnavailable, mean_confidence, read_pdf_page
 from schemas.records import OcrBox
 
@@ -53,13 +53,15 @@ class Scans:
             self.why = str(exc)
             self.unread.append(number)
             return False
-        if not found.text.strip():
+        if not found.text.strip() and not found.tables:
             return False
         start = builder.size
         builder.text(found.text, page=number)
-        self.words += [replace(w, start=w.start + start, end=w.end + start, page=number)
-                       for w in found.words]
-        self.done.append((number, found.langs, mean_confidence(found.words), found.rotation))
+        words = [replace(w, start=w.start + start, end=w.end + start, page=number) for w in found.words]
+        for table in found.tables:
+            words += _write_table(builder, table, number)
+        self.words += words
+        self.done.append((number, found.langs, mean_confidence(words), found.rotation))
         return True
 
     def notes(self) -> list[str]:
@@ -77,6 +79,24 @@ class Scans:
         if self.unread:
             out.append(f"pages {_pages(self.unread)} are scanned and were not read: {self.why}")
         return out
+
+
+def _write_table(builder: Builder, table, number: int) -> list[OcrBox]:
+    """A ruled table read by OCR as a table of the document (source "ocr-ruled"); the words
+    of its cells, placed in the text the table was written as."""
+    rows = [row for row in table if any(text for text, _ in row)]
+    if len(rows) < 2:
+        return []
+    grid = [[text for text, _ in row] for row in rows]
+    builder.separate()
+    builder.table(grid, header_rows=guess_header_rows(grid), page=number, source="ocr-ruled")
+    written = builder.tables[-1]
+    words = []
+    for cell in written.cells:
+        text, found = rows[cell.row][cell.col]
+        if cell.text == text:
+            words += [replace(w, start=w.start + cell.start, end=w.end + cell.start, page=number) for w in found]
+    return words
 
 
 def _pages(numbers: list[int]) -> str:

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from bench.scans import ScanStyle, scanned_pdf
 from pipeline.cli import cli
-from pipeline.load_ocr import _unturn
+from pipeline.load_ocr import _place
 from pipeline.load_scans import garbage
 from pipeline.process import process
 
@@ -132,6 +132,27 @@ def test_garbage_text_layer() -> None:
 def test_boxes_turned_back_onto_the_page() -> None:
     # a 100 x 50 px page turned a quarter counter-clockwise is 50 x 100; the box at its top-left
     # (x 0-10, y 0-20) came from the page's top-right corner
-    assert _unturn((0, 0, 10, 20), 90, 100, 50, 1.0) == (80, 0, 20, 10)
-    assert _unturn((0, 0, 10, 20), 180, 100, 50, 1.0) == (90, 30, 10, 20)
-    assert _unturn((0, 0, 10, 20), 0, 100, 50, 0.5) == (0, 0, 5, 10)
+    assert _place((0, 0, 10, 20), 90, 0, (50, 100), (100, 50), 1.0) == (80, 0, 20, 10)
+    assert _place((0, 0, 10, 20), 180, 0, (100, 50), (100, 50), 1.0) == (90, 30, 10, 20)
+    assert _place((0, 0, 10, 20), 0, 0, (100, 50), (100, 50), 0.5) == (0, 0, 5, 10)
+    # levelled by 90 degrees about the centre (50, 25): the box's corners turn back
+    assert _place((40, 20, 10, 10), 0, 90, (100, 50), (100, 50), 1.0) == (45, 15, 10, 10)
+
+
+def test_ruled_table_in_a_scan_keeps_rows_and_cells(tmp_path: Path) -> None:
+    from bench.scans import render_table_page, save_pdf, scan
+
+    rows = [["Partner", "Signed", "Projects"], ["Mongolia", "2013", "12"], ["Kenya", "2015", "4"],
+            ["Chile", "2016", "7"]]
+    page = scan(render_table_page("Partner countries (sample)", rows), ScanStyle(), seed=3)
+    pdf = save_pdf([page], tmp_path / "table.pdf", 200)
+    done = process(pdf, pdf.name)
+    assert done.status == "ok", done.error
+    (table,) = done.document.tables
+    assert (table.source, table.n_rows, table.n_cols, table.header_rows) == ("ocr-ruled", 4, 3, 1)
+    assert [c.text for c in table.row(2)][:2] == ["Kenya", "2015"]
+    assert table.row(2)[2].text.startswith("4")  # a speck of the scan may follow it
+    assert table.header_of(2) == "Projects"
+    assert {"MNG", "KEN", "CHL"} <= _facts(done, "countries")
+    kenya = next(w for w in done.document.ocr if done.document.text[w.start:w.end] == "Kenya")
+    assert 50 < kenya.box[0] < 120  # first column, near the left margin (0.8 in = 58 pt)
