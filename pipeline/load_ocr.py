@@ -25,7 +25,7 @@ from schemas.records import OcrBox
 
 INSTALL = ("apt-get install tesseract-ocr tesseract-ocr-jpn tesseract-ocr-jpn-vert "
            "tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd")
-NEEDED = ("jpn", "jpn_vert", "vie", "eng", "osd")
+NEEDED = ("jpn", "vie", "eng", "osd")
 LOW_CONFIDENCE = 60.0  # mean word confidence (0-100) under which a block is marked low
 # The language sets Tesseract reads a page with, by the script its OSD sees (see README).
 LANGS_BY_SCRIPT = {"Japanese": "jpn", "Han": "jpn", "Katakana": "jpn", "Hiragana": "jpn",
@@ -126,11 +126,20 @@ def read_page(image, points_per_pixel: float, langs: str | None = None, deskew: 
     if angle:
         image = image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
     grids, image = ruled_tables(image)
-    langs = langs or LANGS_BY_SCRIPT.get(script, DEFAULT_LANGS)
+    place = lambda box: _place(box, turn, angle, image.size, size, points_per_pixel)  # noqa: E731
+    page = _read(image, langs or LANGS_BY_SCRIPT.get(script, DEFAULT_LANGS), grids, place)
+    if mean_confidence(page.words) < LOW_CONFIDENCE and page.langs != DEFAULT_LANGS and not langs:
+        again = _read(image, DEFAULT_LANGS, grids, place)  # the script was misjudged?
+        page = max(page, again, key=lambda p: mean_confidence(p.words))
+    page.rotation = turn
+    return page
+
+
+def _read(image, langs: str, grids: list[Grid], place) -> OcrPage:
     pt = _pytesseract()
     data = pt.image_to_data(image, lang=langs, config="--psm 3", output_type=pt.Output.DICT)
-    page = _assemble(data, grids, lambda box: _place(box, turn, angle, image.size, size, points_per_pixel))
-    page.langs, page.rotation = langs, turn
+    page = _assemble(data, grids, place)
+    page.langs = langs
     return page
 
 

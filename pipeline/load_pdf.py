@@ -81,7 +81,7 @@ def _read(path: Path, pdf, data: bytes, max_pages: int, error, ocr_dpi: int):
             found = _tables(plumber.pages[number - 1], hint)
         builder.separate()
         start = builder.size
-        if found or not scans.needed(text):
+        if found or not scans.needed(text, page):
             _write_page(builder, state, number, text, found, None if columns else (page, textpage))
         elif not scans.read(builder, page, number):
             warnings.append(f"page {number} has no text layer")
