@@ -8,10 +8,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-import pypdfium2.raw as pdfium_c
-
 from pipeline.load_blocks import Builder, guess_header_rows
-from pipeline.load_ocr import LOW_CONFIDENCE, OcrUnavailable, mean_confidence, read_pdf_page
+from pipeline.load_ocr import LOW_CONFIDENCE, OcrUnavailable, largest_image, mean_confidence, read_pdf_page
 from schemas.records import OcrBox
 
 STAMP_CHARS = 80  # a page-sized image with less text than this over it is a scan with a stamp
@@ -42,7 +40,7 @@ class Scans:
     @staticmethod
     def needed(text: str, page) -> bool:
         """No text layer, one of garbage, or a few words stamped on a page-sized image."""
-        return not text.strip() or garbage(text) or (len(text.strip()) < STAMP_CHARS and _scanned(page))
+        return not text.strip() or garbage(text) or (len(text.strip()) < STAMP_CHARS and (largest_image(page) or (0,))[0] >= 0.5)
 
     def read(self, builder: Builder, page, number: int) -> bool:
         """OCR the page into `builder`; False when it was not read or holds no text."""
@@ -83,16 +81,6 @@ class Scans:
         if self.unread:
             out.append(f"pages {_pages(self.unread)} are scanned and were not read: {self.why}")
         return out
-
-
-def _scanned(page) -> bool:
-    """Does an image cover most of the page?"""
-    area = page.get_width() * page.get_height()
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1):
-        left, bottom, right, top = obj.get_bounds()
-        if (right - left) * (top - bottom) >= 0.5 * area:
-            return True
-    return False
 
 
 def _write_table(builder: Builder, table, number: int) -> list[OcrBox]:

@@ -48,8 +48,9 @@ def main() -> None:
     ap.add_argument("--splits", default="dev,train")
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args()
-    rows, ocr_seconds, ocr_pages = [], 0.0, 0
+    ocr_seconds, ocr_pages = 0.0, 0
     started = time.perf_counter()
+    print(f"{'split':6} {'lang':4} {'docs':>4} {'text F1':>8} {'scan F1':>8} {'ratio':>6}", flush=True)
     with ProcessPoolExecutor(args.workers, initializer=warm_up) as pool:
         for split in args.splits.split(","):
             texts = sorted((args.shared / "corpus" / split).glob("*.txt"))
@@ -72,11 +73,8 @@ def main() -> None:
                 g_scan = [g for g in gold_scan if g["doc"].replace(".pdf", ".txt") in names]
                 f_text = overall_f1([text_out[i][0] for i in idx], g_text)
                 f_scan = overall_f1([scan_out[i][0] for i in idx], g_scan)
-                rows.append((split, lang, len(idx), f_text, f_scan))
-    print(f"{'split':6} {'lang':4} {'docs':>4} {'text F1':>8} {'scan F1':>8} {'ratio':>6}")
-    for split, lang, n, f_text, f_scan in rows:
-        ratio = f_scan / f_text if f_text else 0.0
-        print(f"{split:6} {lang:4} {n:4d} {f_text:8.3f} {f_scan:8.3f} {ratio:6.3f}")
+                ratio = f_scan / f_text if f_text else 0.0
+                print(f"{split:6} {lang:4} {len(idx):4d} {f_text:8.3f} {f_scan:8.3f} {ratio:6.3f}", flush=True)
     per_page = ocr_seconds / ocr_pages if ocr_pages else 0.0
     print(f"OCR: {ocr_pages} pages, {per_page:.1f} s per page (load of the scans, per worker); "
           f"whole evaluation {time.perf_counter() - started:.0f} s")
