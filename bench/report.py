@@ -138,6 +138,10 @@ def markdown(r: dict) -> str:
             lines.append(f"| {p['pages']} {p['label']} | {p['files']} | {_n(p['loader_pages_per_s'])} | "
                          f"{_n(p['raw_pages_per_s'])} | {_n(p['loader_over_raw'])} |")
         lines.append("")
+    if r.get("ocr"):
+        from bench.ocr import markdown as ocr_markdown
+
+        lines += ocr_markdown(r["ocr"])
     lines += ["## Scaling: ingest time vs corpus size (one worker)", "",
               "| lang | " + " | ".join(f"{s:g} MB" for s in r["sizes"]) + " | time ratio largest/smallest | size ratio |",
               "|---|" + "---|" * (len(r["sizes"]) + 2)]

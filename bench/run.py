@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import baselines, pdfs, report, scaleout
+from bench import baselines, ocr, pdfs, report, scaleout
 from bench.corpus import LANGS, make_corpus
 from bench.runs import Run, child_run, ingest_run, warm_up
 from pipeline.load import load
@@ -165,6 +165,7 @@ def main(argv: list[str] | None = None) -> dict:
         results["stores"] = scaleout.bench_stores(corpus, tmp / "db")
         results["stores"]["label"] = results["workers"]["label"]
         results["pdf"] = bench_pdfs(args.corpora, repeats, tmp, 0.05 if args.quick else 1.0)
+        results["ocr"] = ocr.bench_ocr(args.corpora, tmp, langs, 1 if args.quick else 3, _db(tmp, "ocr"))
     rss = [lr["rss_mb"] for lr in results["languages"].values() if lr.get("rss_mb")]
     results["peak_rss_mb"] = max(rss) if rss else None
     results["total_seconds"] = time.perf_counter() - started

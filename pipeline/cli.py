@@ -110,9 +110,14 @@ def cli(verbose: int) -> None:
               "that needs more fails (out of memory) and the run goes on. 0: no limit.")
 @click.option("--prune", is_flag=True, help="Remove the documents whose files are gone from the "
               "folders given (default: list them).")
+@click.option("--no-ocr", is_flag=True, help="Do not OCR scanned PDF pages (a scan-only PDF then "
+              "fails at stage 'ocr').")
+@click.option("--ocr-dpi", default=Limits().ocr_dpi, show_default=True, type=click.IntRange(50, 1200),
+              help="Resolution scanned pages are rendered at for OCR.")
 def ingest(paths: tuple[Path, ...], db: str, workers: int | None, executor: str, scheduler: str | None,
            force: bool, strict: bool, quiet: bool, max_file_mb: float, max_pages: int,
-           time_limit: float, max_memory_mb: float, prune: bool) -> None:
+           time_limit: float, max_memory_mb: float, prune: bool, no_ocr: bool,
+           ocr_dpi: int) -> None:
     """Ingest files and folders (recursively): .txt .md .html .htm .pdf .docx.
 
     Each document is stored in its own transaction under its path relative to the folder
@@ -125,7 +130,7 @@ def ingest(paths: tuple[Path, ...], db: str, workers: int | None, executor: str,
     with _store_errors():
         check_url(db)
     limits = Limits(max_bytes=int(max_file_mb * 2**20), max_pages=max_pages, max_seconds=time_limit,
-                    max_memory=int(max_memory_mb * 2**20))
+                    max_memory=int(max_memory_mb * 2**20), ocr_dpi=0 if no_ocr else ocr_dpi)
     executor = "dask" if scheduler else executor
     workers = workers or ((os.cpu_count() or 1) if executor == "dask" else 1)
     s = run(list(paths), db, workers=workers, force=force, progress=not quiet, limits=limits,

@@ -23,6 +23,7 @@ from pipeline.discover import discover
 from pipeline.entities import entity_rows
 from pipeline.isolate import Job, WorkerPool
 from pipeline.limits import Limits
+from pipeline.load_ocr import version_tag
 from pipeline.process import Processed
 from pipeline.reader import open_reader
 from pipeline.readfile import fingerprint, reason, shown
@@ -55,6 +56,7 @@ def pipeline_version() -> str:
             if path.suffix in {".py", ".yaml", ".tsv", ".json"} and "__pycache__" not in path.parts:
                 h.update(path.relative_to(root.parent).as_posix().encode())
                 h.update(path.read_bytes())
+    h.update(version_tag().encode())  # the OCR this machine does (none, or Tesseract's version)
     return h.hexdigest()[:16]
 
 

@@ -32,10 +32,11 @@ class Limits:
     max_pages: int = 2000
     max_seconds: float = 600.0  # wall time of load + langid + segment + extract
     max_memory: int = 8 * 2**30  # address space of a worker process (RLIMIT_AS)
+    ocr_dpi: int = 300  # resolution scanned pages are OCR'd at (time and memory grow with its square)
 
     def key(self) -> str:
         """The limits in one string: a document failed under other limits is tried again."""
-        return f"b{self.max_bytes}p{self.max_pages}s{self.max_seconds:g}m{self.max_memory}"
+        return f"b{self.max_bytes}p{self.max_pages}s{self.max_seconds:g}m{self.max_memory}o{self.ocr_dpi}"
 
 
 class TimeLimitExceeded(BaseException):

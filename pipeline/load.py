@@ -30,10 +30,11 @@ _HTML_MARKS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta ", b"<ti
 
 
 def load(path: Path, *, max_pages: int = 2000, max_bytes: int = MAX_BYTES,
-         data: bytes | None = None) -> Document:
+         data: bytes | None = None, ocr_dpi: int = 300) -> Document:
     """Load any supported file (PDF, HTML, DOCX, plain text) into one normalized Document.
 
-    `data` is the file's content when the caller has read it already (see `read_input`)."""
+    `data` is the file's content when the caller has read it already (see `read_input`);
+    scanned PDF pages are OCR'd at `ocr_dpi` (0: not at all)."""
     path = Path(path)
     if data is None:
         data = read_input(path, max_bytes)
@@ -41,7 +42,7 @@ def load(path: Path, *, max_pages: int = 2000, max_bytes: int = MAX_BYTES,
     if kind == "pdf":
         from pipeline.load_pdf import load_pdf
 
-        return load_pdf(path, data, max_pages=max_pages)
+        return load_pdf(path, data, max_pages=max_pages, ocr_dpi=ocr_dpi)
     if kind == "docx":
         from pipeline.load_docx import load_docx
 

@@ -20,6 +20,7 @@ import pypdfium2.raw as pdfium_c
 from pipeline.load_blocks import Builder, clean, guess_header_rows
 from pipeline.load_errors import LoadError
 from pipeline.published_meta import pdf_published
+from pipeline.load_scans import Scans
 
 MIN_PATHS = 4  # path objects on a page before pdfplumber is asked for ruled tables
 _TEXT_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_vertical": 3}
@@ -43,8 +44,9 @@ class _State:
     ended_in_table: bool = False
 
 
-def load_pdf(path: Path, data: bytes, *, max_pages: int = 2000):
-    """Load a PDF's text layer; raises LoadError for encrypted, damaged or text-less files."""
+def load_pdf(path: Path, data: bytes, *, max_pages: int = 2000, ocr_dpi: int = 300):
+    """Load a PDF's text layer, and OCR at `ocr_dpi` the pages that have none (0: no OCR);
+    raises LoadError for encrypted, damaged or text-less files."""
 
     try:
         pdf = pdfium.PdfDocument(data)
@@ -53,19 +55,19 @@ def load_pdf(path: Path, data: bytes, *, max_pages: int = 2000):
             raise LoadError("pdf", "PDF is encrypted") from exc
         raise LoadError("pdf", f"damaged or not a PDF ({_reason(exc)})") from exc
     try:
-        return _read(path, pdf, data, max_pages, LoadError)
+        return _read(path, pdf, data, max_pages, LoadError, ocr_dpi)
     finally:
         pdf.close()
 
 
-def _read(path: Path, pdf, data: bytes, max_pages: int, error):
+def _read(path: Path, pdf, data: bytes, max_pages: int, error, ocr_dpi: int):
     n = len(pdf)
     if n == 0:
         raise error("pdf", "PDF has no pages")
     if n > max_pages:
         raise error("limits", f"PDF has {n} pages, over the {max_pages}-page limit")
     builder, state, warnings = Builder(), _State(), []
-    plumber = None
+    plumber, scans = None, Scans(ocr_dpi)
     for number in range(1, n + 1):
         page = pdf[number - 1]
         textpage = page.get_textpage()
@@ -78,20 +80,24 @@ def _read(path: Path, pdf, data: bytes, max_pages: int, error):
 
                 plumber = pdfplumber.open(io.BytesIO(data))
             found = _tables(plumber.pages[number - 1], hint)
-        if not text.strip() and not found:
-            warnings.append(f"page {number} has no text layer")
         builder.separate()
         start = builder.size
-        _write_page(builder, state, number, text, found, None if columns else (page, textpage))
+        if found or not scans.needed(text, page):
+            _write_page(builder, state, number, text, found, None if columns else (page, textpage))
+        elif not scans.read(builder, page, number):
+            warnings.append(f"page {number} has no text layer")
         builder.pages.append((start, builder.size))
         textpage.close()
         page.close()
     if plumber is not None:
         plumber.close()
     if not builder.blocks:
-        raise error("pdf", "PDF has no text layer (scanned?); OCR is not supported")
+        if scans.unread:
+            raise error("ocr", f"PDF has no text layer (scanned) and {scans.why}")
+        raise error("pdf", "PDF has no text layer (scanned?) and OCR found no text")
     doc = builder.document(path=str(path), media_type="application/pdf")
-    doc.warnings += warnings
+    doc.warnings += warnings + scans.notes()
+    doc.ocr = scans.words
     doc.title = _title(pdf) or next((doc.text[b.start:b.end] for b in doc.blocks[:3]
                                      if b.end - b.start <= 200), "")
     doc.published = pdf_published(pdf)

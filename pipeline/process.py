@@ -113,7 +113,8 @@ def _steps(out: Processed, path: Path, limits: Limits, stages: list[str]) -> Non
     max_bytes = limits.max_bytes or 2**62
     data = read_input(path, max_bytes)
     out.sha256, out.size = hashlib.sha256(data).hexdigest(), len(data)
-    doc = load(path, max_pages=limits.max_pages or 2**31, max_bytes=max_bytes, data=data)
+    doc = load(path, max_pages=limits.max_pages or 2**31, max_bytes=max_bytes, data=data,
+               ocr_dpi=limits.ocr_dpi)
     doc.blocks = split_long_blocks(doc.blocks, doc.text)
     out.timings["load"] = time.perf_counter() - t0
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from pipeline import postgres
 from pipeline.reader import DEFAULT_URL
+from pipeline.load_ocr import LOW_CONFIDENCE, mean_confidence
 from pipeline.migrate import add_missing_columns
 from pipeline.views import create_views
 from schemas.db import (
@@ -36,7 +37,9 @@ from schemas.db import (
     TableRow,
 )
 from schemas.facts import fact_entry
-from schemas.records import AgreementMention, CountMention, CountryMention, EventMention, Mention, OrgMention
+from schemas.records import (
+    AgreementMention, CountMention, CountryMention, Document, EventMention, Mention, OrgMention,
+)
 
 if TYPE_CHECKING:  # the writer's input; importing it would load every loader and segmenter
     from pipeline.process import Processed
@@ -200,7 +203,8 @@ def write(session: Session, done: Processed, version: str, duplicate: str | None
     _ensure_entities(session, [m for _, _, m in done.mentions])
     _insert(session, BlockRow, [
         dict(document_id=doc_id, idx=seg.block, kind=seg.kind, lang=seg.lang, page=seg.page,
-             start=seg.offset, end=seg.offset + len(seg.source), text=seg.source, tokens=" ".join(words))
+             start=seg.offset, end=seg.offset + len(seg.source), text=seg.source, tokens=" ".join(words),
+             **ocr_columns(doc, seg.offset, seg.offset + len(seg.source), low=True))
         for seg, words in zip(done.segments, done.words, strict=True)
     ], ids)
     table_ids = _insert(session, TableRow, [
@@ -217,7 +221,7 @@ def write(session: Session, done: Processed, version: str, duplicate: str | None
     mention_ids = _insert(session, MentionRow, [
         dict(document_id=doc_id, field=m.FIELD, block_idx=seg.block, start=m.start, end=m.end,
              page=seg.page, lang=seg.lang, surface=m.surface, extractor=name, rule=m.rule or None,
-             norm=_norm(m))
+             norm=_norm(m), **ocr_columns(doc, m.start, m.end))
         for seg, name, m in done.mentions
     ], ids)
     by_field: dict[str, list[tuple[int, Mention]]] = {}
@@ -233,6 +237,17 @@ def write(session: Session, done: Processed, version: str, duplicate: str | None
             for fact_id, (_, m) in zip(fact_ids, found, strict=True)
             if isinstance(m, AgreementMention) for p in m.parties
         ], ids)
+
+
+def ocr_columns(doc: Document, start: int, end: int, low: bool = False) -> dict:
+    """ocr_conf and ocr_boxes (and ocr_low with `low`) of a span: its OCR words' boxes and
+    mean confidence; None for text that was not scanned."""
+    words = doc.ocr_in(start, end)
+    conf = round(mean_confidence(words), 1) if words else None
+    out = dict(ocr_conf=conf, ocr_boxes=[[*w.box, round(w.conf)] for w in words] if words else None)
+    if low:
+        out["ocr_low"] = None if conf is None else conf < LOW_CONFIDENCE
+    return out
 
 
 def _ensure_entities(session: Session, mentions: list[Mention]) -> None:

@@ -84,6 +84,9 @@ class BlockRow(_OfDocument, Base):
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     tokens: Mapped[str] = mapped_column(Text, comment="words separated by spaces (FTS5 input)")
+    ocr_conf: Mapped[float | None] = mapped_column(Float, comment="mean OCR confidence 0-100; null: not a scan")
+    ocr_low: Mapped[bool | None] = mapped_column(Boolean, comment="OCR confidence under 60: check the page")
+    ocr_boxes: Mapped[list | None] = mapped_column(JSON(none_as_null=True), comment="[x, y, w, h, conf] per word, PDF points from top-left")
 
 
 class TableRow(_OfDocument, Base):
@@ -132,6 +135,8 @@ class MentionRow(_OfDocument, Base):
     extractor: Mapped[str] = mapped_column(String)
     rule: Mapped[str | None] = mapped_column(String)
     norm: Mapped[dict] = mapped_column(JSON, comment="the normalized fields")
+    ocr_conf: Mapped[float | None] = mapped_column(Float, comment="mean OCR confidence 0-100; null: not a scan")
+    ocr_boxes: Mapped[list | None] = mapped_column(JSON(none_as_null=True), comment="[x, y, w, h, conf] per word, PDF points from top-left")
 
 
 class _Fact(_OfDocument):

@@ -7,6 +7,7 @@ segment it was found in until the pipeline shifts it to document offsets.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
@@ -75,6 +76,18 @@ class Table:
         return " / ".join(dict.fromkeys(parts))
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OcrBox:
+    """A word read by OCR: its span in the text, its page, its box (x, y, w, h in PDF points
+    from the page's top-left corner) and Tesseract's confidence (0-100)."""
+
+    start: int
+    end: int
+    page: int
+    box: tuple[float, float, float, float]
+    conf: float
+
+
 @dataclass(slots=True, kw_only=True)
 class Document:
     """One loaded file: normalized text plus its layout (pages, blocks, tables)."""
@@ -89,6 +102,19 @@ class Document:
     published: str = ""  # ISO date a meta tag or the PDF's metadata gives, if any
     encoding: str = ""
     warnings: list[str] = field(default_factory=list)
+    ocr: list[OcrBox] = field(default_factory=list)  # words of scanned pages, in text order
+
+    def ocr_in(self, start: int, end: int) -> list[OcrBox]:
+        """The OCR words that overlap [start, end) (none for text that was not scanned)."""
+        if not self.ocr:
+            return []
+        first = bisect.bisect_right(self.ocr, start, key=lambda w: w.end)
+        out = []
+        for word in self.ocr[first:]:
+            if word.start >= end:
+                break
+            out.append(word)
+        return out
 
     def page_at(self, offset: int) -> int | None:
         for number, (start, end) in enumerate(self.pages, 1):
