@@ -500,7 +500,8 @@ def _refer(cands: list[Candidate], anaphors: list[Candidate]) -> list[Candidate]
         target = next((c for c in reversed(cands) if 0 < a.unit - c.unit <= REACH
                        and (c.ordinal is not None or c.name) and (a.refers or c.kind == a.kind)), None)
         if target is None:
-            cands.append(a)
+            if not a.refers:  # "the conference" may name one of its own; "会議は" only refers back
+                cands.append(a)
             continue
         if a.date and not (target.strong and target.date):
             target.date, target.strong = a.date, a.strong
