@@ -280,10 +280,8 @@ def test_dates_local_days_numeric_forms_and_targets(lang, text, expected):
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [
-    ("en", "Its two earlier meetings took place in 2021 and 2022.", {"2021", "2022"}),
-    ("vi", "Các kỳ họp trước diễn ra năm 2021 và 2022.", {"2021", "2022"}),
     ("en", "Posted: 3 June 2025\n\nThe fair opened on June 1 and runs until June 9.",
      {"2025-06-03", "--06-01", "2025-06-01", "--06-09", "2025-06-09"}),
 ])
-def test_dates_year_lists_and_ongoing_ends(lang, text, expected):
+def test_dates_an_ongoing_event_ends_after_the_page_date(lang, text, expected):
     assert values(text, lang) == expected
