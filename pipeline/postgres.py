@@ -36,11 +36,19 @@ def lock_key(name: str) -> int:
     return int.from_bytes(hashlib.sha256(f"jcmkg:{name}".encode()).digest()[:8], "big", signed=True)
 
 
-def next_ids(session: Session, table: str, n: int) -> list[int]:
-    """`n` fresh ids from the sequence of `table`.id, in increasing order.
+def next_ids(session: Session, counts: dict[str, int]) -> dict[str, list[int]]:
+    """`counts[table]` fresh ids from the sequence of each table's id, increasing, in one query.
 
-    Concurrent writers draw from the same sequence, so they never meet on a primary key."""
-    return sorted(session.execute(
-        text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
-        {"t": table, "n": n},
-    ).scalars())
+    Concurrent writers draw from the same sequences, so they never meet on a primary key."""
+    wanted = {t: n for t, n in counts.items() if n}
+    if not wanted:
+        return {}
+    params = {f"t{i}": t for i, t in enumerate(wanted)} | {f"n{i}": n for i, n in enumerate(wanted.values())}
+    values = ", ".join(f"(CAST(:t{i} AS text), CAST(:n{i} AS integer))" for i in range(len(wanted)))
+    rows = session.execute(text(
+        f"SELECT c.t, nextval(pg_get_serial_sequence(c.t, 'id')) FROM (VALUES {values}) AS c(t, n), "
+        "generate_series(1, c.n)"), params).all()
+    out: dict[str, list[int]] = {t: [] for t in wanted}
+    for table, row_id in rows:
+        out[table].append(row_id)
+    return {t: sorted(ids) for t, ids in out.items()}

@@ -184,7 +184,7 @@ def write(session: Session, done: Processed, version: str, duplicate: str | None
     advisory_lock(session, "resolve", shared=True)
     advisory_lock(session, f"document:{done.doc_id}")  # a concurrent writer of this name waits
     session.execute(delete(DocumentRow).where(DocumentRow.doc == done.doc_id))
-    doc, ids = done.document, _Ids(session)
+    doc, ids = done.document, _Ids(session, _row_counts(done, duplicate))
     (doc_id,) = _insert(session, DocumentRow, [dict(
         doc=done.doc_id, path=done.path, sha256=done.sha256, size=done.size,
         media_type=doc.media_type if doc else None, encoding=doc.encoding if doc else None,
@@ -280,28 +280,49 @@ def _norm(m: Mention) -> dict:
             for f in dataclasses.fields(m)}
 
 
+def _row_counts(done: Processed, duplicate: str | None) -> dict[type, int]:
+    """How many rows `write` inserts into each table for `done`."""
+    counts: dict[type, int] = dict.fromkeys(_Ids.TABLES, 0)
+    counts[DocumentRow] = 1
+    if done.document is None or duplicate:
+        return counts
+    counts[BlockRow] = len(done.segments)
+    counts[TableRow] = len(done.document.tables)
+    counts[TableCellRow] = sum(len(t.cells) for t in done.document.tables)
+    counts[MentionRow] = len(done.mentions)
+    for _, _, m in done.mentions:
+        counts[FACT_TABLES[m.FIELD]] += 1
+        if isinstance(m, AgreementMention):
+            counts[FactAgreementParty] += len(m.parties)
+    return counts
+
+
 class _Ids:
     """Ids for the rows `write` inserts, given by us because asking for them back (RETURNING in
     parameter order) makes SQLAlchemy send one INSERT per row.
 
     SQLite: max + 1 of each table, read in one query. Safe: `write` has already deleted, so its
-    transaction holds SQLite's write lock. PostgreSQL: drawn from each table's sequence, since
-    several writers insert at once."""
+    transaction holds SQLite's write lock. PostgreSQL: drawn from each table's sequence (all
+    the document needs, in one query), since several writers insert at once."""
 
     TABLES = [DocumentRow, BlockRow, TableRow, TableCellRow, MentionRow, FactAgreementParty,
               *FACT_TABLES.values()]
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.next: dict[type, int] | None = None
-        if session.get_bind().dialect.name != "postgresql":
-            maxima = session.execute(
-                select(*(select(func.max(t.id)).scalar_subquery() for t in self.TABLES))).one()
-            self.next = {t: (m or 0) + 1 for t, m in zip(self.TABLES, maxima, strict=True)}
+    def __init__(self, session: Session, counts: dict[type, int]) -> None:
+        self.drawn: dict[str, list[int]] | None = None
+        self.next: dict[type, int] = {}
+        if session.get_bind().dialect.name == "postgresql":
+            self.drawn = postgres.next_ids(session, {t.__tablename__: n for t, n in counts.items()})
+            return
+        maxima = session.execute(select(*(select(func.max(t.id)).scalar_subquery() for t in self.TABLES))).one()
+        self.next = {t: (m or 0) + 1 for t, m in zip(self.TABLES, maxima, strict=True)}
 
     def take(self, model: type, n: int) -> list[int]:
-        if self.next is None:
-            return postgres.next_ids(self.session, model.__tablename__, n)
+        if self.drawn is not None:
+            drawn = self.drawn[model.__tablename__]
+            ids = drawn[:n]
+            del drawn[:n]
+            return ids
         first = self.next[model]
         self.next[model] = first + n
         return list(range(first, first + n))
