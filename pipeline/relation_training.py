@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractors import agreements, events
-from extractors.base import REGISTRY, Context
+from extractors import in_run_order
+from extractors.base import Context
 from extractors.discourse import View, agree, document_view, full_date
 from extractors.parties import as_countries
 from extractors.relation_features import date_features, first_date
@@ -54,7 +55,7 @@ def _context(done: Processed, judge: Model, dater: Model) -> Context:
     """The extraction context of a processed document up to the events: entity extractors, table
     rows and the agreements `judge` accepts (events read the agreements' spans)."""
     ctx = Context(segments=done.segments, tables=list(done.document.tables), doc_lang=done.lang)
-    for spec in REGISTRY.values():
+    for spec in in_run_order():
         if spec.name == "events":
             break
         if spec.name == "agreements":
