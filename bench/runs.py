@@ -38,7 +38,7 @@ def ingest_run(paths: list[Path], url: str, workers: int = 1) -> Run:
     """Ingest `paths` into `url` once, timing each stage when there is one worker."""
     with timed_stages() as stages:
         t0 = time.perf_counter()
-        summary = ingest(paths, url=url, workers=workers, progress=False)
+        summary = ingest(paths, url=url, workers=0 if workers == 1 else workers, progress=False)  # 0: in-process
         seconds = time.perf_counter() - t0
     return Run(seconds, summary.chars, sum(summary.status.values()), dict(summary.status),
                dict(stages) if workers == 1 else {})

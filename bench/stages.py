@@ -1,7 +1,7 @@
 """Per-stage time of an in-process ingest: load, langid, segment and extract (from each
 document's `Processed.timings`), each extractor (its registry function wrapped with a timer),
 the store write and the cross-document resolve step. The wrappers live only while
-`timed_stages()` is open, and only in this process (so: one worker)."""
+`timed_stages()` is open, and only in this process (so: `ingest(..., workers=0)`)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 
 import pipeline.ingest
+import pipeline.isolate
 from extractors.base import REGISTRY
 from pipeline import store
 
@@ -26,7 +27,7 @@ def timed_stages() -> Iterator[Counter[str]]:
     Keys: the `process()` stages (load, langid, segment, extract), `extract:<name>` per
     extractor (part of extract), `store` and `resolve`."""
     seconds: Counter[str] = Counter()
-    process = pipeline.ingest.process
+    process = pipeline.isolate.process
 
     def timed_process(*args, **kw):
         done = process(*args, **kw)
@@ -34,7 +35,7 @@ def timed_stages() -> Iterator[Counter[str]]:
         return done
 
     with ExitStack() as undo:
-        undo.enter_context(_replaced(pipeline.ingest, "process", timed_process))
+        undo.enter_context(_replaced(pipeline.isolate, "process", timed_process))
         for module, attr, stage in TIMED:
             if hasattr(module, attr):  # resolve is newer than the rest; older trees lack it
                 undo.enter_context(_replaced(module, attr, _timer(getattr(module, attr), stage, seconds)))

@@ -21,7 +21,7 @@ from tqdm import tqdm
 from pipeline import store
 from pipeline.discover import discover
 from pipeline.entities import entity_rows
-from pipeline.isolate import Job, WorkerPool
+from pipeline.isolate import InlinePool, Job, WorkerPool
 from pipeline.limits import Limits
 from pipeline.load_ocr import version_tag
 from pipeline.process import Processed
@@ -164,7 +164,8 @@ def _ingest(paths: list[Path], url: str, workers: int, force: bool, progress: bo
 
     expected = {doc: sha for _, doc, sha, _, _ in todo}
     bar = tqdm(total=len(todo), unit="doc", desc="ingest", disable=not progress or not todo)
-    with WorkerPool(workers, limits, on_start=started_job) as pool:
+    pool_of = (lambda: WorkerPool(workers, limits, on_start=started_job)) if workers > 0 else InlinePool
+    with pool_of() as pool:  # workers=0: in this process, not isolated (profiling)
         for done in pool.map(todo):
             with Session.begin() as session:
                 original = None

@@ -189,6 +189,21 @@ class WorkerPool:
         worker.conn.close()
 
 
+class InlinePool:
+    """Runs the jobs in this process, without isolation (`workers=0`: profiling, debugging)."""
+
+    def __enter__(self) -> InlinePool:
+        warm_up()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    @staticmethod
+    def map(jobs: Iterable[Job]) -> Iterator[Processed]:
+        return (process_job(job) for job in jobs)
+
+
 def _signal_text(number: int) -> str:
     try:
         name = signal.Signals(number).name

@@ -10,6 +10,7 @@ tables become `Table` grids with rowspan/colspan expanded.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, Tag
@@ -115,9 +116,9 @@ def _chrome(tag: Tag) -> bool:
     if str(tag.get("role", "")).lower() in _ROLES:
         return True
     tokens = {t.lower() for t in tag.get("class") or []} | {str(tag.get("id", "")).lower()}
-    page_level = tag.find_parent(["article", "main"]) is None
     if tag.name in ("header", "footer") or tokens & {"header", "footer", "site-header", "site-footer"}:
-        return page_level and tag.find("h1") is None
+        # page level: looked up only here, as it walks all ancestors (pages nest deeply)
+        return tag.find_parent(["article", "main"]) is None and tag.find("h1") is None
     return bool(tokens & _CHROME)
 
 
@@ -142,9 +143,18 @@ class _Walker:
         self.out = builder
         self.buffer: list[str] = []
 
-    def walk(self, node: Tag, kind: str = "paragraph") -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
+    def walk(self, root: Tag, kind: str = "paragraph") -> None:
+        """Walk with a stack of child iterators, not recursion: a page nested thousands of
+        elements deep is read like any other."""
+        stack: list[tuple[Iterator, str, str | None]] = [(iter(root.children), kind, None)]
+        while stack:
+            children, kind, closes = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                if closes is not None:  # the end of a block element
+                    self.flush(closes)
+            elif isinstance(child, NavigableString):
                 self.buffer.append(str(child))
             elif child.name == "br":
                 self.buffer.append(_BR)
@@ -154,10 +164,9 @@ class _Walker:
             elif child.name in _BLOCK or child.name == "table":
                 self.flush(kind)
                 inner = _KIND.get(child.name, kind if kind == "list_item" else "paragraph")
-                self.walk(child, inner)
-                self.flush(inner)
+                stack.append((iter(child.children), inner, inner))
             else:
-                self.walk(child, kind)
+                stack.append((iter(child.children), kind, None))
 
     def flush(self, kind: str) -> None:
         """Write the buffered inline text: one block per `<br>` line unless lines continue."""
