@@ -20,12 +20,13 @@ from functools import lru_cache
 
 from PIL import Image
 
-from pipeline.load_ocr_image import Grid, ruled_tables, skew_angle
+from pipeline.load_ocr_image import Grid, has_columns, ruled_tables, skew_angle
 from schemas.records import OcrBox
 
 INSTALL = ("apt-get install tesseract-ocr tesseract-ocr-jpn tesseract-ocr-jpn-vert "
            "tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd")
 NEEDED = ("jpn", "vie", "eng", "osd")
+LEVEL_FROM = 1.0  # degrees of skew from which a page is levelled before OCR (and pages with rules)
 LOW_CONFIDENCE = 60.0  # mean word confidence (0-100) under which a block is marked low
 # The language sets Tesseract reads a page with, by the script its OSD sees (see README).
 LANGS_BY_SCRIPT = {"Japanese": "jpn", "Han": "jpn", "Katakana": "jpn", "Hiragana": "jpn",
@@ -141,21 +142,25 @@ def read_page(image, points_per_pixel: float, langs: str | None = None, deskew: 
     if turn:
         image = image.rotate(turn, expand=True)
     angle = skew_angle(image) if deskew else 0.0
-    if angle:
-        image = image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
-    grids, image = ruled_tables(image)
+    level = image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255) if angle else image
+    grids, erased = ruled_tables(level)
+    if grids or abs(angle) >= LEVEL_FROM:
+        image = erased
+    else:  # Tesseract reads a slightly skewed page better than a resampled one (README)
+        angle = 0.0
+    psm = 3 if has_columns(image) else 4
     place = lambda box: _place(box, turn, angle, image.size, size, points_per_pixel)  # noqa: E731
-    page = _read(image, langs or LANGS_BY_SCRIPT.get(script, DEFAULT_LANGS), grids, place)
+    page = _read(image, langs or LANGS_BY_SCRIPT.get(script, DEFAULT_LANGS), psm, grids, place)
     if mean_confidence(page.words) < LOW_CONFIDENCE and page.langs != DEFAULT_LANGS and not langs:
-        again = _read(image, DEFAULT_LANGS, grids, place)  # the script was misjudged?
+        again = _read(image, DEFAULT_LANGS, psm, grids, place)  # the script was misjudged?
         page = max(page, again, key=lambda p: mean_confidence(p.words))
     page.rotation = turn
     return page
 
 
-def _read(image, langs: str, grids: list[Grid], place) -> OcrPage:
+def _read(image, langs: str, psm: int, grids: list[Grid], place) -> OcrPage:
     pt = _pytesseract()
-    data = pt.image_to_data(image, lang=langs, config="--psm 3", output_type=pt.Output.DICT)
+    data = pt.image_to_data(image, lang=langs, config=f"--psm {psm}", output_type=pt.Output.DICT)
     page = _assemble(data, grids, place)
     page.langs = langs
     return page

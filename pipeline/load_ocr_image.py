@@ -47,6 +47,20 @@ def skew_angle(image: Image.Image) -> float:
     return round(best, 2)
 
 
+def has_columns(image: Image.Image) -> bool:
+    """Does the page have a gutter: a band in its middle half, at least 1.5% of its width,
+    that few of its text rows have ink in? Without one, the page is read as one column (for
+    Tesseract's own layout analysis cut lines of Japanese prose where gaps lined up)."""
+    ink = np.asarray(image.reduce(2)) < DARK
+    text_rows = ink[ink.any(axis=1)]
+    if not len(text_rows):
+        return False
+    share = text_rows.mean(axis=0)
+    width = ink.shape[1]
+    low = share[width // 4: 3 * width // 4] < 0.1 * share.max()
+    return any(b - a + 1 >= 0.015 * width for a, b in _lines(low, gap=1)) if low.any() else False
+
+
 def _longest_runs(ink: np.ndarray) -> np.ndarray:
     """Length of the longest run of ink in each row of a boolean array."""
     counts = np.cumsum(ink, axis=1)

@@ -94,7 +94,8 @@ def _read(path: Path, pdf, data: bytes, max_pages: int, error, ocr_dpi: int):
     if not builder.blocks:
         if scans.unread:
             raise error("ocr", f"PDF has no text layer (scanned) and {scans.why}")
-        raise error("pdf", "PDF has no text layer (scanned?) and OCR found no text")
+        found = "OCR found no text on its scanned pages" if scans.tried else "no scanned page to OCR"
+        raise error("pdf", f"PDF has no text layer and {found}")
     doc = builder.document(path=str(path), media_type="application/pdf")
     doc.warnings += warnings + scans.notes()
     doc.ocr = scans.words

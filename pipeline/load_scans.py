@@ -35,12 +35,16 @@ class Scans:
     words: list[OcrBox] = field(default_factory=list)
     unread: list[int] = field(default_factory=list)
     why: str = ""  # why the unread pages were not read
+    tried: int = 0  # pages OCR ran on
     done: list[tuple[int, str, float, int]] = field(default_factory=list)  # page, langs, conf, turn
 
     @staticmethod
     def needed(text: str, page) -> bool:
-        """No text layer, one of garbage, or a few words stamped on a page-sized image."""
-        return not text.strip() or garbage(text) or (len(text.strip()) < STAMP_CHARS and (largest_image(page) or (0,))[0] >= 0.5)
+        """An image without a text layer, a text layer of garbage, or a few words stamped on
+        a page-sized image. A page with neither text nor image has nothing to read."""
+        if not text.strip():
+            return largest_image(page) is not None
+        return garbage(text) or (len(text.strip()) < STAMP_CHARS and (largest_image(page) or (0,))[0] >= 0.5)
 
     def read(self, builder: Builder, page, number: int) -> bool:
         """OCR the page into `builder`; False when it was not read or holds no text."""
@@ -55,6 +59,7 @@ class Scans:
             self.why = str(exc)
             self.unread.append(number)
             return False
+        self.tried += 1
         if not found.text.strip() and not found.tables:
             return False
         start = builder.size

@@ -399,7 +399,7 @@ def test_pdf_errors(tmp_path):
     good = (tmp_path / "enc.pdf").read_bytes()
     cases = {
         "enc.pdf": "PDF is encrypted",
-        "blank.pdf": r"PDF has no text layer \(scanned\?\); OCR is not supported",
+        "blank.pdf": "PDF has no text layer and no scanned page to OCR",
         "cut.pdf": "damaged or not a PDF",
     }
     write(tmp_path, "cut.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 4)
