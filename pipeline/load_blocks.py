@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from extractors.text import drop_invisible, flatten  # noqa: F401  (loaders import flatten from here)
+from extractors.text import drop_invisible, flatten
 from schemas.records import Block, Cell, Document, Table
 
 # A sentence or paragraph ends here (after trailing spaces are dropped).

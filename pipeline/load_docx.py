@@ -8,7 +8,8 @@ import io
 import zipfile
 from pathlib import Path
 
-from pipeline.load_blocks import Builder, flatten
+from extractors.text import flatten
+from pipeline.load_blocks import Builder
 from pipeline.load_errors import EmptyDocument, LoadError
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024

@@ -18,7 +18,8 @@ from bs4.element import CData, Declaration, ProcessingInstruction
 
 from pipeline.decode import decode
 from pipeline.published_meta import html_published
-from pipeline.load_blocks import Builder, clean, flatten, guess_header_rows, text_spans
+from extractors.text import flatten
+from pipeline.load_blocks import Builder, clean, guess_header_rows, text_spans
 from pipeline.load_errors import EmptyDocument
 
 # Not "head" as a whole (stray text there is shown in the body by browsers) nor "form" (some
