@@ -118,6 +118,30 @@ def render_pages(text: str, dpi: int = 200) -> list[Image.Image]:
     return pages or [Image.new("L", (width, height), 255)]
 
 
+# Vertical presentation forms: punctuation and the long-vowel bar turn in tategaki.
+_VERTICAL_FORMS = str.maketrans({"、": "\ufe11", "。": "\ufe12", "ー": "\u4e28", "（": "\ufe35",
+                                 "）": "\ufe36", "「": "\ufe41", "」": "\ufe42"})
+
+
+def render_vertical_page(text: str, dpi: int = 200) -> Image.Image:
+    """A white A4 page with Japanese `text` written vertically (tategaki): one character per
+    cell down each column, columns from right to left, a new column per paragraph."""
+    width, height = (round(x * dpi) for x in A4_INCHES)
+    margin, px = round(MARGIN_INCHES * dpi), round(10.5 / 72 * dpi)
+    cjk = _fonts(px)[0]
+    page = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(page)
+    x, y = width - margin - px, margin
+    for paragraph in unicodedata.normalize("NFC", text).splitlines():
+        for ch in paragraph.translate(_VERTICAL_FORMS):
+            if y + px > height - margin:
+                x, y = x - round(1.7 * px), margin
+            draw.text((x + px / 2, y + px / 2), ch, font=cjk, fill=0, anchor="mm")
+            y += px
+        x, y = x - round(1.7 * px), margin
+    return page
+
+
 def render_table_page(title: str, rows: list[list[str]], dpi: int = 200) -> Image.Image:
     """A white A4 page with a title and a ruled table (a box around every cell)."""
     width, height = (round(x * dpi) for x in A4_INCHES)

@@ -32,6 +32,9 @@ LOW_CONFIDENCE = 60.0  # mean word confidence (0-100) under which a block is mar
 LANGS_BY_SCRIPT = {"Japanese": "jpn", "Han": "jpn", "Katakana": "jpn", "Hiragana": "jpn",
                    "Latin": "vie+eng"}
 DEFAULT_LANGS = "jpn+vie+eng"
+# A Japanese page read badly across is also read down its columns, right to left (tategaki).
+VERTICAL_LANGS, VERTICAL_PSM = "jpn_vert", 5
+VERTICAL_SCRIPTS = frozenset({"Japanese", "Han", "Katakana", "Hiragana", ""})
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 
 
@@ -55,7 +58,7 @@ def tesseract() -> str:
 
 
 @lru_cache(maxsize=4)
-def _check(cmd: str) -> str:
+def _check(cmd: str) -> tuple[str, frozenset[str]]:
     path = shutil.which(cmd)
     if path is None:
         raise OcrUnavailable(f"Tesseract is not installed (no '{cmd}' program): {INSTALL}")
@@ -69,12 +72,18 @@ def _check(cmd: str) -> str:
     if missing:
         raise OcrUnavailable(f"Tesseract has no {'/'.join(missing)} language data: {INSTALL}")
     first = (version.stdout or version.stderr).split("\n", 1)[0].strip()
-    return first or "tesseract"
+    return first or "tesseract", frozenset(have)
 
 
 def check() -> str:
     """Tesseract's version line; raises OcrUnavailable (with the install line) when missing."""
-    return _check(tesseract())
+    return _check(tesseract())[0]
+
+
+def has_langs(langs: str) -> bool:
+    """Is every language of a Tesseract set such as "jpn_vert" installed? (Optional ones:
+    a machine without them reads those pages the ordinary way.)"""
+    return set(langs.split("+")) <= _check(tesseract())[1]
 
 
 def version_tag() -> str:
@@ -134,11 +143,34 @@ def largest_image(page) -> tuple[float, float] | None:
 
 def read_page(image, points_per_pixel: float, langs: str | None = None, deskew: bool = True) -> OcrPage:
     """OCR one page image: upright and level it, find its ruled tables, pick the languages,
-    keep every word with its box on the page as rendered."""
+    keep every word with its box on the page as rendered. A Japanese page read with low
+    confidence is read again as vertical writing, and the more confident reading is kept."""
     check()
     image = image.convert("L")
-    size = image.size
     turn, script = orientation(image)
+    page = _read_across(image, turn, script, points_per_pixel, langs, deskew)
+    if (not langs and script in VERTICAL_SCRIPTS and mean_confidence(page.words) < LOW_CONFIDENCE
+            and has_langs(VERTICAL_LANGS)):
+        page = max(page, _read_down(image, turn, points_per_pixel), key=lambda p: mean_confidence(p.words))
+    return page
+
+
+def _read_down(image, turn: int, points_per_pixel: float) -> OcrPage:
+    """The page read as vertical Japanese: columns top to bottom, right to left. OSD takes
+    upright columns of text for a page turned a quarter, so only a half turn is undone."""
+    turn = turn if turn == 180 else 0
+    upright = image.rotate(turn, expand=True) if turn else image
+    place = lambda box: _place(box, turn, 0.0, upright.size, image.size, points_per_pixel)  # noqa: E731
+    page = _read(upright, VERTICAL_LANGS, VERTICAL_PSM, [], place)
+    page.rotation = turn
+    return page
+
+
+def _read_across(image, turn: int, script: str, points_per_pixel: float, langs: str | None,
+                 deskew: bool) -> OcrPage:
+    """The page read as horizontal lines, turned upright and levelled, its languages chosen
+    from the script OSD saw."""
+    size = image.size
     if turn:
         image = image.rotate(turn, expand=True)
     angle = skew_angle(image) if deskew else 0.0

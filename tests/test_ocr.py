@@ -156,3 +156,22 @@ def test_ruled_table_in_a_scan_keeps_rows_and_cells(tmp_path: Path) -> None:
     assert {"MNG", "KEN", "CHL"} <= _facts(done, "countries")
     kenya = next(w for w in done.document.ocr if done.document.text[w.start:w.end] == "Kenya")
     assert 50 < kenya.box[0] < 120  # first column, near the left margin (0.8 in = 58 pt)
+
+
+def test_vertical_japanese_page_is_read_down_its_columns(tmp_path: Path) -> None:
+    from bench.scans import render_vertical_page, save_pdf, scan
+
+    text = ("日本とフィリピンの協力について\n"
+            "二〇二三年十一月八日、日本国政府とフィリピン共和国政府は、マニラにおいて、"
+            "二国間クレジット制度に関する協力覚書に署名した。\n"
+            "両国は、年内に合同委員会を開催する予定である。")
+    pdf = save_pdf([scan(render_vertical_page(text), ScanStyle(), seed=11)], tmp_path / "tate.pdf", 200)
+    done = process(pdf, pdf.name)
+    assert done.status == "ok", done.error
+    assert done.lang == "ja"
+    assert "二国間クレジット制度に関する協力覚書に署名した" in done.document.text
+    assert any("jpn_vert" in w for w in done.warnings)
+    assert _facts(done, "countries") >= {"JPN", "PHL"}
+    # the first column is the rightmost: its first character sits near the top right of the page
+    first = done.document.ocr[0]
+    assert first.box[0] > 450 and first.box[1] < 120
