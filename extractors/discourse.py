@@ -1,6 +1,7 @@
 """The document as sentences (extractors.sentences) with the entity mentions inside each, and
 the argument finders shared by the relation extractors (agreements, events): which date, place
 and parties a mention in a sentence has.
+
 Principles, each with its words in `data/<lang>/discourse.yaml` (parties: extractors.parties):
 
 - A mention's date is its own sentence's: the date in its clause, else the sentence's only
@@ -31,6 +32,7 @@ from schemas.records import CountryMention, DateMention, Mention, OrgMention
 
 Span = tuple[int, int]
 Dated = tuple[int, int, DateMention]
+_BRACKET = re.compile(r"\s*[(（]([^)）]{1,40})[)）]")
 _DATELINE_DASH = re.compile(r"\s*[–—―-]\s")
 _DATELINE_HEAD = 40  # letters a dateline's place may take before its date
 
@@ -135,7 +137,18 @@ def dates(view: View, u: int, window: Span | None = None) -> list[Dated]:
                 best[-1] = (best[-1][0], max(e, best[-1][1]), m)
             continue
         best.append((s, e, m))
-    return [d for d in best if not _dateline(text, d[0], d[1])]
+    return [_local_day(text, view.units[u].lang, d, best) for d in best if not _dateline(text, d[0], d[1])]
+
+
+def _local_day(text: str, lang: str, d: Dated, found: list[Dated]) -> Dated:
+    """A date followed by its local day in brackets ("12月13日(現地時間12日)", "13 December (12
+    December local time)") names the local day, the one a meeting held abroad has."""
+    bracket = _BRACKET.match(text, d[1])
+    if bracket is None or not regex(words(lang)["local_time"], lang).search(bracket.group(1)):
+        return d
+    lo, hi = bracket.span(1)
+    local = next((x for x in found if lo <= x[0] and x[1] <= hi), None)
+    return (d[0], d[1], local[2]) if local else d
 
 
 def usable(view: View, u: int, s: int, e: int) -> bool:
