@@ -67,3 +67,27 @@ def _cv() -> dict[str, Tally]:
 def test_cross_validation_floor(field):
     t = _cv()[field]
     assert t.f1 >= CV_FLOORS[field], f"CV {field}: F1 {t.f1:.3f} < {CV_FLOORS[field]}"
+
+
+def _agreements_with(dater: Model, text: str, lang: str) -> set[tuple]:
+    from unittest.mock import patch
+
+    from extractors import agreements
+    from pipeline.extract import extract_text
+    from schemas.records import AgreementMention
+
+    judges = {"agreements": Model({}, 30.0), "agreements_dates": dater}
+    with patch.object(agreements, "model", lambda name: judges[name]):
+        return {(m.kind, m.parties, m.date) for m in extract_text(text, lang) if isinstance(m, AgreementMention)}
+
+
+DATED = "In 2019 the two countries agreed to cooperate; Japan and Chile signed a Memorandum of Cooperation on 4 March 2021."
+
+
+@pytest.mark.parametrize(("dater", "date"), [
+    (Model({}, 0.0), "2021-03-04"),  # a tie: the rules' pick (the date in its clause)
+    (Model({"none": 5.0}, 0.0), None),  # "no date" scored highest
+    (Model({"prec=year": 5.0}, 0.0), "2019"),  # another date in its sentence scored highest
+])
+def test_the_date_model_chooses_among_the_dates_in_reach(dater, date):
+    assert _agreements_with(dater, DATED, "en") == {("moc", ("CHL", "JPN"), date)}
