@@ -20,7 +20,10 @@ import re
 
 from extractors.discourse import CLAUSE_BREAK, Span, View, agree, bare_date, dates, usable
 from extractors.relation_model import Features, Model, bucket
-from schemas.records import DateMention
+from schemas.records import CountryMention, DateMention, OrgMention
+
+HOME = "JPN"  # the JCM's home state: a date by its name says nothing of which partner's
+BY = 4  # letters between a name and a date right by it
 
 Option = tuple[str | None, bool, Features]  # value, from the mention's own sentence, features
 
@@ -52,9 +55,30 @@ def _distance(text: str, lang: str) -> int:
     return len(re.sub(r"\s", "", text)) // 4 if lang == "ja" else len(re.findall(r"\w+", text))
 
 
-def _own(view: View, u: int, anchor: Span, others: list[Span]) -> list[tuple[str, Features]]:
+def _sides(view: View, u: int, parties: tuple[str, ...]) -> tuple[list[Span], list[Span]]:
+    """Where the unit names the candidate's parties other than the home state, and other states."""
+    mine, other = [], []
+    for s, e, m in view.found(u, CountryMention) + view.found(u, OrgMention):
+        name = m.iso3 if isinstance(m, CountryMention) else m.id
+        if name in parties and name != HOME:
+            mine.append((s, e))
+        elif isinstance(m, CountryMention) and name != HOME:
+            other.append((s, e))
+    return mine, other
+
+
+def _by(mine: list[Span], other: list[Span], s: int, e: int) -> tuple[bool, bool]:
+    """Whether the state named nearest the date, right by it, is a party or another state
+    ("Kenya (12 June), Ethiopia (5 May)", "6月12日にケニアと")."""
+    gaps = [(max(a - e, s - b), k) for k, spans in enumerate((mine, other)) for a, b in spans]
+    gap, k = min(gaps, default=(BY + 1, 0))
+    return gap <= BY and k == 0, gap <= BY and k == 1
+
+
+def _own(view: View, u: int, anchor: Span, others: list[Span], parties: tuple[str, ...]) -> list[tuple[str, Features]]:
     """The dates of the mention's sentence, nearest first, with where they stand."""
     lang = view.units[u].lang
+    mine, other = _sides(view, u, parties)
     found = [d for d in dates(view, u) if usable(view, u, d[0], d[1])]
     ranked = sorted(found, key=lambda d: len(_between(view, u, d[0], d[1], anchor)))
     out = []
@@ -64,6 +88,8 @@ def _own(view: View, u: int, anchor: Span, others: list[Span]) -> list[tuple[str
         f: Features = {"here": 1.0, "before": float(e <= anchor[0]), "clause": float(not CLAUSE_BREAK.search(gap)),
                        "crossed": float(any(lo < o[0] < hi for o in others if o != anchor))}
         f |= bucket("words", _distance(gap, lang), 12 if lang != "ja" else 8) | bucket("nearest", rank, 3)
+        by_party, by_other = _by(mine, other, s, e)
+        f |= {"by_party": float(by_party), "by_other_state": float(by_other)}
         out.append((m.value, f | bucket("dates_here", len(found), 4)))
     return out
 
@@ -74,7 +100,7 @@ def options(view: View, c, cands: list, first: str | None) -> list[Option]:
     issue's, which its header or enacting verb gives (the rules): its only options are that date and none."""
     u, anchor, rule = c.unit, c.span, c.date
     others = [o.span for o in cands if o.unit == u and o is not c]  # other triggers take their own dates
-    found: list[tuple[str, bool, Features]] = [(v, True, f) for v, f in _own(view, u, anchor, others)]
+    found: list[tuple[str, bool, Features]] = [(v, True, f) for v, f in _own(view, u, anchor, others, getattr(c, "parties", ()))]
     if u > 0:
         found += [(m.value, False, {"previous": 1.0}) for s, e, m in dates(view, u - 1) if usable(view, u - 1, s, e)]
     if (nxt := bare_date(view, u + 1)) is not None:

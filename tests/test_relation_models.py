@@ -91,3 +91,13 @@ DATED = "In 2019 the two countries agreed to cooperate; Japan and Chile signed a
 ])
 def test_the_date_model_chooses_among_the_dates_in_reach(dater, date):
     assert _agreements_with(dater, DATED, "en") == {("moc", ("CHL", "JPN"), date)}
+
+
+def test_a_list_of_partners_dates_each_by_the_date_next_to_its_name():
+    from pipeline.extract import extract_text
+    from schemas.records import AgreementMention
+
+    text = "Nhật Bản đã ký văn bản hợp tác song phương về JCM với Kenya (ngày 12/6/2013) và Ethiopia (ngày 27/5/2013)."
+    found = {(m.kind, m.parties, m.date) for m in extract_text(text, "vi") if isinstance(m, AgreementMention)}
+    assert found == {("bilateral_document", ("JPN", "KEN"), "2013-06-12"),
+                     ("bilateral_document", ("ETH", "JPN"), "2013-05-27")}
