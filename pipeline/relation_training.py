@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from extractors import agreements, events
@@ -36,11 +36,6 @@ RELATIONS = ("agreements", "events")
 FOLDS = 5
 SEED = 0
 C = 1.0  # inverse regularisation (liblinear's L2): few documents, so weights stay small
-# The probability from which a candidate is a fact, chosen by the grouped CV below (0.5 to 0.75):
-# an event mention the model is unsure of is more often a generic or earlier one than a new
-# meeting. For agreements 0.7 scored higher in CV but rejects plain signings ("Japan and Thailand
-# signed an MoC on 5 March 2019", tests/extractors/test_agreements.py): 0.5 stays.
-THRESHOLDS = {"agreements": 0.5, "events": 0.65}
 
 
 @dataclass(slots=True)
@@ -203,7 +198,7 @@ def train(docs: list[Doc]) -> dict[str, Model]:
     """The acceptance and date models of both relations."""
     out = {}
     for relation in RELATIONS:
-        out[relation] = replace(fit(*rows(docs, relation)), threshold=THRESHOLDS[relation])
+        out[relation] = fit(*rows(docs, relation))
         out[f"{relation}_dates"] = fit(*date_rows(docs, relation))
     return out
 
