@@ -18,18 +18,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extractors.discourse import (
-    Span,
-    View,
-    bare_date,
-    clause_date,
-    dates,
-    near_date,
-    own_date,
-    place_near,
-    regex,
-    usable,
-    words,
+    Span, View, bare_date, clause_date, dates, near_date, own_date, place_near, usable,
 )
+from extractors.sentences import regex, words
 from extractors.event_candidate import Candidate
 from extractors.lexicon import lexicon
 from schemas.records import AgreementMention, DateMention
