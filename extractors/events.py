@@ -30,60 +30,26 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import cache
 
 from extractors.base import Context, extractor
+from extractors.event_candidate import Candidate
+from extractors.event_dates import about, clause, dated, predicate, split_series
+from extractors.event_merge import merge, refer
 from extractors.discourse import (
     FRAME,
     Span,
     View,
-    agree,
-    bare_date,
-    clause_date,
-    date_rank,
-    dates,
     document_view,
     full_date,
-    near_date,
-    own_date,
-    place_near,
     regex,
-    usable,
-    words,
 )
 from extractors.lexicon import alternation, lexicon
 from extractors.numbers import parse_number
 from extractors.relation_features import decide, flags, shared
 from extractors.relation_model import Features, Model, model
-from schemas.records import AgreementMention, DateMention, EventMention
-
-
-@dataclass(slots=True)
-class Candidate:
-    """A meeting mention with its arguments."""
-
-    unit: int
-    span: Span
-    kind: str
-    ordinal: int | None = None
-    name: str = ""  # a session name such as COP26, or a quoted title
-    head: bool = False  # a dependent event (準備会合, launch)
-    generic: bool = False  # a generic meeting noun (hội nghị, conference), which yields to a named body
-    evident: bool = False  # a dated mention says it happened (a ceremony, a visit, talks)
-    main: bool = False  # the sentence reports it: a holding word in its clause, or it is the object
-    date: str | None = None
-    strong: bool = False  # the date is its own sentence's (not the context's)
-    tied: bool = False  # the date is written in its own clause
-    place: str | None = None
-    refers: bool = False  # a noun that only refers back to an event (会議は, the meeting)
-    anaphor: bool = False  # a definite mention ("the conference", "同会議") of an event named before
-    host: bool = False  # the event another one is held during ("on the sidelines of COP30")
-    taken: DateMention | None = None  # a host's own date, which the event held during it does not take
-    elliptic: bool = False  # an ordinal whose meeting noun is named once before ("and the second in 2024")
-    series: tuple[int, ...] = ()  # coordinated ordinals of a plural head ("the first and second meetings")
-    predicate: Span | None = None  # the predicate clause of a topic-marked mention (…合同委員会は、<…に開催され>)
-    features: Features = field(default_factory=dict)  # what the model decides on
+from schemas.records import EventMention
 
 
 @cache
@@ -266,18 +232,11 @@ def _elliptic(unit_text: str, lang: str, found: list[Candidate], left: list[tupl
             if after.match(unit_text, span[1]) and not any(c.span[0] <= span[0] < c.span[1] for c in found)]
 
 
-def _clause(text: str, pos: int, lang: str) -> Span:
-    brk = regex(lexicon(lang, "events")["clause_break"], "ja")
-    lo = max((m.end() for m in brk.finditer(text, 0, pos)), default=0)
-    nxt = brk.search(text, pos)
-    return lo, nxt.start() if nxt else len(text)
-
-
 def _unreal(unit_text: str, lang: str, c: Candidate) -> bool:
     """An electronic decision, or a planned meeting, dated or not ("the next JC is scheduled for
     2026"): no candidate, as the gold sets hold too few of them to learn from (3 in 82 documents)."""
     lex = lexicon(lang, "events")
-    lo, hi = _clause(unit_text, c.span[0], lang)
+    lo, hi = clause(unit_text, c.span[0], lang)
     return bool(regex(lex["electronic"], lang).search(unit_text)
                 or regex(lex["planned_before"], lang).search(unit_text, lo, c.span[0])
                 or regex(lex["planned_after"], lang).search(unit_text[c.span[1] : hi]))
@@ -287,7 +246,7 @@ def _signals(unit_text: str, lang: str, c: Candidate, cands: list[Candidate]) ->
     """What speaks against a real, held meeting, as features: a recurring one with no date of its
     own; a generic plural; a part of another event in the sentence."""
     lex = lexicon(lang, "events")
-    lo, hi = _clause(unit_text, c.span[0], lang)
+    lo, hi = clause(unit_text, c.span[0], lang)
     part = regex(lex["part_of"], lang)
     if lex["part_of_side"] == "after":
         part_of = part.search(unit_text[max(0, c.span[0] - 14) : c.span[0]])
@@ -306,7 +265,7 @@ def _holding(unit_text: str, lang: str, c: Candidate) -> None:
     another one is held during ("on the sidelines of COP30", "COP30の際に", "bên lề COP30") is
     not reported; a definite unnamed mention ("the conference", "同会議") refers back."""
     lex = lexicon(lang, "events")
-    lo, hi = _clause(unit_text, c.span[0], lang)
+    lo, hi = clause(unit_text, c.span[0], lang)
     before, after = unit_text[max(0, c.span[0] - 50) : c.span[0]], unit_text[c.span[1] :]
     c.host = bool(regex(lex["host_before"], lang).search(before) or regex(lex["host_after"], "ja").match(after))
     c.anaphor = c.refers or (c.ordinal is None and not c.name and (c.host or bool(
@@ -314,90 +273,8 @@ def _holding(unit_text: str, lang: str, c: Candidate) -> None:
     c.main = not c.host and (regex(lex["holding"], lang).search(unit_text, lo, hi) is not None or (
         c.head and bool(regex(lex["argument_after"], "ja").search(unit_text[c.span[1] :]))
     ))
-    c.predicate = _predicate(unit_text, lang, c)
+    c.predicate = predicate(unit_text, lang, c)
     c.main = c.main or c.predicate is not None
-
-
-def _predicate(unit_text: str, lang: str, c: Candidate) -> Span | None:
-    """The clause holding the predicate of a topic-marked mention, when it says the event was held:
-    in "第11回合同委員会は、2月20日から21日までジャカルタで開催され、…" the 、 after は does not part
-    the event from its predicate's date and place."""
-    lex = lexicon(lang, "events")
-    topic = regex(lex["topic_after"], "ja").match(unit_text[c.span[1] :])
-    if topic is None or c.host:
-        return None
-    lo, hi = _clause(unit_text, c.span[1] + topic.end(), lang)
-    return (lo, hi) if regex(lex["holding"], lang).search(unit_text, lo, hi) else None
-
-
-def _dated(view: View, c: Candidate, found: list[Candidate]) -> Candidate:
-    """The date and place of one candidate: the date in its clause; else its sentence's, unless
-    the sentence reports another event (SB62 in "第5回会合を、SB62の期間にあわせて開催"); else the
-    next line's bare date for a named or held meeting, or the context's for a kind whose mention
-    says it happened (a ceremony, a visit). An event another one is held during takes only a
-    date written before it in Japanese ("10日に開幕したCOP30の際に")."""
-    others = [o.span for o in found if o is not c] + view.spans(c.unit, AgreementMention)
-    if c.host:  # its sentence dates the event held during it, save a date on its far side (ja)
-        far = words(view.units[c.unit].lang)["date_side"] == "before"
-        date = _relative_date(view, c) or (clause_date(view, c.unit, c.span, (0, c.span[0]), others) if far else None)
-        c.tied = c.strong = date is not None
-        c.date, c.place, c.taken = date.value if date else None, place_near(view, c.unit, c.span), date
-        return c
-    date = _relative_date(view, c) or clause_date(view, c.unit, c.span, others=others)
-    date = _untaken(view, c, found, date)
-    if date is None and c.predicate:
-        date = clause_date(view, c.unit, (c.predicate[0], c.predicate[0]), c.predicate, others)
-    c.tied, c.place = date is not None, place_near(view, c.unit, c.span)
-    if date is None and (c.main or not any(o.main for o in found if o is not c and not o.refers)):
-        date = _untaken(view, c, found, own_date(view, c.unit, c.span))
-    c.strong = date is not None
-    if date is None and c.unit in view.rows:
-        date = view.rows[c.unit][0]
-    if date is None and (c.ordinal is not None or c.name or c.main):
-        date = bare_date(view, c.unit + 1)
-    if date is None and (c.main or c.evident):
-        date, place = near_date(view, c.unit)
-        c.place = c.place or place
-    c.date = date.value if date else None
-    return c
-
-
-def _untaken(view: View, c: Candidate, found: list[Candidate], date: DateMention | None) -> DateMention | None:
-    """A date a host event of the sentence took as its own ("11月10日に開幕したCOP30の際に会談")
-    is not the date of the event held during it: that one's is the sentence's other date."""
-    taken = [h.taken for h in found if h.host and h.taken is not None]
-    if date is None or not any(t is date for t in taken):
-        return date
-    at = next(x for x in view.found(c.unit, DateMention) if x[2] is date)
-    for window in ((0, at[0]), (at[1], len(view.units[c.unit].text))):
-        if (other := own_date(view, c.unit, c.span, window)) is not None and not any(t is other for t in taken):
-            return other
-    return None
-
-
-def _relative_date(view: View, c: Candidate) -> DateMention | None:
-    """The date a relative clause right after the mention gives it: "COP30, which opened on
-    November 10 and runs until November 21" → 11-10; "hội nghị…, khai mạc ngày 10/11" → 10/11."""
-    unit = view.units[c.unit]
-    opened = regex(lexicon(unit.lang, "events")["opened_after"], "ja").match(unit.text[c.span[1] :])
-    if opened is None:
-        return None
-    lo = c.span[1] + opened.end()
-    found = [d for d in dates(view, c.unit, (lo, _clause(unit.text, lo, unit.lang)[1]))
-             if usable(view, c.unit, d[0], d[1])]
-    return found[0][2] if found else None
-
-
-def _about(view: View, cands: list[Candidate]) -> list[Candidate]:
-    """A meeting summary's header date and place belong to the event the document is about:
-    the one its title names (before the header), else the first one after the header."""
-    if view.header is None or not cands:
-        return cands
-    u, date, place = view.header
-    target = next((c for c in cands if c.unit < u), None) or next((c for c in cands if c.unit > u), None)
-    if target is not None and not target.strong:
-        target.date, target.strong, target.place = date.value, True, place or target.place
-    return cands
 
 
 def _row_heads(view: View, cands: list[Candidate]) -> list[Candidate]:
@@ -449,93 +326,22 @@ def candidates(view: View) -> list[Candidate]:
         for c in found:
             _holding(unit.text, unit.lang, c)
         for c in sorted(found, key=lambda c: not c.host):  # a host first: its own date is not the others'
-            c = _dated(view, c, found)
+            c = dated(view, c, found)
             if _unreal(unit.text, unit.lang, c):
                 continue
             signals = _signals(unit.text, unit.lang, c, found)
             c.features = _features(view, c, found, **signals)
             if not c.anaphor:
-                cands += _split(view, c)
+                cands += split_series(view, c)
             elif not any(signals.values()):
                 anaphors.append(c)
-    cands = _refer(cands, anaphors)
+    cands = refer(cands, anaphors)
     return sorted(cands + _row_heads(view, cands), key=lambda c: (c.unit, c.span))
 
 
 def decode(view: View, cands: list[Candidate], judge: Model, dater: Model) -> list[Candidate]:
     """The accepted candidates, the document's own meeting dated by its header, repeated mentions merged."""
-    return _merge(_about(view, decide(view, cands, judge, dater)))
-
-
-def _split(view: View, c: Candidate) -> list[Candidate]:
-    """A plural head with coordinated ordinals is one event per ordinal ("the first and second
-    meetings … were held in 2023 and 2024", "第1回及び第2回合同委員会はそれぞれ2023年と2024年に"):
-    the dates of the sentence after (else before) the mention pair with the ordinals in order when
-    they are as many; otherwise each takes the mention's date."""
-    if not c.series:
-        return [c]
-    text, more = view.units[c.unit].text, regex(lexicon(view.units[c.unit].lang, "events")["year_and"], "ja")
-    found: list[tuple[int, int, str]] = []
-    for s, e, d in dates(view, c.unit):
-        if usable(view, c.unit, s, e):
-            found.append((s, e, d.value))
-            while len(found[-1][2]) == 4 and (m := more.match(text[found[-1][1] :])):
-                found.append((found[-1][1], found[-1][1] + m.end(), m.group(1)))  # "in 2023 and 2024"
-    after = [d[2] for d in found if d[0] >= c.span[1]]
-    before = [d[2] for d in found if d[1] <= c.span[0]]
-    paired = next((ds for ds in (after, before) if len(ds) == len(c.series)), None)
-    return [replace(c, ordinal=o, series=(), date=paired[k] if paired else c.date,
-                    strong=c.strong or paired is not None) for k, o in enumerate(c.series)]
-
-
-REACH = 3  # sentences back a definite mention ("the conference") may refer
-
-
-def _refer(cands: list[Candidate], anaphors: list[Candidate]) -> list[Candidate]:
-    """A definite mention refers to the nearest named or numbered event of its kind (any kind,
-    for a noun that only refers) in the sentences before it, and dates it when the event has
-    no date of its own: "…on the sidelines of COP30. The conference, which opened on
-    November 10, …" → COP30 on 11-10. Without such an event it stands as a mention of its own."""
-    for a in anaphors:
-        target = next((c for c in reversed(cands) if 0 < a.unit - c.unit <= REACH
-                       and (c.ordinal is not None or c.name) and (a.refers or c.kind == a.kind)), None)
-        if target is None:
-            if not a.refers:  # "the conference" may name one of its own; "会議は" only refers back
-                cands.append(a)
-            continue
-        if a.date and not (target.strong and target.date):
-            target.date, target.strong = a.date, a.strong
-        target.place = target.place or a.place
-    return sorted(cands, key=lambda c: (c.unit, c.span))
-
-
-def _same(a: Candidate, b: Candidate) -> bool:
-    """One event mentioned twice: same kind, no conflicting ordinal or name, and dates that agree
-    (a date borrowed from the context yields to one tied to the event)."""
-    if a.kind != b.kind or (a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal):
-        return False
-    if a.name and b.name and a.name != b.name:
-        return False
-    if not (a.date and b.date) or agree(a.date, b.date):
-        return True
-    return a.ordinal == b.ordinal and a.strong != b.strong
-
-
-def _merge(cands: list[Candidate]) -> list[Candidate]:
-    merged: list[Candidate] = []
-    for c in cands:
-        for i, m in enumerate(merged):
-            if _same(m, c):
-                best = max((m, c), key=lambda x: (x.strong, date_rank(x.date)))
-                merged[i] = replace(
-                    m, ordinal=m.ordinal if m.ordinal is not None else c.ordinal, date=best.date,
-                    name=m.name or c.name,
-                    strong=best.strong, place=m.place or c.place,
-                )
-                break
-        else:
-            merged.append(c)
-    return merged
+    return merge(about(view, decide(view, cands, judge, dater)))
 
 
 @extractor("events", EventMention, per_document=True)

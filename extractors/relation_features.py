@@ -12,19 +12,11 @@ import re
 from dataclasses import replace
 
 from extractors.discourse import View
+from extractors.relation_dates import choose, first_date, options, precision
 from extractors.relation_model import Features, Model, bucket
-from schemas.records import CountryMention, DateMention
+from schemas.records import CountryMention
 
 OPENING = 3  # sentences that may hold a document's title
-
-
-def precision(value: str | None) -> str:
-    """none / year / month / day / yearless (a day without its year)."""
-    if not value:
-        return "none"
-    if value.startswith("--"):
-        return "yearless"
-    return {4: "year", 7: "month"}.get(len(value), "day")
 
 
 def shared(view: View, u: int, kind: str, date: str | None, triggers: int) -> Features:
@@ -45,31 +37,15 @@ def flags(**signals: object) -> Features:
     return {k: float(bool(v)) for k, v in signals.items()}
 
 
-def first_date(view: View) -> str | None:
-    """The document's first date (often its own: a dateline, a publication line)."""
-    for u in range(len(view.units)):
-        found = view.found(u, DateMention)
-        if found:
-            return found[0][2].value
-    return None
-
-
-def date_features(features: Features, date: str | None, strong: bool, first: str | None) -> Features:
-    """What the date model weighs besides the candidate's features: whether the date was found in
-    the mention's own sentence or borrowed from the context, and whether it is the document's
-    own first date (the release's day rather than the instrument's or meeting's)."""
-    return features | flags(context_date=not strong, doc_date=date is not None and date == first)
-
-
 def decide(view: View, cands: list, judge: Model, dater: Model) -> list:
-    """The candidates `judge` takes for real facts; each keeps its date where `dater` takes the
-    date for the fact's own (else the date is left open, as the gold does for a COP's)."""
+    """The candidates `judge` takes for real facts, each with the date `dater` prefers among those
+    in its reach, or none (extractors.relation_dates)."""
     first = first_date(view)
     out = []
     for c in cands:
         if not judge.accepts(c.features):
             continue
-        if c.date and not dater.accepts(date_features(c.features, c.date, c.strong, first)):
-            c = replace(c, date=None, strong=False)
-        out.append(c)
+        value, here, _ = choose(dater, options(view, c, cands, first))
+        strong = c.strong if value == c.date else here and value is not None
+        out.append(replace(c, date=value, strong=strong))
     return out

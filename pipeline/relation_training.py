@@ -23,7 +23,7 @@ from extractors import in_run_order
 from extractors.base import Context
 from extractors.discourse import View, agree, document_view, full_date
 from extractors.parties import as_countries
-from extractors.relation_features import date_features, first_date
+from extractors.relation_dates import first_date, options
 from extractors.relation_model import MODELS, Features, Model, model
 from pipeline import extract
 from pipeline.process import Processed, process
@@ -135,12 +135,14 @@ LABELS = {"agreements": label_agreement, "events": label_event}
 IDENTITY = {"agreements": _same_parties, "events": _same_event}
 
 
-def label_date(doc: Doc, relation: str, c) -> bool:
-    """A real fact's date is its own when a gold fact it can be (same kind and parties, or same
-    kind and ordinal) has that date; otherwise (a null or another date in gold) it is not."""
-    date = full_date(doc.view, c.date)
+def label_dates(doc: Doc, relation: str, c, opts: list) -> list[int] | None:
+    """Which date options of a real candidate are right: the option's date (resolved as the fact
+    would be) is the exact date of a gold fact it can be (same kind and parties, or same kind and
+    ordinal), "no date" when such a fact has none. None when no option is (nothing to learn)."""
     same = [g for g in doc.gold[relation] if g["kind"] == c.kind and IDENTITY[relation](g, c)]
-    return any(g["date"] and agree(date, g["date"]) for g in same)
+    wanted = {g["date"] for g in same}
+    ys = [int(full_date(doc.view, value) in wanted) for value, _, _ in opts]
+    return ys if any(ys) else None
 
 
 def rows(docs: list[Doc], relation: str) -> tuple[list[Features], list[int]]:
@@ -154,14 +156,18 @@ def rows(docs: list[Doc], relation: str) -> tuple[list[Features], list[int]]:
 
 
 def date_rows(docs: list[Doc], relation: str) -> tuple[list[Features], list[int]]:
-    """Features and labels of the dates of the real candidates of `relation` in `docs`."""
+    """Features and labels of the date options of the real candidates of `relation` in `docs`."""
     xs, ys = [], []
     for doc in docs:
         first = first_date(doc.view)
-        for c in getattr(doc, relation):
-            if c.date and LABELS[relation](doc, c):
-                xs.append(date_features(c.features, c.date, c.strong, first))
-                ys.append(int(label_date(doc, relation, c)))
+        cands = getattr(doc, relation)
+        for c in cands:
+            if not LABELS[relation](doc, c):
+                continue
+            opts = options(doc.view, c, cands, first)
+            if (labels := label_dates(doc, relation, c, opts)) is not None:
+                xs += [f for _, _, f in opts]
+                ys += labels
     return xs, ys
 
 

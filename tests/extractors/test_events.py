@@ -405,3 +405,13 @@ def test_events_a_definite_mention_with_modifiers_refers_back_to_the_named_event
     text = ("The 3rd ASEAN-Japan Environment Ministerial Meeting took place in Jakarta. "
             "The annual summit, which opened on 12 October 2024, adopted a joint statement.")
     assert {e[:3] for e in rule_events(text, "en")} == {("conference", 3, "2024-10-12")}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ja", "環境省は、2024年3月5日(現地時間4日)、ハノイで第9回合同委員会を開催した。",
+     ("joint_committee", 9, "2024-03-04", "Hanoi")),
+    ("ja", "環境省は、2024年3月5日(火)、ハノイで第9回合同委員会を開催した。",  # a weekday is no local day
+     ("joint_committee", 9, "2024-03-05", "Hanoi")),
+])
+def test_events_a_meeting_abroad_takes_its_local_day(lang, text, expected):
+    assert rule_events(text, lang) == {expected}
