@@ -192,20 +192,31 @@ def _totals(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict
 def _elided(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict[str, Any], str, None]]:
     """Bare numbers whose noun is left out after "with", "up from", "compared with" (…agreements
     with 14 countries, while Singapore had agreements with nine · 31 countries, up from 17):
-    counts of the things of the count before them in the same or the previous sentence."""
-    out = []
+    counts of the things of the count before them in the same or the previous sentence, or,
+    with none, of the last counted noun of their sentence (The latest projects, one in Kenya)."""
+    out: list[tuple[int, int, int, dict[str, Any], str, None]] = []
     patterns = lexicon(lang, "counts")["elided_after"]
     matches = (m for p in patterns
                for m in re.finditer(p.format(num=f"(?P<num>{numeral_pattern(lang)})"), text, re.IGNORECASE))
     for m in matches:
         value = parse_number(m.group("num"), lang)
-        taken = any(s <= m.start("num") < e for s, e, *_ in found)
+        taken = any(s <= m.start("num") < e for s, e, *_ in found + out)
         lo = sentence_span(text, max(0, sentence_span(text, m.start())[0] - 2))[0]
-        before = [f for f in found if lo <= f[0] and f[1] <= m.start()]
+        before = [f[3:5] for f in found if lo <= f[0] and f[1] <= m.start()] or _nouns_before(text, lang, m.start())
         if value and value == int(value) and not taken and value not in YEARS and before:
-            group, what = before[-1][3], before[-1][4]
+            group, what = before[-1]
             out.append((m.start("num"), m.end("num"), int(value), group, what, None))
     return out
+
+
+def _nouns_before(text: str, lang: str, at: int) -> list[tuple[dict[str, Any], str]]:
+    """(group, form) of the plural counted nouns of the sentence before offset `at`."""
+    forms = {f: g for f, g in _by_form(lang, "nouns", True).items() if not g["one"]}
+    if not forms:
+        return []
+    lo = sentence_span(text, at)[0]
+    regex = re.compile(rf"(?<!\w)(?:{alternation(forms)})(?!\w)", re.IGNORECASE)
+    return [(forms[m.group().lower()], m.group()) for m in regex.finditer(text, lo, at)]
 
 
 def _refine(text: str, lang: str, spans: list[tuple[int, int]], k: int, start: int, end: int, value: int,

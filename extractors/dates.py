@@ -41,6 +41,7 @@ class Pattern:
     name: str
     kind: str  # "date", "same_year" or "yearless_month"
     regex: re.Pattern
+    split: bool = False  # a list of years: each end is a date of its own span (in 2023 and 2024)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,7 @@ class Found:
     end: int
     pattern: Pattern
     dates: tuple[Ymd, ...]
+    parts: tuple[tuple[int, int], ...] = ()  # each date's own span, for a split list
 
 
 @cache
@@ -71,8 +73,8 @@ def _patterns(lang: str) -> tuple[Pattern, ...]:
         "TO": "(?:%s)" % alt("range_words"),
         "AND": "(?:%s)" % alt("list_words"),
         "PART": "(?:%s)" % alt("month_parts"),
-        "MON": r"(?<![A-Za-z])(?P<mon>%s)(?![a-z])" % alt("months"),
-        "MON2": r"(?<![A-Za-z])(?P<mon2>%s)(?![a-z])" % alt("months"),
+        "MON": r"(?<![A-Za-z])(?P<mon>%s)(?![A-Za-z])" % (alternation(_months(lang)) or "(?!)"),
+        "MON2": r"(?<![A-Za-z])(?P<mon2>%s)(?![A-Za-z])" % (alternation(_months(lang)) or "(?!)"),
         "ORD": r"(?:\s?(?:%s)(?![A-Za-z]))?" % alternation(data["ordinal_suffixes"])
         if data["ordinal_suffixes"] else "",  # 6th, 6 th
         **data["macros"],
@@ -82,9 +84,17 @@ def _patterns(lang: str) -> tuple[Pattern, ...]:
         return re.sub(r"\{(\w+)\}", lambda m: macros.get(m.group(1), m.group(0)), regex)
 
     return tuple(
-        Pattern(p["name"], p.get("kind", "date"), re.compile(expand(p["regex"])))
+        Pattern(p["name"], p.get("kind", "date"), re.compile(expand(p["regex"])), bool(p.get("split")))
         for p in data["patterns"]
     )
+
+
+@cache
+def _months(lang: str) -> dict[str, int]:
+    """Month names as written and in capitals (a heading's OCTOBER 2025); not in lower case,
+    where "may" and "mar" are other words."""
+    months = lexicon(lang, "dates")["months"]
+    return {**months, **{name.upper(): n for name, n in months.items()}}
 
 
 def _year(g: dict[str, str | None], lang: str) -> int | None:
@@ -108,7 +118,7 @@ def _dates(m: re.Match, lang: str) -> tuple[Ymd, ...]:
     one month ascends (10-12 February), so "20-18/11" names nothing.
     """
     g = m.groupdict()
-    months = lexicon(lang, "dates")["months"]
+    months = _months(lang)
     year = _year(g, lang)
     month = int(g["m"]) if g.get("m") else months.get(g.get("mon") or "")
     day = int(g["d"]) if g.get("d") else None
@@ -129,6 +139,9 @@ def _dates(m: re.Match, lang: str) -> tuple[Ymd, ...]:
         return (year, month, day), (year, month2, None)
     if g.get("y2"):
         return (year, month, day), (int(g["y2"]), None, None)
+    if g.get("ey2") and g.get("era"):  # 令和5～7年度: the second end's year in the same era, later
+        year2 = lexicon(lang, "dates")["eras"][g["era"]] + int(g["ey2"]) - 1
+        return ((year, month, day), (year2, None, None)) if year is not None and year2 > year else ()
     return ((year, month, day),)
 
 
@@ -171,7 +184,8 @@ def find(text: str, lang: str) -> list[Found]:
                 continue
             dates = _dates(m, lang)
             if dates and all(valid(d) for d in dates):
-                candidates.append((m.start() - m.end(), rank, Found(m.start(), m.end(), pattern, dates)))
+                parts = ((m.start(), m.end("y")), (m.start("y2"), m.end())) if pattern.split else ()
+                candidates.append((m.start() - m.end(), rank, Found(m.start(), m.end(), pattern, dates, parts)))
     taken: list[Found] = []
     for _, _, f in sorted(candidates, key=lambda c: c[:2]):
         if all(f.end <= t.start or f.start >= t.end for t in taken):
@@ -207,12 +221,14 @@ def _ymd(value: str) -> Ymd:
     return parts[0], parts[1], parts[2]
 
 
-def date_mention(seg: Segment, f: Found, ymd: Ymd, rule: str) -> DateMention | None:
+def date_mention(seg: Segment, f: Found, ymd: Ymd, rule: str, part: int = 0) -> DateMention | None:
+    """The mention of one date of a match: its span is the match's, or its own in a split list."""
     value = iso(ymd)
     if value is None:
         return None
+    start, end = f.parts[part] if f.parts else (f.start, f.end)
     return DateMention(
-        start=f.start, end=f.end, surface=seg.text[f.start : f.end], rule=rule,
+        start=start, end=end, surface=seg.text[start:end], rule=rule,
         value=value[0], precision=value[1],  # type: ignore[arg-type]
     )
 
@@ -258,7 +274,7 @@ def find_dates(seg: Segment, ctx: Context) -> Iterator[DateMention]:
                 yield mention
             continue
         earlier = _named_before(found, f.start, ctx) if kind != "date" else []
-        for y, m, d in f.dates:
+        for k, (y, m, d) in enumerate(f.dates):
             if kind == "same_year":
                 y = next((y for y, _ in earlier if y), None)
                 if y is None:
@@ -267,7 +283,7 @@ def find_dates(seg: Segment, ctx: Context) -> Iterator[DateMention]:
                 y, m = next(((y, m) for y, m in earlier if m), (None, None))
                 if m is None or not valid((y, m, d)):
                     continue
-            mention = date_mention(seg, f, (y, m, d), f.pattern.name)
+            mention = date_mention(seg, f, (y, m, d), f.pattern.name, k)
             if mention:
                 yield mention
     if seg.kind in ("table_row", "table_cell"):
