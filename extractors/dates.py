@@ -31,6 +31,7 @@ RESOLVED = "date_years"  # the rule of a date resolved from another one
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 SENTENCE_END = re.compile(r"[。！？]|[.!?](?=\s)|\n\s*\n")
 _BARE_YEAR = re.compile(r"\s*((?:19|20)\d\d)\s*")
+_BLANK_LINE = re.compile(r"\n\s*\n")
 
 Ymd = tuple[int | None, int | None, int | None]
 Day = tuple[int, int, int]
@@ -183,6 +184,8 @@ def find(text: str, lang: str) -> list[Found]:
             if numbered and folded[: m.start()].rstrip().endswith(numbered):
                 continue
             dates = _dates(m, lang)
+            if all(y is None for y, _, _ in dates) and _BLANK_LINE.search(m.group()):
+                continue  # "in July\n\n4 Financing…": a yearless day across paragraphs is a heading number
             if dates and all(valid(d) for d in dates):
                 parts = ((m.start(), m.end("y")), (m.start("y2"), m.end())) if pattern.split else ()
                 candidates.append((m.start() - m.end(), rank, Found(m.start(), m.end(), pattern, dates, parts)))
