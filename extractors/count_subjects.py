@@ -48,6 +48,7 @@ from schemas.records import CountryMention, OrgMention
 SUBJECT_GAP = 25  # two countries closer than this with "and" between them are named jointly
 LOCAL_REACH = 6  # a "local" word this close before a count (現地企業10社), in it or right after it marks it
 Span = tuple[int, int]
+_LIST_ITEM = r"\n(?=[ \t]*[-•・*+▪◦])"  # a line opening a list item opens a clause (a wrapped line does not)
 
 
 class Counted(Protocol):
@@ -82,7 +83,7 @@ def _data(lang: str) -> dict[str, Any]:
     data["committee_re"] = re.compile(committee if lang == "ja" else rf"(?<!\w)(?:{committee})(?!\w)", flags)
     punct = re.escape(data["clause_marks"])
     words = alternation(data["clause_breaks"]) or "(?!)"
-    data["clause_re"] = re.compile(rf"[{punct}]|(?<!\w)(?:{words})(?!\w)", flags)
+    data["clause_re"] = re.compile(rf"[{punct}]|{_LIST_ITEM}|(?<!\w)(?:{words})(?!\w)", flags)
     data["subset_re"] = re.compile(rf"(?:{alternation(data['subset_before']) or '(?!)'})\s*$", flags)
     data["parallel_re"] = re.compile(rf"(?:{alternation(data['parallel_before']) or '(?!)'})\s*$", flags)
     data["member_re"] = re.compile(alternation(data["membership_words"]) or "(?!)", flags)
@@ -149,7 +150,7 @@ def _numeral(lang: str) -> re.Pattern:
 
 
 def clauses(text: str, sentence: Span, lang: str) -> list[Span]:
-    """The clauses of a sentence: cut at clause marks (、 , ; brackets) and clause-opening words."""
+    """The clauses of a sentence: cut at clause marks (、 , ; brackets), list items and clause-opening words."""
     lo, hi = sentence
     cuts = [lo] + [m.start() for m in _data(lang)["clause_re"].finditer(text, lo, hi)] + [hi]
     return [(a, b) for a, b in pairwise(cuts) if b > a]

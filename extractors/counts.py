@@ -253,17 +253,20 @@ def parse_count(text: str, lang: str) -> tuple[int | float, str, str | None] | N
 
 
 def _listed(seg: Segment, ctx: Context, found: list[Count]) -> list[Count]:
-    """Bare numbers after countries in a comparison that follows a count of the same sentence
-    ("Indonesia leads with 22 projects, followed by Mongolia (23)"): counts of the same things."""
+    """Bare numbers after countries in a comparison or list that follows a count or a counted
+    noun of the same sentence ("Indonesia leads with 22 projects, followed by Mongolia (23)",
+    "projects by country: Chile 8, Kenya 6"): counts of the same things."""
     pattern = re.compile(lexicon(seg.lang, "counts")["listed_after_country"] or "(?!)")
     out = []
     for country in ctx.here(CountryMention):
         m = pattern.match(seg.text, country.end)
         sentence = sentence_span(seg.text, country.start)
-        before = [c for c in found if sentence[0] <= c.start and c.end <= country.start]
-        if m and before and int(m.group("num")) not in YEARS:
-            last = before[-1]
-            out.append(Count(m.start("num"), m.end("num"), int(m.group("num")), last.unit, last.what, None))
+        before = [(c.unit, c.what) for c in found if sentence[0] <= c.start and c.end <= country.start]
+        before = before or [(g["unit"], form) for g, form in _nouns_before(fold(seg.text), seg.lang, country.start)]
+        taken = m and any(c.start <= m.start("num") < c.end for c in found)
+        if m and before and not taken and int(m.group("num")) not in YEARS:
+            unit, what = before[-1]
+            out.append(Count(m.start("num"), m.end("num"), int(m.group("num")), unit, what, None))
     return out
 
 

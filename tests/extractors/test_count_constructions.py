@@ -51,6 +51,18 @@ def test_counts_subject_constructions(lang, text, expected):
     assert found(text, lang) == expected
 
 
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Selected projects by country: Chile 8, Kenya 6 and Mexico 5.",
+     [(8, "project", "CHL"), (6, "project", "KEN"), (5, "project", "MEX")]),
+    ("en", "- Chile: 8 projects\n- Kenya: 6 projects", [(8, "project", "CHL"), (6, "project", "KEN")]),
+    ("vi", "Chile có 8 dự án, Kenya 6 dự án và Mexico 5 dự án.",
+     [(8, "project", "CHL"), (6, "project", "KEN"), (5, "project", "MEX")]),
+    ("vi", "Chile (8 dự án), Kenya (6), Mexico (5)", [(8, "project", "CHL"), (6, "project", "KEN"), (5, "project", "MEX")]),
+])
+def test_counts_in_a_list_of_countries(lang, text, expected):
+    assert found(text, lang) == expected
+
+
 @pytest.mark.parametrize("lang,text", [
     ("vi", "Hai bên thảo luận việc thực hiện Điều 6 Thỏa thuận Paris."),
     ("en", "He met the ministers of three countries, and one from Chile spoke."),
