@@ -9,6 +9,7 @@ from extractors import (  # noqa: F401  (imported for their registrations, in th
     countries,
     organizations,
     dates,
+    date_years,
     money,
     counts,
     tables,

@@ -26,6 +26,8 @@ Principles, each with its words and patterns in `data/<lang>/counts.yaml`:
 7. A count whose own clause says it is scheme-wide or per country in general (JCM全体, 各国,
    each country) has no subject; one right after an international body it runs with or is
    funded through (ADB連携11件) is that body's.
+8. "Local" things (現地企業10社, 10 local firms, doanh nghiệp địa phương) are the host country's:
+   the one non-home country of the clause, sentence or paragraph, else of the document so far.
 """
 
 from __future__ import annotations
@@ -40,10 +42,13 @@ from typing import Any, Protocol
 from extractors.base import Context, Segment
 from extractors.dates import sentence_span
 from extractors.lexicon import alternation, lexicon
+from extractors.numbers import numeral_pattern
 from schemas.records import CountryMention, OrgMention
 
 SUBJECT_GAP = 25  # two countries closer than this with "and" between them are named jointly
+LOCAL_REACH = 6  # a "local" word this close before a count (現地企業10社), in it or right after it marks it
 Span = tuple[int, int]
+_LIST_ITEM = r"\n(?=[ \t]*[-•・*+▪◦])"  # a line opening a list item opens a clause (a wrapped line does not)
 
 
 class Counted(Protocol):
@@ -78,13 +83,15 @@ def _data(lang: str) -> dict[str, Any]:
     data["committee_re"] = re.compile(committee if lang == "ja" else rf"(?<!\w)(?:{committee})(?!\w)", flags)
     punct = re.escape(data["clause_marks"])
     words = alternation(data["clause_breaks"]) or "(?!)"
-    data["clause_re"] = re.compile(rf"[{punct}]|(?<!\w)(?:{words})(?!\w)", flags)
+    data["clause_re"] = re.compile(rf"[{punct}]|{_LIST_ITEM}|(?<!\w)(?:{words})(?!\w)", flags)
     data["subset_re"] = re.compile(rf"(?:{alternation(data['subset_before']) or '(?!)'})\s*$", flags)
     data["parallel_re"] = re.compile(rf"(?:{alternation(data['parallel_before']) or '(?!)'})\s*$", flags)
     data["member_re"] = re.compile(alternation(data["membership_words"]) or "(?!)", flags)
     anaphors = alternation(data["anaphors"]) or "(?!)"
     data["anaphor_re"] = re.compile(anaphors if lang == "ja" else rf"(?<!\w)(?:{anaphors})(?!\w)", flags)
     data["owner_gap_re"] = re.compile(data["owner_count_gap"], flags)
+    local = alternation(data["local_words"]) or "(?!)"
+    data["local_re"] = re.compile(local if lang == "ja" else rf"(?<!\w)(?:{local})(?!\w)", flags)
     wide = alternation(data["scheme_wide"]) or "(?!)"
     data["scheme_re"] = re.compile(wide if lang == "ja" else rf"(?<!\w)(?:{wide})(?!\w)", flags)
     data["whole_re"] = re.compile(rf"(?<!\w)(?:{alternation(data['whole_country']) or '(?!)'})(?!\w)", flags)
@@ -129,14 +136,21 @@ def _together(gap: str, lang: str) -> bool:
     (ja 日越), or a joint word (・, と, and, và) in a short gap that holds no other number."""
     if lang == "ja" and not gap.strip():
         return True
-    if len(gap) > SUBJECT_GAP or re.search(r"\d|[。！？]|[.!?](?:\s|$)", gap):
+    if len(gap) > SUBJECT_GAP or re.search(r"\d|[。！？]|[.!?](?:\s|$)", gap) or _numeral(lang).search(gap):
         return False
     words = alternation(_data(lang)["joint_words"])
     return bool(re.search(f"(?:{words})" if lang == "ja" else rf"(?<!\w)(?:{words})(?!\w)", gap))
 
 
+@cache
+def _numeral(lang: str) -> re.Pattern:
+    """A numeral of the language (digits, kanji, number words): a gap holding one ("Kenya and
+    two in Ethiopia") names two counts' countries, not one joint party."""
+    return re.compile(numeral_pattern(lang))
+
+
 def clauses(text: str, sentence: Span, lang: str) -> list[Span]:
-    """The clauses of a sentence: cut at clause marks (、 , ; brackets) and clause-opening words."""
+    """The clauses of a sentence: cut at clause marks (、 , ; brackets), list items and clause-opening words."""
     lo, hi = sentence
     cuts = [lo] + [m.start() for m in _data(lang)["clause_re"].finditer(text, lo, hi)] + [hi]
     return [(a, b) for a, b in pairwise(cuts) if b > a]
@@ -147,8 +161,11 @@ def _anchor(text: str, party: Party, count: Counted, clause: Span, lang: str, ke
     anchors of `key` in the language's data."""
     before = party.end <= count.start
     gap = text[party.end : count.start] if before else text[count.end : party.start]
-    for a in _data(lang)[key + "_re"]:
+    data = _data(lang)
+    for a in data[key + "_re"]:
         if a.get("side") and a["side"] != ("before" if before else "after"):
+            continue
+        if party.iso3 in data["home"] and count.unit not in a.get("home", (count.unit,)):
             continue
         if "gap" in a and not a["gap"].search(gap):
             continue
@@ -162,8 +179,21 @@ def _anchor(text: str, party: Party, count: Counted, clause: Span, lang: str, ke
 
 def _nearest(text: str, count: Counted, pool: list[Party], clause: Span, kinds: set[str], lang: str,
              key: str = "anchors") -> Party | None:
+    """The party tied to the count by an anchor of `kinds`: one placed right after the count
+    ("two in Ethiopia") first, else the nearest."""
     tied = [p for p in pool if _anchor(text, p, count, clause, lang, key) in kinds]
-    return min(tied, key=lambda p: min(abs(p.end - count.start), abs(p.start - count.end)), default=None)
+    return min(tied, key=lambda p: (not _placed_after(text, p, count, lang),
+                                    min(abs(p.end - count.start), abs(p.start - count.end))), default=None)
+
+
+def _placed_after(text: str, party: Party, count: Counted, lang: str) -> bool:
+    """True when nothing but a place word stands between the count and the party after it
+    ("three in the Philippines", "hai tại Lào")."""
+    gap = text[count.end : party.start]
+    at = party.start - len(gap.lstrip())
+    return party.start >= count.end and any(
+        "pre" in a and a["kind"] == "place" and a["pre"].match(text, at, party.start)
+        for a in _data(lang)["anchors_re"])
 
 
 def _owner(seg: Segment, ctx: Context, sentence: Span) -> str | None:
@@ -203,6 +233,21 @@ def _fallback(seg: Segment, pool: list[Party], spans: list[Span]) -> str | None:
     return None
 
 
+def _space(text: str, at: int) -> int:
+    """The length of the white space at offset `at`."""
+    return len(text[at:]) - len(text[at:].lstrip())
+
+
+def _local(seg: Segment, ctx: Context, every: list[Party], spans: list[Span]) -> str | None:
+    """Principle 8: the country of "local" things (現地企業10社, 10 local firms): the one
+    non-home country of the clause, sentence or paragraph, else of the document so far."""
+    if found := _fallback(seg, every, spans):
+        return found
+    isos = {m.iso3 for d, m in ctx.near(CountryMention, ctx.index) if d < 0 and isinstance(m, CountryMention)}
+    isos -= set(_data(seg.lang)["home"])
+    return isos.pop() if len(isos) == 1 else None
+
+
 def subjects(seg: Segment, ctx: Context, counts: Sequence[Counted]) -> list[str | None]:
     """The subject of each count of a segment (counts in text order)."""
     every = parties(seg.text, [c for c in ctx.here(CountryMention) if isinstance(c, CountryMention)], seg.lang)
@@ -226,6 +271,9 @@ def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], 
         return prior
     if data["scheme_re"].search(text, *own):
         return None
+    if data["local_re"].search(text, max(own[0], count.start - LOCAL_REACH), count.end) \
+            or data["local_re"].match(text, count.end + _space(text, count.end)):
+        return _local(seg, ctx, every, [own, sentence, (0, sentence[1])])
     if org := _owning_body(seg, ctx, count):
         return org
     if count.unit == "country" or count.ownable:
@@ -241,7 +289,9 @@ def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], 
         return party.iso3 if party else None
     busy = {p: [c for c in others if p[0] <= c.start < p[1]] for p in parts if p != own}
     kinds = {"side"} if count.unit == "participant" else {"place", "owner", "side"}
-    spans = [own] if count.unit == "participant" else [own] + [p for p in parts if p != own and not busy[p]]
+    at = parts.index(own) if own in parts else 0  # nearer clauses first, the one before on a tie
+    free = [p for _, p in sorted(((abs(i - at), i > at), p) for i, p in enumerate(parts) if p != own and not busy[p])]
+    spans = [own] if count.unit == "participant" else [own] + free
     for span in spans:
         party = _nearest(text, count, [p for p in every if span[0] <= p.start < span[1]], span, kinds, lang)
         if party:

@@ -192,20 +192,31 @@ def _totals(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict
 def _elided(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict[str, Any], str, None]]:
     """Bare numbers whose noun is left out after "with", "up from", "compared with" (…agreements
     with 14 countries, while Singapore had agreements with nine · 31 countries, up from 17):
-    counts of the things of the count before them in the same or the previous sentence."""
-    out = []
+    counts of the things of the count before them in the same or the previous sentence, or,
+    with none, of the last counted noun of their sentence (The latest projects, one in Kenya)."""
+    out: list[tuple[int, int, int, dict[str, Any], str, None]] = []
     patterns = lexicon(lang, "counts")["elided_after"]
     matches = (m for p in patterns
                for m in re.finditer(p.format(num=f"(?P<num>{numeral_pattern(lang)})"), text, re.IGNORECASE))
     for m in matches:
         value = parse_number(m.group("num"), lang)
-        taken = any(s <= m.start("num") < e for s, e, *_ in found)
+        taken = any(s <= m.start("num") < e for s, e, *_ in found + out)
         lo = sentence_span(text, max(0, sentence_span(text, m.start())[0] - 2))[0]
-        before = [f for f in found if lo <= f[0] and f[1] <= m.start()]
+        before = [f[3:5] for f in found if lo <= f[0] and f[1] <= m.start()] or _nouns_before(text, lang, m.start())
         if value and value == int(value) and not taken and value not in YEARS and before:
-            group, what = before[-1][3], before[-1][4]
+            group, what = before[-1]
             out.append((m.start("num"), m.end("num"), int(value), group, what, None))
     return out
+
+
+def _nouns_before(text: str, lang: str, at: int) -> list[tuple[dict[str, Any], str]]:
+    """(group, form) of the plural counted nouns of the sentence before offset `at`."""
+    forms = {f: g for f, g in _by_form(lang, "nouns", True).items() if not g["one"]}
+    if not forms:
+        return []
+    lo = sentence_span(text, at)[0]
+    regex = re.compile(rf"(?<!\w)(?:{alternation(forms)})(?!\w)", re.IGNORECASE)
+    return [(forms[m.group().lower()], m.group()) for m in regex.finditer(text, lo, at)]
 
 
 def _refine(text: str, lang: str, spans: list[tuple[int, int]], k: int, start: int, end: int, value: int,
@@ -242,17 +253,20 @@ def parse_count(text: str, lang: str) -> tuple[int | float, str, str | None] | N
 
 
 def _listed(seg: Segment, ctx: Context, found: list[Count]) -> list[Count]:
-    """Bare numbers after countries in a comparison that follows a count of the same sentence
-    ("Indonesia leads with 22 projects, followed by Mongolia (23)"): counts of the same things."""
+    """Bare numbers after countries in a comparison or list that follows a count or a counted
+    noun of the same sentence ("Indonesia leads with 22 projects, followed by Mongolia (23)",
+    "projects by country: Chile 8, Kenya 6"): counts of the same things."""
     pattern = re.compile(lexicon(seg.lang, "counts")["listed_after_country"] or "(?!)")
     out = []
     for country in ctx.here(CountryMention):
         m = pattern.match(seg.text, country.end)
         sentence = sentence_span(seg.text, country.start)
-        before = [c for c in found if sentence[0] <= c.start and c.end <= country.start]
-        if m and before and int(m.group("num")) not in YEARS:
-            last = before[-1]
-            out.append(Count(m.start("num"), m.end("num"), int(m.group("num")), last.unit, last.what, None))
+        before = [(c.unit, c.what) for c in found if sentence[0] <= c.start and c.end <= country.start]
+        before = before or [(g["unit"], form) for g, form in _nouns_before(fold(seg.text), seg.lang, country.start)]
+        taken = m and any(c.start <= m.start("num") < c.end for c in found)
+        if m and before and not taken and int(m.group("num")) not in YEARS:
+            unit, what = before[-1]
+            out.append(Count(m.start("num"), m.end("num"), int(m.group("num")), unit, what, None))
     return out
 
 

@@ -3,10 +3,10 @@
 Patterns are data (`data/<lang>/dates.yaml`): regexes with named groups for year, era year,
 month, day and the second end of a range or list, matched on the text with full-width digits
 folded. Overlapping matches keep the longest. A day without a year gets `--MM-DD`; the
-`date_years` extractor, which runs after all dates are found, adds its resolved full date
-from a year in the same sentence or the document's own date (`document_date`), and gives a
-month without a year its resolved `YYYY-MM` (FORMAT.md has no yearless month). Times of day,
-durations and years inside document numbers are not dates.
+`date_years` extractor (extractors/date_years.py), which runs after all dates are found, adds
+its resolved full date from a year in the same sentence or the document's own date
+(extractors/published.py), and gives a month without a year its resolved `YYYY-MM` (FORMAT.md
+has no yearless month). Times of day, durations and years inside document numbers are not dates.
 
     ja: 令和3年4月1日 → 2021-04-01 · 2025〜2027年度 → 2025, 2027 · 6月29日 → --06-29
     vi: ngày 22/7/2025 → 2025-07-22 · tháng 10/2024 → 2024-10 · năm 2013 → 2013
@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
 from functools import cache
 
 from extractors.base import Context, Segment, extractor
@@ -28,25 +27,11 @@ from extractors.numbers import fold, parse_number
 from schemas.records import LANGS, DateMention
 
 YEARS = range(1900, 2101)  # a 4-digit number outside this range is not read as a year
-HEAD_BLOCKS = 40  # a page's own date stands after its menus and headings, within these blocks
-FIRST_BLOCKS = 6  # without a label or dateline, the first full date of these blocks is the page's
-LABEL_LINE = 100  # a label without a colon ("Posted on ...") opens a byline this short at most
-DATELINE_HEAD = 40  # characters a dateline's place (or weekday) may take before its date
-NEAR_NEW_YEAR = 62  # a day named beside a full date is in the adjacent year if that puts it this close
-FEW_DAYS = 3  # a page's date may be a few days off the day it speaks of (posted, updated)
 RESOLVED = "date_years"  # the rule of a date resolved from another one
 _URL = re.compile(r"(?:https?://|www\.)\S+")
-_SENTENCE_END = re.compile(r"[。！？]|[.!?](?=\s)|\n\s*\n")
+SENTENCE_END = re.compile(r"[。！？]|[.!?](?=\s)|\n\s*\n")
 _BARE_YEAR = re.compile(r"\s*((?:19|20)\d\d)\s*")
-_SEPARATORS = "|｜/・•·:：【[［(（<>»«-–—,，、"
-_LABEL_CLOSE = re.compile(r"\s*[:：】\]］]")
-_LABEL_GAP = re.compile(r"[\s)）\]］】]*")
-_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[–—―-]\s(?!\s*\d)")  # not a range
-# A byline's time before its date ("Jane Doe - 09:15, 17/08/2018") and a date glued to the
-# source tag after it ("04/10/2024Agency"): both scraped datelines.
-_HEAD_TIME = re.compile(r"\b[0-2]?\d[:h][0-5]\d(?::[0-5]\d)?\b")
-_GLUED = re.compile(r"[A-Za-z]")
-_TIME_MARKS = r"[\s\d:：.,|｜()（）\[\]/+-]*"  # digits and marks of a time (07:32, (10:30))
+_BLANK_LINE = re.compile(r"\n\s*\n")
 
 Ymd = tuple[int | None, int | None, int | None]
 Day = tuple[int, int, int]
@@ -57,6 +42,7 @@ class Pattern:
     name: str
     kind: str  # "date", "same_year" or "yearless_month"
     regex: re.Pattern
+    split: bool = False  # a list of years: each end is a date of its own span (in 2023 and 2024)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +53,7 @@ class Found:
     end: int
     pattern: Pattern
     dates: tuple[Ymd, ...]
+    parts: tuple[tuple[int, int], ...] = ()  # each date's own span, for a split list
 
 
 @cache
@@ -87,8 +74,8 @@ def _patterns(lang: str) -> tuple[Pattern, ...]:
         "TO": "(?:%s)" % alt("range_words"),
         "AND": "(?:%s)" % alt("list_words"),
         "PART": "(?:%s)" % alt("month_parts"),
-        "MON": r"(?<![A-Za-z])(?P<mon>%s)(?![a-z])" % alt("months"),
-        "MON2": r"(?<![A-Za-z])(?P<mon2>%s)(?![a-z])" % alt("months"),
+        "MON": r"(?<![A-Za-z])(?P<mon>%s)(?![A-Za-z])" % (alternation(_months(lang)) or "(?!)"),
+        "MON2": r"(?<![A-Za-z])(?P<mon2>%s)(?![A-Za-z])" % (alternation(_months(lang)) or "(?!)"),
         "ORD": r"(?:\s?(?:%s)(?![A-Za-z]))?" % alternation(data["ordinal_suffixes"])
         if data["ordinal_suffixes"] else "",  # 6th, 6 th
         **data["macros"],
@@ -98,9 +85,17 @@ def _patterns(lang: str) -> tuple[Pattern, ...]:
         return re.sub(r"\{(\w+)\}", lambda m: macros.get(m.group(1), m.group(0)), regex)
 
     return tuple(
-        Pattern(p["name"], p.get("kind", "date"), re.compile(expand(p["regex"])))
+        Pattern(p["name"], p.get("kind", "date"), re.compile(expand(p["regex"])), bool(p.get("split")))
         for p in data["patterns"]
     )
+
+
+@cache
+def _months(lang: str) -> dict[str, int]:
+    """Month names as written and in capitals (a heading's OCTOBER 2025); not in lower case,
+    where "may" and "mar" are other words."""
+    months = lexicon(lang, "dates")["months"]
+    return {**months, **{name.upper(): n for name, n in months.items()}}
 
 
 def _year(g: dict[str, str | None], lang: str) -> int | None:
@@ -124,7 +119,7 @@ def _dates(m: re.Match, lang: str) -> tuple[Ymd, ...]:
     one month ascends (10-12 February), so "20-18/11" names nothing.
     """
     g = m.groupdict()
-    months = lexicon(lang, "dates")["months"]
+    months = _months(lang)
     year = _year(g, lang)
     month = int(g["m"]) if g.get("m") else months.get(g.get("mon") or "")
     day = int(g["d"]) if g.get("d") else None
@@ -145,10 +140,13 @@ def _dates(m: re.Match, lang: str) -> tuple[Ymd, ...]:
         return (year, month, day), (year, month2, None)
     if g.get("y2"):
         return (year, month, day), (int(g["y2"]), None, None)
+    if g.get("ey2") and g.get("era"):  # 令和5～7年度: the second end's year in the same era, later
+        year2 = lexicon(lang, "dates")["eras"][g["era"]] + int(g["ey2"]) - 1
+        return ((year, month, day), (year2, None, None)) if year is not None and year2 > year else ()
     return ((year, month, day),)
 
 
-def _valid(ymd: Ymd) -> bool:
+def valid(ymd: Ymd) -> bool:
     """True for a possible date; a day without a month (18日から20日) may be any of 1-31."""
     y, m, d = ymd
     if y is not None and y not in YEARS:
@@ -186,8 +184,11 @@ def find(text: str, lang: str) -> list[Found]:
             if numbered and folded[: m.start()].rstrip().endswith(numbered):
                 continue
             dates = _dates(m, lang)
-            if dates and all(_valid(d) for d in dates):
-                candidates.append((m.start() - m.end(), rank, Found(m.start(), m.end(), pattern, dates)))
+            if all(y is None for y, _, _ in dates) and _BLANK_LINE.search(m.group()):
+                continue  # "in July\n\n4 Financing…": a yearless day across paragraphs is a heading number
+            if dates and all(valid(d) for d in dates):
+                parts = ((m.start(), m.end("y")), (m.start("y2"), m.end())) if pattern.split else ()
+                candidates.append((m.start() - m.end(), rank, Found(m.start(), m.end(), pattern, dates, parts)))
     taken: list[Found] = []
     for _, _, f in sorted(candidates, key=lambda c: c[:2]):
         if all(f.end <= t.start or f.start >= t.end for t in taken):
@@ -198,7 +199,7 @@ def find(text: str, lang: str) -> list[Found]:
 def sentence_span(text: str, pos: int) -> tuple[int, int]:
     """The [start, end) of the sentence of `text` that holds offset `pos`."""
     start, end = 0, len(text)
-    for m in _SENTENCE_END.finditer(text):
+    for m in SENTENCE_END.finditer(text):
         if m.end() <= pos:
             start = m.end()
         elif m.start() >= pos:
@@ -223,12 +224,14 @@ def _ymd(value: str) -> Ymd:
     return parts[0], parts[1], parts[2]
 
 
-def _mention(seg: Segment, f: Found, ymd: Ymd, rule: str) -> DateMention | None:
+def date_mention(seg: Segment, f: Found, ymd: Ymd, rule: str, part: int = 0) -> DateMention | None:
+    """The mention of one date of a match: its span is the match's, or its own in a split list."""
     value = iso(ymd)
     if value is None:
         return None
+    start, end = f.parts[part] if f.parts else (f.start, f.end)
     return DateMention(
-        start=f.start, end=f.end, surface=seg.text[f.start : f.end], rule=rule,
+        start=start, end=end, surface=seg.text[start:end], rule=rule,
         value=value[0], precision=value[1],  # type: ignore[arg-type]
     )
 
@@ -268,221 +271,30 @@ def find_dates(seg: Segment, ctx: Context) -> Iterator[DateMention]:
         if kind in ("yearless_month", "news_day"):
             continue
         if kind == "local_day":
-            local = _local_day(f, found, None)
-            mention = _mention(seg, f, local, f.pattern.name) if local else None
+            local = local_day(f, found, None)
+            mention = date_mention(seg, f, local, f.pattern.name) if local else None
             if mention:
                 yield mention
             continue
         earlier = _named_before(found, f.start, ctx) if kind != "date" else []
-        for y, m, d in f.dates:
+        for k, (y, m, d) in enumerate(f.dates):
             if kind == "same_year":
                 y = next((y for y, _ in earlier if y), None)
                 if y is None:
                     continue
             elif kind == "same_month":
                 y, m = next(((y, m) for y, m in earlier if m), (None, None))
-                if m is None or not _valid((y, m, d)):
+                if m is None or not valid((y, m, d)):
                     continue
-            mention = _mention(seg, f, (y, m, d), f.pattern.name)
+            mention = date_mention(seg, f, (y, m, d), f.pattern.name, k)
             if mention:
                 yield mention
     if seg.kind in ("table_row", "table_cell"):
         yield from _table_years(seg, ctx)
 
 
-# --- the document's own date ----------------------------------------------------------------
 
-
-@dataclass(frozen=True, slots=True)
-class DatedSpot:
-    """A date a document names: its value, its block, its offsets in the block's text, that
-    text and its language, and whether it was resolved from another date (then no evidence)."""
-
-    value: str
-    block: int
-    start: int
-    end: int
-    text: str
-    lang: str
-    derived: bool = False
-
-
-def document_date(ctx: Context) -> Day | None:
-    """The document's own date (see `document_date_of`), once all its dates are found: it is
-    worked out once per document (dates resolved later are no evidence, so it stays true)."""
-    if _LAST[0] is not ctx:
-        spots = tuple(
-            DatedSpot(m.value, i, m.start, m.end, seg.text, seg.lang, m.rule == RESOLVED)
-            for i, seg in enumerate(ctx.segments[:HEAD_BLOCKS])
-            for m in ctx.found.get(i, ())
-            if isinstance(m, DateMention)
-        )
-        _LAST[:] = [ctx, document_date_of(spots)]
-    return _LAST[1]
-
-
-_LAST: list = [None, None]  # the last document's context and its date
-
-
-def document_date_of(spots: Iterable[DatedSpot]) -> Day | None:
-    """The date a document gives itself, from the full dates of its first HEAD_BLOCKS blocks
-    (a page copied from the web opens with menus, breadcrumbs and headings):
-
-    1. the first date next to a publication label ("Published: 14 Nov 2025", "Ngày đăng:
-       12/03/2026", "公開日：2025年6月3日", "報道発表資料 令和7年12月9日", "2025年6月3日 公開";
-       labels in data/<lang>/published.yaml), else the first next to an update label;
-    2. else the first dateline: a date opening its block after at most a place, weekday or
-       byline, followed by a dash ("TOKYO, 18 November 2025 –") or by nothing but a time;
-    3. else the first full date of the first FIRST_BLOCKS blocks.
-    """
-    days = _days(spots)
-    if stated := _stated(days):
-        return stated[0]
-    return next((_day(s.value) for s in days if s.block < FIRST_BLOCKS), None)
-
-
-def publication_of(spots: Iterable[DatedSpot]) -> tuple[Day, str] | None:
-    """The date a document states as its own and what states it: `label` (a publication or
-    update label, step 1 of `document_date_of`) or `dateline` (step 2); None when nothing
-    does (the first date of a text is no publication date)."""
-    return _stated(_days(spots))
-
-
-def _days(spots: Iterable[DatedSpot]) -> list[DatedSpot]:
-    """The full days named (not resolved) in the first HEAD_BLOCKS blocks, in text order."""
-    return sorted(
-        (s for s in spots if s.block < HEAD_BLOCKS and not s.derived and _is_day(s.value)),
-        key=lambda s: (s.block, s.start),
-    )
-
-
-def _stated(days: list[DatedSpot]) -> tuple[Day, str] | None:
-    for kind in ("published", "updated"):
-        if labelled := next((s for s in days if _labelled(s, days, kind)), None):
-            return _day(labelled.value), "label"
-    if dateline := next((s for s in days if _dateline(s)), None):
-        return _day(dateline.value), "dateline"
-    return None
-
-
-def _is_day(value: str) -> bool:
-    return len(value) == 10 and value[:4].isdigit()
-
-
-def _day(value: str) -> Day:
-    y, m, d = value.split("-")
-    return int(y), int(m), int(d)
-
-
-@cache
-def _labels(lang: str, kind: str) -> tuple[re.Pattern, int]:
-    data = lexicon(lang if lang in LANGS else "en", "published")
-    return re.compile("|".join(f"(?:{c})" for c in data[kind]), re.IGNORECASE), int(data["window"])
-
-
-def _opens(text: str, pos: int) -> bool:
-    """True when `pos` opens its block or follows a separator (|, :, 【, a dash, a comma)."""
-    before = text[max(0, pos - LABEL_LINE) : pos].rstrip()
-    return not before or before[-1] in _SEPARATORS
-
-
-def _labelled(s: DatedSpot, days: list[DatedSpot], kind: str) -> bool:
-    """True when a label of `kind` stands right before the date (within the window, no other
-    date between) or right after it. A label counts when a colon or closing bracket follows it,
-    or when it opens a short line; one after its date must close that short line's phrase."""
-    label, window = _labels(s.lang, kind)
-    text, short = s.text, len(s.text.strip()) <= LABEL_LINE
-    others = [t.start for t in days if t.block == s.block and t is not s]
-    for m in label.finditer(text, max(0, s.start - window - LABEL_LINE), s.end + window):
-        if m.end() <= s.start:
-            gap = text[m.end() : s.start]
-            if (
-                len(gap) <= window
-                and not _SENTENCE_END.search(gap)
-                and not any(m.end() <= o < s.start for o in others)
-                and (_LABEL_CLOSE.match(text, m.end()) or short and _opens(text, m.start()))
-            ):
-                return True
-        elif (
-            m.start() >= s.end
-            and short
-            and _LABEL_GAP.fullmatch(text, s.end, m.start())
-            and _opens(text, s.start)
-            and (m.end() == len(text) or not text[m.end()].isalnum())
-        ):
-            return True
-    return False
-
-
-def _dateline(s: DatedSpot) -> bool:
-    """A dateline: the date opens its block after at most a place, weekday or byline (with its
-    time) and a comma or bar ("Hà Nội, 23/01/2026 –", "Monday, 10 March 2025", "By Jane Doe |
-    3 May 2025", "Jane Doe - 09:15, 3/5/2025"), and a dash or only a time follows; or a numeric
-    date opens a line glued to a Latin word (a scraped date and source tag: "3/5/2025Agency")."""
-    line = s.text.rfind("\n", 0, s.start) + 1  # a scraped title may share the block
-    if _GLUED.match(s.text, s.end) and s.text[s.start : s.start + 1].isdigit() \
-            and not s.text[line : s.start].strip():
-        return True
-    if s.start > 2 * DATELINE_HEAD:
-        return False
-    head = _HEAD_TIME.sub("", s.text[: s.start]).strip()
-    if len(head) > DATELINE_HEAD or head and (head[-1] not in ",，|｜•·" or any(c.isdigit() for c in head)):
-        return False
-    return bool(_DATELINE_TAIL.match(s.text, s.end) or _time_tail(s.lang).fullmatch(s.text, s.end))
-
-
-@cache
-def _time_tail(lang: str) -> re.Pattern:
-    """What may follow a date that stands alone in its line: a time and its words (07:32 PM)."""
-    words = alternation(lexicon(lang if lang in LANGS else "en", "dates")["time_words"]) or "(?!)"
-    return re.compile(rf"{_TIME_MARKS}(?:(?:{words}){_TIME_MARKS})*", re.IGNORECASE)
-
-
-# --- years of yearless days and months ------------------------------------------------------
-
-
-@extractor("date_years", DateMention)
-def resolve_years(seg: Segment, ctx: Context) -> Iterator[DateMention]:
-    """The full date of each yearless day, and the month of each month named without a year.
-
-    The year comes from a year named in the same sentence (the nearest; for a month, the only
-    one), unless that is more than a year away from the document's own date (a target year such
-    as 2050); else from a relative year (昨年, năm nay, next year) or the document's date:
-    see `_around`. A day or month said to recur every year gets none.
-    ja: 令和5年7月5日 … 6月29日 → 2023-06-29 · vi: 17/08/2018 … (15/8) → 2018-08-15
-    en: (14 Nov 2025) … was held in Jakarta in February → 2025-02 · will meet in March → 2026-03
-    A day named without its month (ja news: "…で3日、式典が開かれた") takes the month and year
-    of the document's date (`_news_day`).
-    """
-    days = [(m.start, m.end, int(m.value[2:4]), int(m.value[5:7]))
-            for m in ctx.here(DateMention) if m.value.startswith("--")]
-    found = find(seg.text, seg.lang)
-    months = [(f.start, f.end, month, None) for f in found
-              if f.pattern.kind == "yearless_month" for _, month, _ in f.dates if month]
-    alone = [f for f in found if f.pattern.kind == "news_day"]
-    local = [f for f in found if f.pattern.kind == "local_day"]
-    if not days and not months and not alone and not local:
-        return
-    doc = document_date(ctx)
-    for f in alone:
-        yield from _news_day(seg, f, doc, found)
-    dated = [m for m in ctx.here(DateMention) if m.value[:4].isdigit()]
-    for f in local:
-        ymd = _local_day(f, found, lambda g, m, d: _year_of(seg, g.start, dated, doc, m, d))
-        mention = _mention(seg, f, ymd, RESOLVED) if ymd and ymd[0] and not _local_day(f, found, None) else None
-        if mention:
-            yield mention
-    for start, end, month, day in days + months:
-        year = _year_of(seg, start, dated, doc, month, day)
-        value = iso((year, month, day)) if year is not None and _valid((year, month, day)) else None
-        if value:
-            yield DateMention(
-                start=start, end=end, surface=seg.text[start:end], rule=RESOLVED,
-                value=value[0], precision=value[1],  # type: ignore[arg-type]
-            )
-
-
-def _local_day(f: Found, found: list[Found], year_of) -> Day | None:
+def local_day(f: Found, found: list[Found], year_of) -> Day | None:
     """The day a "local time" day (現地時間8日) names: the day of the date just before it, in
     that date's month and year (the month before when the local day is later, across midnight
     at a month's start). A yearless date before it takes the year `year_of(found, month, day)`
@@ -499,122 +311,7 @@ def _local_day(f: Found, found: list[Found], year_of) -> Day | None:
         return None
     if anchor is not None and day > anchor:
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return (year, month, day) if _valid((year, month, day)) else None
-
-
-def _news_day(seg: Segment, f: Found, doc: Day | None, found: list[Found]) -> Iterator[DateMention]:
-    """A day named without its month, as `--MM-DD` and resolved: the month of a day named before
-    it in its sentence ("11月3日に到着し、5日に…"), else the month of the document's date, or the
-    month before when the day is after the document's (news reports the recent past) unless
-    the sentence speaks of what is to come. None without a document date or in a sentence
-    saying it recurs (毎月3日)."""
-    day = f.dates[0][2]
-    lo, hi = sentence_span(seg.text, f.start)
-    sentence = seg.text[lo:hi]
-    if doc is None or day is None or _words(seg.lang, "recurring_words").search(sentence):
-        return
-    year, month = doc[0], doc[1]
-    named = [d for g in found if lo <= g.start and g.end <= f.start and g.pattern.kind == "date"
-             for d in g.dates if d[1] and d[2]]
-    if named:
-        year, month = named[-1][0] or _around(doc, named[-1][1], day, None), named[-1][1]
-    elif day > doc[2] and _tense(sentence, f.start - lo, seg.lang) != "future":
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    if _valid((year, month, day)):
-        yield from filter(None, (_mention(seg, f, (None, month, day), f.pattern.name),
-                                 _mention(seg, f, (year, month, day), RESOLVED)))
-
-
-def _year_of(seg: Segment, pos: int, dated: list[DateMention], doc: Day | None, month: int,
-             day: int | None) -> int | None:
-    """The year of the yearless day (or month, when `day` is None) named at `pos`: from the
-    dates of its sentence that are not far from the document's own date (the nearest, preceding
-    first; for a month, the only year they name), else from the document's date."""
-    lo, hi = sentence_span(seg.text, pos)
-    sentence, at = seg.text[lo:hi], pos - lo
-    if _words(seg.lang, "recurring_words").search(sentence):
-        return None
-    near = sorted(
-        (x for x in dated if lo <= x.start < hi and x.start != pos
-         and (not doc or abs(int(x.value[:4]) - doc[0]) <= 1) and not _target(seg, x)),
-        key=lambda x: (x.start > pos, abs(x.start - pos)),
-    )
-    if near and day is None:
-        years = {int(x.value[:4]) for x in near}
-        return years.pop() if len(years) == 1 else None
-    if near and not _is_day(near[0].value):
-        return int(near[0].value[:4])
-    if near and _day(near[0].value) != doc:
-        return _beside(_day(near[0].value), month, day)
-    if doc is None:
-        return None
-    relative = lexicon(seg.lang, "dates")["relative_years"]
-    if said := _nearest(_words(seg.lang, "relative_years").finditer(sentence), at):
-        return doc[0] + relative[said.group().lower()]
-    return _around(doc, month, day, _tense(sentence, at, seg.lang))
-
-
-def _target(seg: Segment, x: DateMention) -> bool:
-    """True for a year named as a target or deadline (by 2030, đến năm 2030, 2030年までに)."""
-    data = lexicon(seg.lang, "dates")
-    digit = next((i for i, ch in enumerate(x.surface) if ch.isdigit()), 0)  # "by 2030" is one mention
-    before = seg.text[max(0, x.start - 12) : x.start + digit].rstrip().lower()
-    return (any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
-                for w in data["target_before"])
-            or seg.text[x.end :].lstrip().startswith(tuple(data["target_after"])))
-
-
-def _beside(anchor: Day, month: int, day: int) -> int:
-    """The year of a day named beside a full date: the date's year, or the adjacent one when
-    that puts the day within NEAR_NEW_YEAR days of it (28 December 2025 … on January 5)."""
-    when = date(*anchor)
-    for year in (anchor[0] - 1, anchor[0] + 1):
-        if _valid((year, month, day)) and abs((date(year, month, day) - when).days) <= NEAR_NEW_YEAR:
-            return year
-    return anchor[0]
-
-
-def _around(doc: Day, month: int, day: int | None, tense: str | None) -> int:
-    """The year that puts a yearless day or month where the sentence places it against the
-    document's date: what is to come is the next one (on or after the date), what happened the
-    most recent one (a day up to FEW_DAYS after the date still counts: a page is dated when it
-    was posted or updated). In a sentence without either, a day is the nearest one (a news page
-    speaks of the recent past and the near future) and a month the most recent one."""
-    year, doc_month, doc_day = doc
-    if day is None:
-        return year + (month < doc_month) if tense == "future" else year - (month > doc_month)
-    when = date(year, doc_month, doc_day)
-    options = [(y, date(y, month, day)) for y in (year - 1, year, year + 1) if _valid((y, month, day))]
-    if not options:
-        return year
-    if tense == "future":
-        return min((d, y) for y, d in options if d >= when - timedelta(days=FEW_DAYS))[1]
-    if tense == "past":
-        return max((d, y) for y, d in options if d <= when + timedelta(days=FEW_DAYS))[1]
-    return min((abs((d - when).days), d, y) for y, d in options)[2]
-
-
-def _tense(sentence: str, at: int, lang: str) -> str | None:
-    """"future" or "past" by the marker nearest `at` ("will", "sẽ", 予定 / "was", "đã", した),
-    None without one. A past word inside a future phrase ("will be held") is no marker."""
-    future = list(_words(lang, "future_words").finditer(sentence))
-    past = [m for m in _words(lang, "past_words").finditer(sentence)
-            if not any(f.start() < m.end() and m.start() < f.end() for f in future)]
-    nearest = _nearest(future + past, at)
-    return None if nearest is None else "future" if nearest in future else "past"
-
-
-def _nearest(matches: Iterable[re.Match], at: int) -> re.Match | None:
-    return min(matches, key=lambda m: min(abs(m.start() - at), abs(m.end() - at)), default=None)
-
-
-@cache
-def _words(lang: str, key: str) -> re.Pattern:
-    """A regex for a word list of dates.yaml: whole words where words are spaced."""
-    words = lexicon(lang, "dates")[key]
-    body = "|".join(f"(?:{w})" for w in sorted(words, key=len, reverse=True)) or "(?!)"
-    spaced = lexicon(lang, "numbers")["word_spacing"]
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)" if spaced else body, re.IGNORECASE)
+    return (year, month, day) if valid((year, month, day)) else None
 
 
 def parse_date(text: str, lang: str) -> tuple[str, str] | None:

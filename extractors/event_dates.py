@@ -124,10 +124,13 @@ def split_series(view: View, c: Candidate) -> list[Candidate]:
         return [c]
     text, more = view.units[c.unit].text, regex(lexicon(view.units[c.unit].lang, "events")["year_and"], "ja")
     found: list[tuple[int, int, str]] = []
-    for s, e, d in dates(view, c.unit):
+    named = dates(view, c.unit)
+    starts = {s for s, _, _ in named}
+    for s, e, d in named:
         if usable(view, c.unit, s, e):
             found.append((s, e, d.value))
-            while len(found[-1][2]) == 4 and (m := more.match(text[found[-1][1] :])):
+            while len(found[-1][2]) == 4 and (m := more.match(text[found[-1][1] :])) \
+                    and not starts & set(range(found[-1][1], found[-1][1] + m.end())):  # not a date found
                 found.append((found[-1][1], found[-1][1] + m.end(), m.group(1)))  # "in 2023 and 2024"
     after = [d[2] for d in found if d[0] >= c.span[1]]
     before = [d[2] for d in found if d[1] <= c.span[0]]

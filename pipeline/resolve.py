@@ -6,7 +6,7 @@ caller's transaction), so re-running it is idempotent and it never drifts from t
 
 - **As-of dates.** Each document's publication date (`documents.published`, and in
   `published_from` what states it): a labelled date or a dateline of its text
-  (`extractors.dates.publication_of`), else its metadata's date (`meta`), else null.
+  (`extractors.published.publication_of`), else its metadata's date (`meta`), else null.
 - **Agreements** of one kind merge when their parties name the same countries (an organization
   counts as its country, so [MOEJ, MAE_VN] and [JPN, VNM] agree; one side may be missing) and
   their dates are compatible at the precision each source gives (2013, 2013-07, 2013-07-02).
@@ -32,7 +32,8 @@ from functools import cache
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from extractors.dates import RESOLVED, DatedSpot, publication_of
+from extractors.dates import RESOLVED
+from extractors.published import DatedSpot, publication_of
 from extractors.lexicon import gazetteer
 from schemas.db import (
     RESOLVED_TABLES,

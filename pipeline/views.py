@@ -40,6 +40,14 @@ _LATEST = """(SELECT c.{column} FROM v_counts c WHERE c.subject = e.id AND c.mea
           ORDER BY c.as_of IS NULL, c.as_of DESC, c.as_of_from = 'published', c.doc LIMIT 1)"""
 
 
+# A partner has one bilateral document: when its sources could not be merged (a yearless day
+# that contradicts a dated one), the row shows the dated one that most documents give.
+_SIGNING = """(SELECT a2.id FROM agreements a2 JOIN agreement_parties p2 ON p2.agreement_id = a2.id
+          WHERE a2.kind = 'bilateral_document' AND p2.nation = e.id
+          ORDER BY CASE WHEN a2.date IS NULL THEN 2 WHEN a2.date LIKE '--%' THEN 1 ELSE 0 END,
+                   a2.n_documents DESC, a2.id LIMIT 1)"""
+
+
 def _latest_columns() -> str:
     """Per partner measure: its latest value, that value's as-of date and its document."""
     return ",\n       ".join(
@@ -146,7 +154,8 @@ SELECT DISTINCT e.id AS iso3, e.name_en, e.name_ja, e.name_vi,
 FROM agreements a
 JOIN agreement_parties p ON p.agreement_id = a.id
 JOIN entities e ON e.id = p.nation AND e.kind = 'country'
-WHERE a.kind = 'bilateral_document' AND p.nation <> '{HOME}'""",
+WHERE a.kind = 'bilateral_document' AND p.nation <> '{HOME}'
+  AND a.id = {_SIGNING}""",
 }
 
 

@@ -18,28 +18,28 @@ from schemas.facts import facts_line, read_jsonl
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
-SEEDS_AND_CORPORA = {
-    "countries": 0.95, "dates": 0.95, "organizations": 0.95, "counts": 0.90, "money": 0.90,
+SEEDS_AND_CORPORA = {  # dates and counts at the levels issue 13's work measures
+    "countries": 0.95, "dates": 0.99, "organizations": 0.95, "counts": 0.99, "money": 0.90,
     "agreements (kind, parties)": 0.80, "events (kind, date)": 0.80,
 }
-DEV = {  # dates and counts at issue 13's floors for train + dev + seeds
-    "countries": 0.90, "dates": 0.95, "organizations": 0.85, "counts": 0.90, "money": 0.80,
+DEV = {  # dates and counts at the levels issue 13's work measures (above its 0.95 and 0.90)
+    "countries": 0.90, "dates": 0.99, "organizations": 0.85, "counts": 0.99, "money": 0.80,
     "agreements (kind, parties)": 0.70, "events (kind, date)": 0.70,
 }
 # The blind set was written without sight of the extractors and scored before any rule was
 # changed for it; these floors guard what it measured (FORMAT.md fields, issue 8 floors not all met).
 BLIND = {
-    "countries": 0.95, "dates": 0.93, "organizations": 0.90, "counts": 0.78, "money": 0.90,
+    "countries": 0.95, "dates": 0.98, "organizations": 0.90, "counts": 0.98, "money": 0.90,
     "agreements (kind, parties)": 0.80, "events (kind, date)": 0.68,
 }
 # The real pages: train is what the relation models are fitted on and the count and date rules
 # are studied on; test is only scored here and in `make eval` (never read; a failure names no
 # document or key). Relation floors are the measured levels, below issue 12's (test: agreements
 # (kind, parties) 0.75, (kind, parties, date) 0.60; events (kind, ordinal, date) 0.65, (kind,
-# date) 0.70); counts and dates on train are issue 13's, on test the measured levels (issue 13:
-# 0.85 and 0.93).
+# date) 0.70); counts and dates on train are the measured levels (above issue 13's), on test the
+# measured levels (issue 13: 0.85 and 0.93).
 TRAIN = {
-    "countries": 0.99, "dates": 0.95, "organizations": 0.95, "counts": 0.90, "money": 0.85,
+    "countries": 0.99, "dates": 0.99, "organizations": 0.95, "counts": 0.96, "money": 0.85,
     "agreements (kind, parties)": 0.61, "agreements": 0.57, "events": 0.56, "events (kind, date)": 0.58,
 }
 TEST = {

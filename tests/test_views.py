@@ -103,3 +103,20 @@ def test_ingest_resolves_real_text_from_two_languages(tmp_path: Path, db_url: st
         rows = con.execute("select parties, date, languages from v_agreements "
                            "where kind = 'bilateral_document'").fetchall()
     assert [(p, d, set(langs.split(","))) for p, d, langs in rows] == [("JPN;VNM", "2013-07", {"ja", "vi"})]
+
+
+def test_a_partner_is_one_row_when_a_yearless_source_contradicts_the_dated_one(tmp_path: Path, db_url: str) -> None:
+    """A partner has one bilateral document: a source dating it by a day without a year that
+    does not fit the dated sources stays a separate agreement, but not a second partner row."""
+    root = tmp_path / "docs"
+    root.mkdir()
+    (root / "a.txt").write_text("日本とタイは2015年11月19日にJCMに関する二国間文書に署名した。\n", encoding="utf-8")
+    (root / "b.txt").write_text("日本とタイは11月25日にJCMに関する二国間文書に署名した。\n", encoding="utf-8")
+    (root / "c.txt").write_text("Japan and Thailand signed the JCM bilateral document on 19 November 2015.\n",
+                                encoding="utf-8")
+    ingest([root], db_url, progress=False)
+    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as con:
+        dates = {d for (d,) in con.execute("select date from v_agreements where kind = 'bilateral_document'")}
+        rows = con.execute("select iso3, agreement_date from v_partner_countries").fetchall()
+    assert dates == {"2015-11-19", "--11-25"}
+    assert rows == [("THA", "2015-11-19")]

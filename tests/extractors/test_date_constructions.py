@@ -1,0 +1,48 @@
+"""Dates in forms real pages use beyond the common ones: capitalised headings, lists of years
+(each year a date of its own), fiscal-year ranges within an era, a span of months in one year,
+and day-first numeric dates with dots or dashes."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import extract_text
+from schemas.records import DateMention
+
+
+def spans(text: str, lang: str) -> list[tuple[str, str]]:
+    return sorted((m.value, m.surface) for m in extract_text(text, lang) if isinstance(m, DateMention))
+
+
+# fmt: off
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "ANNUAL REVIEW | NOVEMBER 2025", {"2025-11"}),
+    ("en", "Signed on 4 APRIL 2023 in Tokyo.", {"2023-04-04"}),
+    ("vi", "Hà Nội, Ngày 15 Tháng 6 Năm 2023", {"2023-06-15"}),
+    ("vi", "BÁO CÁO THÁNG 6 NĂM 2023", {"2023-06"}),
+    ("ja", "令和4～6年度の事業計画", {"2022", "2024"}),
+    ("ja", "令和4・5年度に実施した。", {"2022", "2023"}),
+    ("ja", "2023年4～6月期の実績", {"2023-04", "2023-06"}),
+    ("en", "Minutes of 21.09.2023 and of 05-10-2023.", {"2023-09-21", "2023-10-05"}),
+])
+def test_dates_in_headings_ranges_and_numeric_forms(lang, text, expected):
+    assert {v for v, _ in spans(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The two meetings took place in 2021 and 2022.", [("2021", "in 2021"), ("2022", "2022")]),
+    ("vi", "Hội nghị được tổ chức vào năm 2021 và 2022.", [("2021", "năm 2021"), ("2022", "2022")]),
+    ("ja", "2021、2022年に開催した。", [("2021", "2021"), ("2022", "2022年")]),
+])
+def test_dates_a_list_of_years_names_each_year_on_its_own(lang, text, expected):
+    assert spans(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "In 2021, 2000 people came and we may meet."),
+    ("ja", "令和4年、3年後に見直す。"),
+    ("ja", "令和4年から10年間の計画"),
+])
+def test_dates_lists_need_a_list_word_and_a_later_year(lang, text):
+    assert {v for v, _ in spans(text, lang)} <= {"2021", "2022"}
+# fmt: on
