@@ -26,6 +26,7 @@ from extractors.dates import YEARS, sentence_span
 from extractors.lexicon import alternation, lexicon
 from extractors.measures import qualify
 from extractors.numbers import fold, numeral_pattern, parse_number
+from extractors.text import spaced
 from schemas.records import CountMention, CountryMention
 
 _CLAUSE_END = re.compile(r"[、,。;；]")
@@ -265,7 +266,7 @@ def find_counts(seg: Segment, ctx: Context) -> Iterator[CountMention]:
     """
     if seg.kind == "table_row":
         return
-    found = find(seg.text, seg.lang, seg.bounds if seg.lang == "ja" else frozenset())
+    found = find(seg.text, seg.lang, frozenset() if spaced(seg.lang) else seg.bounds)
     found = sorted(found + _listed(seg, ctx, found), key=lambda c: c.start)
     spans = [(c.start, c.end) for c in found]
     for k, (c, subject) in enumerate(zip(found, subjects(seg, ctx, found))):

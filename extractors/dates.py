@@ -25,6 +25,7 @@ from functools import cache
 from extractors.base import Context, Segment, extractor
 from extractors.lexicon import alternation, lexicon
 from extractors.numbers import fold, parse_number
+from extractors.text import bounded
 from schemas.records import LANGS, DateMention
 
 YEARS = range(1900, 2101)  # a 4-digit number outside this range is not read as a year
@@ -613,8 +614,7 @@ def _words(lang: str, key: str) -> re.Pattern:
     """A regex for a word list of dates.yaml: whole words where words are spaced."""
     words = lexicon(lang, "dates")[key]
     body = "|".join(f"(?:{w})" for w in sorted(words, key=len, reverse=True)) or "(?!)"
-    spaced = lexicon(lang, "numbers")["word_spacing"]
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)" if spaced else body, re.IGNORECASE)
+    return re.compile(bounded(body, lang), re.IGNORECASE)
 
 
 def parse_date(text: str, lang: str) -> tuple[str, str] | None:

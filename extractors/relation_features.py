@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from extractors.discourse import View
 from extractors.relation_model import Features, Model, bucket
+from extractors.text import spaced
 from schemas.records import CountryMention, DateMention
 
 OPENING = 3  # sentences that may hold a document's title
@@ -36,7 +37,7 @@ def shared(view: View, u: int, kind: str, date: str | None, triggers: int) -> Fe
     out["line"] = float(unit.bare)
     out["opening"] = float(u < OPENING)
     out["row"] = float(u in view.rows)
-    out["short"] = float(len(re.findall(r"\w+", unit.text)) <= 12 if unit.lang != "ja" else len(unit.text) <= 30)
+    out["short"] = float(len(re.findall(r"\w+", unit.text)) <= 12 if spaced(unit.lang) else len(unit.text) <= 30)
     return out
 
 

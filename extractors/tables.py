@@ -27,9 +27,9 @@ from extractors.discourse import regex
 from extractors.lexicon import alternation, lexicon
 from extractors.measures import qualify
 from extractors.money import find_money
-from extractors.numbers import fold, parse_decimal, parse_number
+from extractors.numbers import parse_decimal, parse_number
 from extractors.places import find_places
-from extractors.text import flatten
+from extractors.text import flatten, fold
 from schemas.records import (
     LANGS, AgreementMention, Cell, CountMention, CountryMention, EventMention, Mention,
     MoneyMention, Table,

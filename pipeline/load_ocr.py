@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import os
-import re
 import shutil
 import subprocess
 import unicodedata
@@ -20,6 +19,7 @@ from functools import lru_cache
 
 from PIL import Image
 
+from extractors.text import script
 from pipeline.load_ocr_image import Grid, has_columns, ruled_tables, skew_angle
 from schemas.records import OcrBox
 
@@ -32,7 +32,7 @@ LOW_CONFIDENCE = 60.0  # mean word confidence (0-100) under which a block is mar
 LANGS_BY_SCRIPT = {"Japanese": "jpn", "Han": "jpn", "Katakana": "jpn", "Hiragana": "jpn",
                    "Latin": "vie+eng"}
 DEFAULT_LANGS = "jpn+vie+eng"
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+_CJK = script("ja", "cjk")
 
 
 class OcrUnavailable(Exception):

@@ -23,7 +23,6 @@ caller's transaction), so re-running it is idempotent and it never drifts from t
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -34,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from extractors.dates import RESOLVED, DatedSpot, publication_of
 from extractors.lexicon import gazetteer
+from extractors.text import SENTENCE_END
 from schemas.db import (
     RESOLVED_TABLES,
     AgreementEntity,
@@ -60,7 +60,6 @@ NEAR_DAYS = 31  # differing dates this close name the same agreement
 EVENT_NEAR_DAYS = 2  # an unnumbered meeting one day off (a resolved "yesterday") is the same
 SERIES_DAYS = 400  # the n-th meeting of a series is one meeting within about a year
 MAX_SENTENCE_PARTIES = 4  # a sentence naming more countries is a list, not the participants
-_SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s)")
 
 
 # --- dates of any precision -----------------------------------------------------------------
@@ -340,8 +339,8 @@ def _agreement_sources(session: Session, as_of: dict[int, str | None],
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence of `text` around [start, end): from the last stop before it to the next."""
-    lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    nxt = _SENTENCE_END.search(text, end)
+    lo = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
+    nxt = SENTENCE_END.search(text, end)
     return lo, nxt.start() if nxt else len(text)
 
 
