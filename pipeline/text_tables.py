@@ -22,7 +22,7 @@ from itertools import islice
 
 import numpy as np
 
-from extractors.tables import is_total, number, shape
+from extractors.table_cells import is_total, number, shape
 from pipeline.langid import block_lang
 from pipeline.text_tables_aligned import Grid, Raw, find_grids
 from schemas.records import Cell, Table
