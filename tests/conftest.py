@@ -44,7 +44,8 @@ def pg_url(pg_server, request) -> str:
 # processes, whole-corpus ingests): marked `slow`, so `make test-quick` (-m "not slow") is a fast
 # loop. `make test` still runs everything. Whole modules by name, single tests by node id.
 SLOW_MODULES = {
-    "test_accuracy", "test_bench", "test_concurrency", "test_corpora_gold", "test_crash_safety", "test_ocr",
+    "test_accuracy", "test_bench", "test_concurrency", "test_corpora_gold", "test_crash_safety", "test_measures_store",
+    "test_ocr",
     "test_readme", "test_relation_models", "test_reliability", "test_scaleout", "test_serve",
 }
 SLOW_TESTS = {
@@ -54,6 +55,7 @@ SLOW_TESTS = {
     "test_read_commands.py::test_a_store_on_a_read_only_mount_is_read",
     "test_isolate.py::test_a_worker_stuck_past_the_time_limit_is_killed_and_replaced",
     "test_store_errors.py::test_a_full_disk_is_one_line_and_keeps_what_was_stored",
+    "test_published.py::test_seed_and_dev_pages_are_dated_only_by_what_states_it",
 }
 
 
