@@ -40,7 +40,7 @@ from typing import Any, Protocol
 from extractors.base import Context, Segment
 from extractors.dates import sentence_span
 from extractors.lexicon import alternation, lexicon
-from extractors.text import bounded, spaced
+from extractors.text import bounded, spaced, whole_words
 from schemas.records import CountryMention, OrgMention
 
 SUBJECT_GAP = 25  # two countries closer than this with "and" between them are named jointly
@@ -79,7 +79,7 @@ def _data(lang: str) -> dict[str, Any]:
     data["committee_re"] = re.compile(bounded(committee, lang), flags)
     punct = re.escape(data["clause_marks"])
     words = alternation(data["clause_breaks"]) or "(?!)"
-    data["clause_re"] = re.compile(rf"[{punct}]|(?<!\w)(?:{words})(?!\w)", flags)
+    data["clause_re"] = re.compile(rf"[{punct}]|{whole_words(words)}", flags)
     data["subset_re"] = re.compile(rf"(?:{alternation(data['subset_before']) or '(?!)'})\s*$", flags)
     data["parallel_re"] = re.compile(rf"(?:{alternation(data['parallel_before']) or '(?!)'})\s*$", flags)
     data["member_re"] = re.compile(alternation(data["membership_words"]) or "(?!)", flags)
@@ -88,7 +88,7 @@ def _data(lang: str) -> dict[str, Any]:
     data["owner_gap_re"] = re.compile(data["owner_count_gap"], flags)
     wide = alternation(data["scheme_wide"]) or "(?!)"
     data["scheme_re"] = re.compile(bounded(wide, lang), flags)
-    data["whole_re"] = re.compile(rf"(?<!\w)(?:{alternation(data['whole_country']) or '(?!)'})(?!\w)", flags)
+    data["whole_re"] = re.compile(whole_words(alternation(data["whole_country"]) or "(?!)"), flags)
     return data
 
 

@@ -51,9 +51,14 @@ def spaced(lang: str) -> bool:
     return lang not in LANGS or language(lang)["word_spacing"]
 
 
+def whole_words(pattern: str) -> str:
+    """`pattern` matching only where no letter or digit touches it on either side."""
+    return rf"(?<!\w)(?:{pattern})(?!\w)"
+
+
 def bounded(pattern: str, lang: str) -> str:
     """`pattern` matching whole words only, where words are separated by spaces; as it is otherwise."""
-    return rf"(?<!\w)(?:{pattern})(?!\w)" if spaced(lang) else pattern
+    return whole_words(pattern) if spaced(lang) else pattern
 
 
 def unwraps(lang: str) -> bool:
