@@ -26,14 +26,14 @@ from extractors.dates import YEARS, sentence_span
 from extractors.lexicon import alternation, lexicon
 from extractors.measures import qualify
 from extractors.numbers import fold, numeral_pattern, parse_number
-from extractors.text import spaced
+from extractors.text import chars, script, spaced
 from schemas.records import CountMention, CountryMention
 
 _CLAUSE_END = re.compile(r"[、,。;；]")
 _KANJI_DIGIT = re.compile(r"[〇零一二三四五六七八九十百千\d]")
-_NOUN_RUN = re.compile(r"[\u30a0-\u30ff\u3400-\u9fffA-Za-z・ー]+")  # a written noun phrase (ja)
+_NOUN_CHAR = script("ja", "katakana", "kanji", "kanji_extra")
+_NOUN_RUN = re.compile(rf"[{chars('ja', 'katakana', 'kanji', 'kanji_extra')}A-Za-z・ー]+")  # a written noun phrase (ja)
 _LINK = re.compile(r"\s*の\s*")  # "N件の…": what follows names the counted thing
-_NOUN_CHAR = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff]")
 
 
 @dataclass(frozen=True, slots=True)

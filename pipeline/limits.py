@@ -14,14 +14,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
-from extractors.text import SENTENCE_END
+from extractors.text import SENTENCE_END, chars
 from schemas.records import Block
 
 MAX_BLOCK_CHARS = 10_000  # longer blocks are cut at sentence ends before segmentation
 MAX_SENTENCE_CHARS = 1_000  # ... and longer runs without a sentence end at a soft boundary
 _SPACE = re.compile(r"\s")
 _CLAUSE = re.compile(r"[、，,;；:：)）」』]")
-_WORD_EDGE = re.compile(r"[\u3041-\u309f](?=[^\u3041-\u309f])")  # hiragana, then kanji, katakana, ...
+_HIRAGANA = chars("ja", "hiragana")
+_WORD_EDGE = re.compile(rf"[{_HIRAGANA}](?=[^{_HIRAGANA}])")  # hiragana, then kanji, katakana, ...
 
 
 @dataclass(frozen=True, slots=True)
