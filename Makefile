@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 
 PORT   ?= 8001
 
-.PHONY: install ingest export test lint eval eval-scans train bench clean lock serve readme
+.PHONY: install ingest export test test-quick lint eval eval-scans train bench clean lock serve readme
 
 install: $(STAMP)
 	@$(PY) -m pipeline.load_ocr
@@ -40,6 +40,10 @@ readme: install
 
 test: install
 	$(PY) -m pytest
+
+# The fast loop while developing: every test but those marked slow (tests/conftest.py).
+test-quick: install
+	$(PY) -m pytest -m "not slow"
 
 lint: install
 	$(VENV)/bin/ruff check extractors pipeline schemas tests bench scripts

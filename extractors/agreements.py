@@ -48,6 +48,7 @@ from extractors.lexicon import lexicon
 from extractors.relation_features import decide, flags, shared
 from extractors.relation_model import Features, Model, bucket, model
 from extractors.parties import as_countries, org_country, referred_sides, sides, unit_parties
+from extractors.text import spaced
 from schemas.records import AgreementMention, CountryMention, OrgMention
 
 HOME = "JPN"  # the JCM's home party: every founding document binds Japan and one partner
@@ -147,7 +148,7 @@ def _near(unit_text: str, lang: str, span: Span, verb: Span | None) -> bool:
     if verb is None:
         return False
     gap = unit_text[min(span[1], verb[1]) : max(span[0], verb[0])]
-    return len(gap) <= 12 if lang == "ja" else len(re.findall(r"\w+", gap)) <= 4
+    return len(re.findall(r"\w+", gap)) <= 4 if spaced(lang) else len(gap) <= 12
 
 
 def candidates(view: View) -> list[Candidate]:

@@ -1,4 +1,5 @@
 """The extractor contract: what an extractor is given (a Segment and a Context) and the registry.
+`Segment`, which every stage passes, is a record type: it lives in schemas/segment.py.
 
 An extractor is a plain function `f(seg, ctx) -> Iterable[Mention]` registered with
 `@extractor(...)`. Mention offsets it yields are relative to `seg.text`; the pipeline shifts
@@ -12,40 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from schemas.records import DateMention, Mention, Table
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Segment:
-    """A block of text in one language, with the token boundaries its segmenter found."""
-
-    text: str
-    lang: str
-    offset: int = 0  # where `text` starts in the document text
-    block: int = 0
-    page: int | None = None
-    kind: str = "paragraph"
-    bounds: frozenset[int] = frozenset()  # token start/end offsets in `text`; empty = any
-    # When line breaks inside a wrapped word were taken out of `text` (PDF Japanese), `raw` is
-    # the block as it stands in the document and `index_map[i]` is where text[i] stands in it.
-    raw: str = ""
-    index_map: tuple[int, ...] = ()
-
-    @property
-    def source(self) -> str:
-        """The block's text as it stands in the document."""
-        return self.raw or self.text
-
-    def to_source(self, start: int, end: int) -> tuple[int, int]:
-        """Offsets in `text` → offsets in the document's block text (`source`)."""
-        if not self.index_map:
-            return start, end
-        return self.index_map[start], self.index_map[end - 1] + 1 if end > start else self.index_map[start]
-
-    def aligned(self, start: int, end: int) -> bool:
-        """True when [start, end) starts and ends on token boundaries (or none are known)."""
-        if not self.bounds:
-            return True
-        return start in self.bounds and end in self.bounds
+from schemas.segment import Segment
 
 
 @dataclass(slots=True, kw_only=True)

@@ -43,6 +43,7 @@ from extractors.base import Context, Segment
 from extractors.dates import sentence_span
 from extractors.lexicon import alternation, lexicon
 from extractors.numbers import numeral_pattern
+from extractors.text import bounded, spaced, whole_words
 from schemas.records import CountryMention, OrgMention
 
 SUBJECT_GAP = 25  # two countries closer than this with "and" between them are named jointly
@@ -73,28 +74,28 @@ class Party:
 def _data(lang: str) -> dict[str, Any]:
     """counts.yaml with its patterns compiled."""
     data = dict(lexicon(lang, "counts"))
-    flags = 0 if lang == "ja" else re.IGNORECASE
+    flags = re.IGNORECASE if spaced(lang) else 0
     for key in ("anchors", "country_anchors", "committee_anchors"):
         data[key + "_re"] = [
             {k: re.compile(v, flags) if k in ("pre", "post", "gap") else v for k, v in a.items()}
             for a in data[key]
         ]
     committee = alternation(data["committee_words"]) or "(?!)"
-    data["committee_re"] = re.compile(committee if lang == "ja" else rf"(?<!\w)(?:{committee})(?!\w)", flags)
+    data["committee_re"] = re.compile(bounded(committee, lang), flags)
     punct = re.escape(data["clause_marks"])
     words = alternation(data["clause_breaks"]) or "(?!)"
-    data["clause_re"] = re.compile(rf"[{punct}]|{_LIST_ITEM}|(?<!\w)(?:{words})(?!\w)", flags)
+    data["clause_re"] = re.compile(rf"[{punct}]|{_LIST_ITEM}|{whole_words(words)}", flags)
     data["subset_re"] = re.compile(rf"(?:{alternation(data['subset_before']) or '(?!)'})\s*$", flags)
     data["parallel_re"] = re.compile(rf"(?:{alternation(data['parallel_before']) or '(?!)'})\s*$", flags)
     data["member_re"] = re.compile(alternation(data["membership_words"]) or "(?!)", flags)
     anaphors = alternation(data["anaphors"]) or "(?!)"
-    data["anaphor_re"] = re.compile(anaphors if lang == "ja" else rf"(?<!\w)(?:{anaphors})(?!\w)", flags)
+    data["anaphor_re"] = re.compile(bounded(anaphors, lang), flags)
     data["owner_gap_re"] = re.compile(data["owner_count_gap"], flags)
     local = alternation(data["local_words"]) or "(?!)"
-    data["local_re"] = re.compile(local if lang == "ja" else rf"(?<!\w)(?:{local})(?!\w)", flags)
+    data["local_re"] = re.compile(bounded(local, lang), flags)
     wide = alternation(data["scheme_wide"]) or "(?!)"
-    data["scheme_re"] = re.compile(wide if lang == "ja" else rf"(?<!\w)(?:{wide})(?!\w)", flags)
-    data["whole_re"] = re.compile(rf"(?<!\w)(?:{alternation(data['whole_country']) or '(?!)'})(?!\w)", flags)
+    data["scheme_re"] = re.compile(bounded(wide, lang), flags)
+    data["whole_re"] = re.compile(whole_words(alternation(data["whole_country"]) or "(?!)"), flags)
     return data
 
 
@@ -134,12 +135,12 @@ def _antecedent(text: str, countries: Sequence[CountryMention], at: int, lang: s
 def _together(gap: str, lang: str) -> bool:
     """Whether two countries with `gap` between them are named together: nothing between them
     (ja 日越), or a joint word (・, と, and, và) in a short gap that holds no other number."""
-    if lang == "ja" and not gap.strip():
+    if not spaced(lang) and not gap.strip():
         return True
     if len(gap) > SUBJECT_GAP or re.search(r"\d|[。！？]|[.!?](?:\s|$)", gap) or _numeral(lang).search(gap):
         return False
     words = alternation(_data(lang)["joint_words"])
-    return bool(re.search(f"(?:{words})" if lang == "ja" else rf"(?<!\w)(?:{words})(?!\w)", gap))
+    return bool(re.search(bounded(words, lang), gap))
 
 
 @cache

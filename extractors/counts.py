@@ -26,13 +26,14 @@ from extractors.dates import YEARS, sentence_span
 from extractors.lexicon import alternation, lexicon
 from extractors.measures import qualify
 from extractors.numbers import fold, numeral_pattern, parse_number
+from extractors.text import chars, script, spaced
 from schemas.records import CountMention, CountryMention
 
 _CLAUSE_END = re.compile(r"[、,。;；]")
 _KANJI_DIGIT = re.compile(r"[〇零一二三四五六七八九十百千\d]")
-_NOUN_RUN = re.compile(r"[\u30a0-\u30ff\u3400-\u9fffA-Za-z・ー]+")  # a written noun phrase (ja)
+_NOUN_CHAR = script("ja", "katakana", "kanji", "kanji_extra")
+_NOUN_RUN = re.compile(rf"[{chars('ja', 'katakana', 'kanji', 'kanji_extra')}A-Za-z・ー]+")  # a written noun phrase (ja)
 _LINK = re.compile(r"\s*の\s*")  # "N件の…": what follows names the counted thing
-_NOUN_CHAR = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,7 +280,7 @@ def find_counts(seg: Segment, ctx: Context) -> Iterator[CountMention]:
     """
     if seg.kind == "table_row":
         return
-    found = find(seg.text, seg.lang, seg.bounds if seg.lang == "ja" else frozenset())
+    found = find(seg.text, seg.lang, frozenset() if spaced(seg.lang) else seg.bounds)
     found = sorted(found + _listed(seg, ctx, found), key=lambda c: c.start)
     spans = [(c.start, c.end) for c in found]
     for k, (c, subject) in enumerate(zip(found, subjects(seg, ctx, found))):

@@ -15,6 +15,7 @@ from functools import cache
 from extractors.base import Context, Segment, extractor
 from extractors.dates import RESOLVED, Day, Found, date_mention, find, iso, local_day, sentence_span, valid
 from extractors.lexicon import lexicon
+from extractors.text import bounded
 from extractors.published import as_day, document_date, is_day
 from schemas.records import DateMention
 
@@ -175,6 +176,5 @@ def _words(lang: str, key: str) -> re.Pattern:
     """A regex for a word list of dates.yaml: whole words where words are spaced."""
     words = lexicon(lang, "dates")[key]
     body = "|".join(f"(?:{w})" for w in sorted(words, key=len, reverse=True)) or "(?!)"
-    spaced = lexicon(lang, "numbers")["word_spacing"]
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)" if spaced else body, re.IGNORECASE)
+    return re.compile(bounded(body, lang), re.IGNORECASE)
 

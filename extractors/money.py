@@ -20,6 +20,7 @@ from functools import cache
 from extractors.base import Context, Segment, extractor
 from extractors.lexicon import alternation, lexicon
 from extractors.numbers import amount_pattern, fold, parse_amount
+from extractors.text import spaced
 from schemas.records import MoneyMention
 
 
@@ -32,8 +33,7 @@ def _forms(table: dict[str, list[str]]) -> dict[str, str]:
 def _regex(lang: str) -> re.Pattern:
     """One regex for an amount with its currency and optional approximators in `lang`."""
     data = lexicon(lang, "money")
-    spaced = lexicon(lang, "numbers")["word_spacing"]
-    left, right = (r"(?<![\w.,$])", r"(?!\w)") if spaced else ("", "")
+    left, right = (r"(?<![\w.,$])", r"(?!\w)") if spaced(lang) else ("", "")
     amount = amount_pattern(lang)
     before = alternation(_forms(data["currency_before"]))
     after = alternation(_forms(data["currency_after"]))

@@ -14,18 +14,11 @@ from functools import cache
 from kanjize import kanji2number
 
 from extractors.lexicon import alternation, lexicon
+from extractors.text import fold, spaced
 
 Number = int | float
 
-_FULL = "０１２３４５６７８９，．／～：－　"
-_HALF = "0123456789,./~:- "
-_FOLD = str.maketrans(_FULL, _HALF)
 _MAJOR_SCALE = 10_000  # a scale this large closes a group: 1億2000万, 2 triệu 500 nghìn
-
-
-def fold(text: str) -> str:
-    """Full-width digits and number punctuation → ASCII, one character for one character."""
-    return text.translate(_FOLD)
 
 
 def tidy(value: Number) -> Number:
@@ -117,7 +110,7 @@ def numeral_pattern(lang: str) -> str:
 def scale_pattern(lang: str) -> str:
     """Regex source for one scale word of `lang` (万, triệu, million, m, bn)."""
     data = lexicon(lang, "numbers")
-    boundary = r"(?![^\W\d_])" if data["word_spacing"] else ""
+    boundary = r"(?![^\W\d_])" if spaced(lang) else ""
     return r"(?:%s)%s" % (alternation(data["scales"]), boundary)
 
 

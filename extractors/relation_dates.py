@@ -20,6 +20,7 @@ import re
 
 from extractors.discourse import CLAUSE_BREAK, Span, View, agree, bare_date, dates, usable
 from extractors.relation_model import Features, Model, bucket
+from extractors.text import spaced
 from schemas.records import CountryMention, DateMention, OrgMention
 
 HOME = "JPN"  # the JCM's home state: a date by its name says nothing of which partner's
@@ -52,7 +53,7 @@ def _between(view: View, u: int, s: int, e: int, anchor: Span) -> str:
 
 
 def _distance(text: str, lang: str) -> int:
-    return len(re.sub(r"\s", "", text)) // 4 if lang == "ja" else len(re.findall(r"\w+", text))
+    return len(re.findall(r"\w+", text)) if spaced(lang) else len(re.sub(r"\s", "", text)) // 4
 
 
 def _sides(view: View, u: int, parties: tuple[str, ...]) -> tuple[list[Span], list[Span]]:
@@ -87,7 +88,7 @@ def _own(view: View, u: int, anchor: Span, others: list[Span], parties: tuple[st
         lo, hi = sorted((s, anchor[0]))
         f: Features = {"here": 1.0, "before": float(e <= anchor[0]), "clause": float(not CLAUSE_BREAK.search(gap)),
                        "crossed": float(any(lo < o[0] < hi for o in others if o != anchor))}
-        f |= bucket("words", _distance(gap, lang), 12 if lang != "ja" else 8) | bucket("nearest", rank, 3)
+        f |= bucket("words", _distance(gap, lang), 12 if spaced(lang) else 8) | bucket("nearest", rank, 3)
         by_party, by_other = _by(mine, other, s, e)
         f |= {"by_party": float(by_party), "by_other_state": float(by_other)}
         out.append((m.value, f | bucket("dates_here", len(found), 4)))

@@ -14,6 +14,7 @@ from dataclasses import replace
 from extractors.discourse import View
 from extractors.relation_dates import choose, first_date, options, precision
 from extractors.relation_model import Features, Model, bucket
+from extractors.text import spaced
 from schemas.records import CountryMention
 
 OPENING = 3  # sentences that may hold a document's title
@@ -28,7 +29,7 @@ def shared(view: View, u: int, kind: str, date: str | None, triggers: int) -> Fe
     out["line"] = float(unit.bare)
     out["opening"] = float(u < OPENING)
     out["row"] = float(u in view.rows)
-    out["short"] = float(len(re.findall(r"\w+", unit.text)) <= 12 if unit.lang != "ja" else len(unit.text) <= 30)
+    out["short"] = float(len(re.findall(r"\w+", unit.text)) <= 12 if spaced(unit.lang) else len(unit.text) <= 30)
     return out
 
 

@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from extractors.base import Context
 from extractors.lexicon import lexicon
+from extractors.text import bounded, spaced
 from schemas.records import LANGS, DateMention
 
 FRAME = re.compile(r"[\s|()（）\[\]【】「」、,.:：;；・-]")
@@ -28,10 +29,10 @@ _ITEM = re.compile(r"^\s*[0-9０-９]{1,2}$")  # "1." opening a list item is not
 def regex(pattern: str, lang: str) -> re.Pattern:
     """A data pattern compiled for one language: whole words and any case outside Japanese,
     where a space also matches a line break or several spaces (text wrapped by a PDF)."""
-    if lang == "ja":
+    if not spaced(lang):
         return re.compile(pattern)
-    spaced = re.sub(r"\(\?<[!=][^)]*\)|\\? ", lambda m: m.group() if m.group()[0] == "(" else r"\s+", pattern)
-    return re.compile(rf"(?<!\w)(?:{spaced})(?!\w)", re.IGNORECASE)
+    wrapped = re.sub(r"\(\?<[!=][^)]*\)|\\? ", lambda m: m.group() if m.group()[0] == "(" else r"\s+", pattern)
+    return re.compile(bounded(wrapped, lang), re.IGNORECASE)
 
 
 def words(lang: str) -> dict:

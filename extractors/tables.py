@@ -18,20 +18,22 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
-from functools import cache
 
 from extractors.base import Context, Segment, extractor
 from extractors.counts import find as find_counts, parse_count
 from extractors.dates import parse_date
 from extractors.discourse import regex
-from extractors.lexicon import alternation, lexicon
+from extractors.lexicon import lexicon
 from extractors.measures import qualify
-from extractors.money import find_money
-from extractors.numbers import fold, parse_decimal, parse_number
 from extractors.places import find_places
-from extractors.text import flatten
+from extractors.table_cells import is_total, number, ordinal_in
+from extractors.table_columns import (
+    breakdowns, column_of, has_word, header_words, headers_of, measured_column, money_in, money_words, numeric,
+    unit_named, what_of,
+)
+from extractors.text import fold
 from schemas.records import (
-    LANGS, AgreementMention, Cell, CountMention, CountryMention, EventMention, Mention,
+    AgreementMention, Cell, CountMention, CountryMention, EventMention, Mention,
     MoneyMention, Table,
 )
 
@@ -40,101 +42,6 @@ ABOVE_BLOCKS = 3  # text blocks just above a table that may state the date of it
 PARTNER_COUNTRIES = "partner_countries"  # `what` of a totals row's country count
 
 
-_YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,.])")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_BLANK = re.compile(r"[-–—―ー−/・*\s]+")
-
-
-def shape(text: str) -> str:
-    """Coarse value shape of a cell: 'date' (a short cell with a year), 'num' (one number with
-    at most a short word around it: '5件', '3 projects'), 'text', 'blank' (empty or a dash)."""
-    t = fold(text).strip()
-    if not t or _BLANK.fullmatch(t):
-        return "blank"
-    if _YEAR.search(t) and len(t) <= 25:
-        return "date"
-    m = _NUMBER.search(t)
-    rest = t[m.end():] if m else ""
-    if m and m.start() <= 3 and len(rest.strip()) <= 12 and not _NUMBER.search(rest):
-        return "num"
-    return "text"
-
-
-def number(text: str, lang: str) -> int | float | None:
-    """The first number of a cell ('72件' → 72, '1,084' → 1084), or None."""
-    m = _NUMBER.search(fold(text))
-    return parse_decimal(m.group(), lang) if m else None
-
-
-@cache
-def _totals_words() -> frozenset[str]:
-    return frozenset(w.casefold() for lang in LANGS for w in lexicon(lang, "tables")["totals"])
-
-
-def is_total(text: str) -> bool:
-    """True for a totals label: 合計, Total, Tổng cộng, 'Total (projects)'."""
-    t = re.sub(r"\s+", " ", fold(text)).strip().casefold()
-    return any(t == w or t.startswith(w) and t[len(w)] in " (（" for w in _totals_words())
-
-
-def _words(lang: str, key: str) -> list:
-    """A tables.yaml list: the segment's language first, then the other languages."""
-    order = [lang] + [code for code in LANGS if code != lang]
-    return [w for code in order for w in lexicon(code, "tables").get(key, [])]
-
-
-def _has(text: str, words: list[str]) -> bool:
-    low = text.casefold()
-    return any(w.casefold() in low for w in words)
-
-
-def _headers(table: Table, col: int) -> list[str]:
-    """The header texts above a column, most specific (lowest) last, each on one line (a header
-    wrapped over lines, "Số dự án⏎đã đăng ký", reads as one phrase, and so does a cell noted
-    "wrapped header" with the cell above it)."""
-    cells = sorted((c for c in table.cells if c.header and c.col == col), key=lambda c: c.row)
-    texts: list[str] = []
-    for c in cells:
-        if c.note == "wrapped header" and texts:
-            texts[-1] += "\n" + c.text
-        elif c.text.strip():
-            texts.append(c.text)
-    return list(dict.fromkeys(flatten(t) for t in texts))
-
-
-def _column(table: Table, lang: str, key: str, skip: int | None = None) -> int | None:
-    """The leftmost column (other than `skip`) whose header has one of the `key` words."""
-    words = _words(lang, key)
-    return next((c for c in range(table.n_cols)
-                 if c != skip and any(_has(h, words) for h in _headers(table, c))), None)
-
-
-def what_of(headers: list[str], lang: str) -> str | None:
-    """The `what` of a column: a mapped name (registered, issuing, …) or the header's own text."""
-    for part in reversed(headers):
-        for entry in _words(lang, "what"):
-            if _has(part, entry["words"]):
-                return entry["what"]
-    return headers[-1] if headers else None
-
-
-def _unit_named(headers: list[str], lang: str) -> str | None:
-    """The unit header words name for the numbers below them ('件数' → project; a named measure,
-    'Registered', counts projects), or None."""
-    for part in reversed(headers):
-        for entry in _words(lang, "count_headers"):
-            if _has(part, entry["words"]):
-                return entry["unit"]
-    for part in reversed(headers):
-        for entry in _words(lang, "what"):
-            if entry.get("unit") and _has(part, entry["words"]):
-                return entry["unit"]
-    return None
-
-
-def _measured(headers: list[str], lang: str) -> bool:
-    """True for a column of measurements (tCO2, MW, %): its numbers are not counts."""
-    return any(_has(part, _words(lang, "measure_headers")) for part in headers)
 
 
 def _table_lang(table: Table, ctx: Context) -> str:
@@ -162,12 +69,12 @@ def _count(cell: Cell, table: Table, lang: str) -> tuple[int | float, str] | Non
     header names), or a bare number under a header that names the thing counted. A number
     column whose header names nothing (a total, a year: 令和5年度) counts what the table's other
     headers or its caption name (国別・年度別の採択件数); a row-number column counts nothing."""
-    headers = _headers(table, cell.col)
-    named = (_unit_named(_headers(table, c), lang) for c in range(table.n_cols))
-    table_unit = next((u for u in named if u), None) or _unit_named([table.caption], lang)
-    numbered = _numeric(table, cell.col) and not any(
-        _has(h, _words(lang, "index_headers")) for h in headers)
-    own = _unit_named(headers, lang) or (table_unit if numbered else None)
+    headers = headers_of(table, cell.col)
+    named = (unit_named(headers_of(table, c), lang) for c in range(table.n_cols))
+    table_unit = next((u for u in named if u), None) or unit_named([table.caption], lang)
+    numbered = numeric(table, cell.col) and not any(
+        has_word(h, header_words(lang, "index_headers")) for h in headers)
+    own = unit_named(headers, lang) or (table_unit if numbered else None)
     found = parse_count(cell.text, lang)
     if found is not None:
         value, unit = found[0], found[1]
@@ -237,8 +144,8 @@ def _counterpart(table: Table, ctx: Context, lang: str, row_iso: str) -> str | N
     first = min(c.start for c in table.cells)
     before = [i for i, s in enumerate(ctx.segments) if s.offset + len(s.text) <= first]
     nearby = " ".join([table.caption] + [ctx.segments[i].text for i in before[-CONTEXT_SEGMENTS:]])
-    for entry in _words(lang, "mechanisms"):
-        if _has(nearby, entry["words"]) and entry["owner"] != row_iso:
+    for entry in header_words(lang, "mechanisms"):
+        if has_word(nearby, entry["words"]) and entry["owner"] != row_iso:
             return entry["owner"]
     inside = {s for s, seg in enumerate(ctx.segments) if seg.kind == "table_row"}
     named = Counter(m.iso3 for i, found in ctx.found.items() if i not in inside
@@ -254,7 +161,7 @@ def _span(seg: Segment, cells: list[Cell]) -> tuple[int, int, str]:
 
 def _event(seg: Segment, table: Table, cells: dict[int, Cell], lang: str) -> EventMention | None:
     """One meeting per row of a table with date and venue columns."""
-    date_col, place_col = _column(table, lang, "meeting_date_headers"), _column(
+    date_col, place_col = column_of(table, lang, "meeting_date_headers"), column_of(
         table, lang, "meeting_place_headers")
     if date_col is None or place_col is None or date_col not in cells:
         return None
@@ -262,103 +169,14 @@ def _event(seg: Segment, table: Table, cells: dict[int, Cell], lang: str) -> Eve
     events = lexicon(lang, "events")
     kind = next((e["kind"] for e in events["kinds"]
                  if regex(e["pattern"], lang).search(table.caption)), "other")
-    ordinal_col = _column(table, lang, "meeting_ordinal_headers")
+    ordinal_col = column_of(table, lang, "meeting_ordinal_headers")
     ordinal_cell = cells.get(ordinal_col if ordinal_col is not None else min(cells))
-    ordinal = _ordinal(ordinal_cell, lang, ordinal_col is not None) if ordinal_cell else None
+    ordinal = ordinal_in(ordinal_cell, lang, ordinal_col is not None) if ordinal_cell else None
     places = find_places(cells[place_col].text, lang) if place_col in cells else []
     place = places[0][2] if places else None
     start, end, surface = _span(seg, list(cells.values()))
     return EventMention(start=start, end=end, surface=surface, rule="tables:meeting", kind=kind,
                         ordinal=ordinal, date=parsed[0] if parsed else None, place=place)
-
-
-@cache
-def ordinal_patterns(lang: str) -> tuple[re.Pattern, ...]:
-    """events.yaml's ordinal patterns of `lang` (第N回, lần thứ N, 5th), `{words}` standing for
-    its ordinal words (hai, second)."""
-    lex = lexicon(lang, "events")
-    words = alternation(lex["ordinal_words"]) or "(?!)"
-    return tuple(regex(p.replace("{words}", words), lang) for p in lex["ordinals"])
-
-
-def _ordinal(cell: Cell, lang: str, bare: bool) -> int | None:
-    """The N of 第N回 / lần thứ N / 5th in a cell, or a bare N when the cell is in the table's
-    ordinal column."""
-    text = fold(cell.text).strip()
-    if bare and text.isdigit():
-        return int(text)
-    for pattern in ordinal_patterns(lang):
-        m = pattern.search(text)
-        if m:
-            n = m.group(1)
-            value = lexicon(lang, "events")["ordinal_words"].get(n.casefold()) or parse_number(n, lang)
-            return int(value) if value is not None and float(value).is_integer() else None
-    return None
-
-
-def _group(table: Table, col: int) -> list[int]:
-    """The columns under the same top header cell as `col` (a colspan or a flattened span)."""
-    if table.header_rows < 2:
-        return [col]
-    top = {c.col: c.text for c in table.cells if c.header and c.row == 0}
-    lo = hi = col
-    while lo > 0 and top.get(lo - 1) and top.get(lo - 1) == top.get(col):
-        lo -= 1
-    while top.get(hi + 1) and top.get(hi + 1) == top.get(col):
-        hi += 1
-    return list(range(lo, hi + 1))
-
-
-def _numeric(table: Table, col: int) -> bool:
-    shapes = Counter(shape(c.text) for c in table.cells if not c.header and c.col == col)
-    shapes.pop("blank", None)
-    return bool(shapes) and shapes.most_common(1)[0][0] == "num"
-
-
-def _parts(table: Table, col: int) -> list[int]:
-    """The columns a total column sums: the rest of its header group, else the run of number
-    columns right before it."""
-    group = _group(table, col)
-    if len(group) > 1:
-        return [c for c in group if c != col]
-    parts, c = [], col - 1
-    while c >= 0 and _numeric(table, c):
-        parts.append(c)
-        c -= 1
-    return parts
-
-
-def _breakdowns(table: Table, whats: dict[int, str | None], lang: str) -> set[int]:
-    """Columns that split a total into unnamed parts beside a named measure (設備補助 | フロン補助
-    | ADB拠出 | 合計): the table states its facts in the named measure and the total, so the
-    other parts give no facts."""
-    measures = {e["what"] for e in _words(lang, "what")} - {"total"}
-    out: set[int] = set()
-    for col, what in whats.items():
-        parts = _parts(table, col) if what == "total" else []
-        if any(whats[p] in measures for p in parts):
-            out |= {p for p in parts if whats[p] not in measures}
-    return out
-
-
-def _money_words(headers: list[str], lang: str) -> str | None:
-    """The currency words of a money column's header ('Vốn đầu tư (triệu USD)' → 'triệu USD')."""
-    for part in reversed(headers):
-        for words in re.findall(r"[(（]([^()（）]+)[)）]", part) + [part]:
-            if _money("1", words.strip(), lang):
-                return words.strip()
-    return None
-
-
-def _money(value: str, words: str, lang: str) -> MoneyMention | None:
-    """A cell's number read with the currency words of its header, by the money extractor."""
-    tokens = words.split()
-    around = [" ".join([*tokens[:k], value, *tokens[k:]]) for k in range(len(tokens) + 1)]
-    for probe in (f"{value}{words}", f"{words}{value}", *around):
-        found = list(find_money(Segment(text=probe, lang=lang), Context()))
-        if len(found) == 1 and found[0].surface.strip() == probe.strip():
-            return found[0]
-    return None
 
 
 def _above(table: Table, ctx: Context) -> str:
@@ -390,21 +208,21 @@ def _row_facts(seg: Segment, ctx: Context, table: Table, cells: dict[int, Cell],
     counts are named 'total_<what>'. Measurement columns (tCO2, MW, %) give nothing."""
     key_col, signing = roles
     lang = seg.lang
-    whats = {col: what_of(_headers(table, col), lang) for col in range(table.n_cols)}
-    skip = _breakdowns(table, whats, lang) | {key_col, signing}
+    whats = {col: what_of(headers_of(table, col), lang) for col in range(table.n_cols)}
+    skip = breakdowns(table, whats, lang) | {key_col, signing}
     above = _above(table, ctx)
     for col in (key_col, signing) if totals else ():
         key = _key_count(seg, ctx, table, cells[col], lang) if col in cells else None
         if key:
             yield key
     for col, cell in cells.items():
-        headers = _headers(table, col)
-        if col in skip or _measured(headers, lang):
+        headers = headers_of(table, col)
+        if col in skip or measured_column(headers, lang):
             continue
         start, end = _local(seg, cell.start), _local(seg, cell.end)
-        words = _money_words(headers, lang)
+        words = money_words(headers, lang)
         if words:
-            money = _money(fold(cell.text).strip(), words, lang)
+            money = money_in(fold(cell.text).strip(), words, lang)
             if money:
                 yield MoneyMention(start=start, end=end, surface=seg.text[start:end],
                                    rule="tables:money", value=money.value,
@@ -432,9 +250,9 @@ def table_facts(seg: Segment, ctx: Context) -> Iterator[Mention]:
     lang = _table_lang(table, ctx)
     seg = replace(seg, lang=lang)
     cells = {c.col: c for c in row if c.text and not c.note.startswith("ambiguous")}
-    key_col = _column(table, lang, "key_headers")
+    key_col = column_of(table, lang, "key_headers")
     key_col = key_col if key_col is not None else min(cells, default=0)
-    signing = _column(table, lang, "signing_headers", skip=key_col)
+    signing = column_of(table, lang, "signing_headers", skip=key_col)
     key = cells.get(key_col)
     totals = key is not None and is_total(key.text)
     subject = _subject(table, ctx, key_col, key, totals)

@@ -1,13 +1,20 @@
-"""How text is written, for every stage that needs to know: the start of the language layer.
+"""How each language is written, for every stage that needs to know: the language layer.
 
-Today it owns two rules that loaders and table readers share: characters that are never text
-(controls and invisible format characters) are dropped, and a line break inside Japanese text is a
-wrapped line, not a space ("2013年8\\n月" is one date), while any other run of white space is one space.
+One place answers, from `data/<lang>/language.yaml`: which characters belong to a script (kana,
+kanji, the letters only Vietnamese uses), whether words are separated by spaces (then a pattern
+must match whole words, and lengths count words), whether a line break inside the text is a
+wrapped line, which characters end a sentence, and which full-width forms fold to ASCII.
+Loaders, language id, segmenters, extractors and resolution ask here instead of deciding again.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from extractors.lexicon import lexicon
+
+LANGS = ("ja", "vi", "en")
 
 # C0/C1 controls other than tab and newlines, and the format characters (Unicode category Cf:
 # soft hyphen, zero-width spaces and joiners, bidi marks and isolates, word joiner, BOM, tags).
@@ -18,10 +25,68 @@ _INVISIBLE = re.compile(
     "\U000e0001\U000e0020-\U000e007f]"
 )
 _SPACE = re.compile(r"\s+")
-_WRAP_JOIN = re.compile(
-    r"(?<=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])\s*\n\s*(?=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef\d])"
-    r"|(?<=\d)\s*\n\s*(?=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])"
-)
+
+
+@cache
+def language(lang: str) -> dict:
+    """The writing rules of `lang` (data/<lang>/language.yaml)."""
+    return lexicon(lang, "language")
+
+
+def chars(lang: str, *names: str) -> str:
+    """The body of a regex character class: the named script classes of `lang` together."""
+    scripts = language(lang)["scripts"]
+    return "".join(scripts[name] for name in names)
+
+
+@cache
+def script(lang: str, *names: str, flags: int = 0) -> re.Pattern:
+    """One character of the named script classes of `lang` (kana, kanji, letters, ...)."""
+    return re.compile(f"[{chars(lang, *names)}]", flags)
+
+
+def spaced(lang: str) -> bool:
+    """Whether words of `lang` are separated by spaces (vi, en: yes; ja: no). A language we hold
+    no rules for is written like English."""
+    return lang not in LANGS or language(lang)["word_spacing"]
+
+
+def whole_words(pattern: str) -> str:
+    """`pattern` matching only where no letter or digit touches it on either side."""
+    return rf"(?<!\w)(?:{pattern})(?!\w)"
+
+
+def bounded(pattern: str, lang: str) -> str:
+    """`pattern` matching whole words only, where words are separated by spaces; as it is otherwise."""
+    return whole_words(pattern) if spaced(lang) else pattern
+
+
+def unwraps(lang: str) -> bool:
+    """Whether a line break between two letters of `lang` is a wrapped line rather than a space."""
+    return lang in LANGS and language(lang)["unwrap_lines"]
+
+
+def _sentence_end() -> re.Pattern:
+    marks = "".join(dict.fromkeys("".join(language(lang)["sentence_end"] for lang in LANGS)))
+    return re.compile(rf"[{re.escape(marks)}\n]|\.(?=\s)")
+
+
+# A sentence ends at a mark that ends one wherever it stands (。！？!?), at a full stop before a
+# space, and at a line break.
+SENTENCE_END = _sentence_end()
+
+
+def _fold_table() -> dict[int, int]:
+    pairs = [(language(lang)["fold_from"], language(lang)["fold_to"]) for lang in LANGS]
+    return str.maketrans("".join(f for f, _ in pairs), "".join(t for _, t in pairs))
+
+
+_FOLD = _fold_table()
+
+
+def fold(text: str) -> str:
+    """Full-width digits and number punctuation → ASCII, one character for one character."""
+    return text.translate(_FOLD)
 
 
 def drop_invisible(s: str) -> str:
@@ -30,7 +95,38 @@ def drop_invisible(s: str) -> str:
     return _INVISIBLE.sub("", s)
 
 
+# A line break (with the blanks around it) inside Japanese text: in a cell or an HTML block it is
+# a wrapped word ("2013年8\n月"), also next to CJK punctuation and between a digit and a CJK letter.
+_CELL_CJK = chars("ja", "symbols", "kana", "kanji", "kanji_extra", "full_width")
+_WRAP_JOIN = re.compile(
+    rf"(?<=[{_CELL_CJK}])\s*\n\s*(?=[{_CELL_CJK}\d])|(?<=\d)\s*\n\s*(?=[{_CELL_CJK}])"
+)
+
+
 def flatten(s: str) -> str:
     """One-line text of a cell or HTML block: runs of whitespace become one space, except that a
     line break inside Japanese text (a wrapped word, "2013年8\\n月") disappears."""
     return _SPACE.sub(" ", _WRAP_JOIN.sub("", drop_invisible(s))).strip()
+
+
+# A line break (with the blanks around it) between two CJK letters: the line was wrapped inside a
+# word or sentence, as PDF text of Japanese does ("カーボンニュー\n\nトラル").
+_LETTERS = chars("ja", "iteration", "kana", "kanji", "kanji_extra", "full_width_letters")
+_WRAP = re.compile(rf"(?<=[{_LETTERS}])[ \t\u3000]*\n[\s\u3000]*(?=[{_LETTERS}])")
+
+
+def unwrap(text: str) -> tuple[str, tuple[int, ...]]:
+    """`text` without line breaks that wrap Japanese mid-word, and where each kept character
+    stood in `text` (empty when nothing was taken out)."""
+    if "\n" not in text:
+        return text, ()
+    kept, index_map, pos = [], [], 0
+    for m in _WRAP.finditer(text):
+        kept.append(text[pos : m.start()])
+        index_map.extend(range(pos, m.start()))
+        pos = m.end()
+    if not pos:
+        return text, ()
+    kept.append(text[pos:])
+    index_map.extend(range(pos, len(text)))
+    return "".join(kept), tuple(index_map)

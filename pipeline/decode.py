@@ -11,6 +11,8 @@ import re
 import unicodedata
 from typing import NamedTuple
 
+from extractors.text import script
+
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -28,10 +30,9 @@ _SUPERSETS = {
 _META = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE
 )
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_VI_LETTER = re.compile(
-    r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.IGNORECASE
-)
+_KANA = script("ja", "kana")
+_KANJI = script("ja", "kanji")
+_VI_LETTER = script("vi", "letters", flags=re.IGNORECASE)
 _COMMON = re.compile(r"[\u2010-\u2027\u00a0\u00b0\u00b7\u00d7\u3000-\u303f\uff01-\uff5e]")
 
 
@@ -147,7 +148,7 @@ def plausibility(text: str, lang: str) -> float:
     common = len(_COMMON.findall(rest_text))
     if lang == "ja":
         kana = len(_KANA.findall(rest_text))
-        han = sum(1 for c in rest if 0x4E00 <= ord(c) <= 0x9FFF)
+        han = len(_KANJI.findall(rest_text))
         if kana < 0.15 * len(rest):
             return 0.0
         return (kana + han + common) / len(rest)

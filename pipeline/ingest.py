@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 EXTRACTION_CODE = [
     ("extractors", "*"), ("schemas", "*.py"), ("pipeline", "load*.py"), ("pipeline", "decode.py"),
     ("pipeline", "langid.py"), ("pipeline", "segment.py"), ("pipeline", "words.py"), ("pipeline", "extract.py"),
-    ("pipeline", "process.py"), ("pipeline", "text_tables.py"), ("pipeline", "store.py"),
+    ("pipeline", "process.py"), ("pipeline", "text_tables*.py"), ("pipeline", "store.py"),
     ("pipeline", "limits.py"), ("pipeline", "readfile.py"),
 ]
 

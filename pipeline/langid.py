@@ -8,14 +8,12 @@ import unicodedata
 from collections import Counter
 from functools import cache
 
-_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-# Letters only Vietnamese uses among our three languages (base letters and tone marks).
-_VI = re.compile(
-    r"[ăâđêôơưĂÂĐÊÔƠƯ]|[àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]",
-    re.IGNORECASE,
-)
-_LATIN = re.compile(r"[A-Za-z]")
+from extractors.text import script
+
+_KANA = script("ja", "kana", "kana_extra")
+_HAN = script("ja", "kanji", "kanji_extra")
+_VI = script("vi", "letters", flags=re.IGNORECASE)  # letters only Vietnamese uses among our three
+_LATIN = script("en", "latin")
 
 
 @cache

@@ -14,14 +14,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
+from extractors.text import SENTENCE_END, chars
 from schemas.records import Block
 
 MAX_BLOCK_CHARS = 10_000  # longer blocks are cut at sentence ends before segmentation
 MAX_SENTENCE_CHARS = 1_000  # ... and longer runs without a sentence end at a soft boundary
-_SENTENCE_END = re.compile(r"[。．！？!?]|\.(?=\s)|\n")
 _SPACE = re.compile(r"\s")
 _CLAUSE = re.compile(r"[、，,;；:：)）」』]")
-_WORD_EDGE = re.compile(r"[\u3041-\u309f](?=[^\u3041-\u309f])")  # hiragana, then kanji, katakana, ...
+_HIRAGANA = chars("ja", "hiragana")
+_WORD_EDGE = re.compile(rf"[{_HIRAGANA}](?=[^{_HIRAGANA}])")  # hiragana, then kanji, katakana, ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +101,7 @@ def _next_cut(text: str, start: int, end: int, max_chars: int, max_sentence: int
         return None
     window = min(end, start + max_chars)
     run_start = start
-    for m in [*_SENTENCE_END.finditer(text, start, window), None]:
+    for m in [*SENTENCE_END.finditer(text, start, window), None]:
         run_end = m.end() if m else window
         if run_end - run_start > max_sentence:  # a sentence too long to hand to the extractors
             return run_start if run_start > start else _soft_cut(text, start, start + max_sentence)
@@ -122,7 +123,7 @@ def _cut(text: str, start: int, limit: int) -> int:
     """The end of the last sentence (else the last whitespace) in text[start:limit]; `limit`
     when there is neither. Never returns `start` itself, so every piece is non-empty."""
     window = text[start:limit]
-    for pattern in (_SENTENCE_END, _SPACE):
+    for pattern in (SENTENCE_END, _SPACE):
         ends = [m.end() for m in pattern.finditer(window) if m.end() > len(window) // 2]
         if ends:
             return start + ends[-1]

@@ -32,7 +32,6 @@ _ITEM = re.compile(
 _HEADING = re.compile(r"^(?:#{1,6}\s|【[^】]{1,40}】\s*$|[■◆□◇▼▽]\s*\S)")
 _CONTINUES = re.compile(r"^[a-zà-ỹ、，,)）]")  # the next line starts mid-sentence
 _WORD_END = re.compile(r"[a-zà-ỹ]$")  # ... or the line ends on a word and the next on a number
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff60]")
 
 
 def clean(text: str) -> str:

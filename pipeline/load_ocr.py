@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import os
-import re
 import shutil
 import subprocess
 import unicodedata
@@ -20,6 +19,7 @@ from functools import lru_cache
 
 from PIL import Image
 
+from extractors.text import script
 from pipeline.load_ocr_image import Grid, has_columns, ruled_tables, skew_angle
 from schemas.records import OcrBox
 
@@ -35,7 +35,7 @@ DEFAULT_LANGS = "jpn+vie+eng"
 # A Japanese page read badly across is also read down its columns, right to left (tategaki).
 VERTICAL_LANGS, VERTICAL_PSM = "jpn_vert", 5
 VERTICAL_SCRIPTS = frozenset({"Japanese", "Han", "Katakana", "Hiragana", ""})
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+_CJK = script("ja", "cjk")
 
 
 class OcrUnavailable(Exception):

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session  # noqa: E402
 
 from pipeline.atomic import atomic_target  # noqa: E402
 from pipeline.graph import cooperation  # noqa: E402
-from pipeline.resolve import precision  # noqa: E402
+from schemas.precision import precision  # noqa: E402
 from pipeline.views import HOME  # noqa: E402
 from schemas.db import (  # noqa: E402
     AgreementEntity,

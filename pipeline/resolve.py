@@ -23,36 +23,38 @@ caller's transaction), so re-running it is idempotent and it never drifts from t
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from dataclasses import dataclass, field
-from datetime import date, timedelta
-from functools import cache
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from extractors.dates import RESOLVED
-from extractors.published import DatedSpot, publication_of
-from extractors.lexicon import gazetteer
+from pipeline.resolve_merge import (
+    Cluster,
+    Policy,
+    Source,
+    best_date,
+    best_parties,
+    cluster,
+    date_conflict,
+    document_count,
+    places_of,
+    supported,
+)
+from pipeline.resolve_sources import agreement_sources, event_sources, nation, publication_dates
 from schemas.db import (
     RESOLVED_TABLES,
     AgreementEntity,
     AgreementParty,
     AgreementSource,
-    BlockRow,
     ConflictValue,
     DocumentRow,
     EntityRow,
     EventEntity,
     EventParty,
     EventSource,
-    FactAgreement,
     FactCount,
-    FactDate,
-    FactEvent,
-    MentionRow,
 )
+from schemas.precision import gap_days
 
 # Kinds of which one pair of parties signs a single instrument (FORMAT.md: "the JCM's
 # founding document with a partner country"), so differing dates are a conflict, not two.
@@ -60,331 +62,6 @@ ONCE_PER_PARTIES = {"bilateral_document"}
 NEAR_DAYS = 31  # differing dates this close name the same agreement
 EVENT_NEAR_DAYS = 2  # an unnumbered meeting one day off (a resolved "yesterday") is the same
 SERIES_DAYS = 400  # the n-th meeting of a series is one meeting within about a year
-MAX_SENTENCE_PARTIES = 4  # a sentence naming more countries is a list, not the participants
-_SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s)")
-
-
-# --- dates of any precision -----------------------------------------------------------------
-
-
-def _parts(value: str) -> tuple[str | None, str | None, str | None]:
-    """(year, month, day) of an ISO value cut to precision, or of a yearless "--MM-DD"."""
-    if value.startswith("--"):
-        return None, value[2:4], value[5:7]
-    year, month, day = (value.split("-") + [None, None])[:3]
-    return year, month, day
-
-
-def compatible(a: str | None, b: str | None) -> bool:
-    """True when two dates can name the same day: every part both give is equal."""
-    if not a or not b:
-        return True
-    return all(x is None or y is None or x == y for x, y in zip(_parts(a), _parts(b)))
-
-
-def precision(value: str | None) -> int:
-    """3 day, 2 month, 1 year or yearless day, 0 none: the order in which sources are placed."""
-    if not value:
-        return 0
-    year, month, day = _parts(value)
-    return 1 if year is None else 1 + (month is not None) + (day is not None)
-
-
-def refines(a: str, b: str) -> bool:
-    """True when `a` says everything `b` says and more (2013-07-02 refines 2013-07)."""
-    pa, pb = _parts(a), _parts(b)
-    return a != b and compatible(a, b) and all(x is not None for x, y in zip(pa, pb) if y is not None)
-
-
-def _interval(value: str) -> tuple[date, date] | None:
-    """First and last day a dated value covers; None for a yearless or invalid value."""
-    year, month, day = _parts(value)
-    try:
-        if year is None:
-            return None
-        if day:
-            d = date(int(year), int(month), int(day))
-            return d, d
-        if month:
-            lo = date(int(year), int(month), 1)
-            return lo, (lo + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-        return date(int(year), 1, 1), date(int(year), 12, 31)
-    except ValueError:
-        return None
-
-
-def gap_days(a: str, b: str) -> int | None:
-    """Days between two dated values (0 when they overlap); None if either has no year."""
-    ia, ib = _interval(a), _interval(b)
-    if not ia or not ib:
-        return None
-    return max(0, (ib[0] - ia[1]).days, (ia[0] - ib[1]).days)
-
-
-# --- as-of dates ----------------------------------------------------------------------------
-
-
-def publication_date(spots: list[DatedSpot]) -> tuple[str, str] | None:
-    """A document's publication date as it states it (`publication_of`: a labelled date or a
-    dateline) and what states it; None when the text does not (never a date it merely names)."""
-    if stated := publication_of(spots):
-        return "{:04d}-{:02d}-{:02d}".format(*stated[0]), stated[1]
-    return None
-
-
-def _publication_dates(session: Session) -> dict[int, tuple[str | None, str | None]]:
-    """(published, published_from) per document: what its text states, else the date its
-    metadata gave at load time (`meta`), else nothing."""
-    rows = session.execute(
-        select(MentionRow.document_id, FactDate.value, MentionRow.block_idx, MentionRow.start,
-               MentionRow.end, BlockRow.start, BlockRow.text, BlockRow.lang, MentionRow.rule)
-        .join(MentionRow, MentionRow.id == FactDate.mention_id)
-        .join(BlockRow, (BlockRow.document_id == MentionRow.document_id)
-              & (BlockRow.idx == MentionRow.block_idx))
-        .order_by(FactDate.id)
-    ).all()
-    spots: dict[int, list[DatedSpot]] = defaultdict(list)
-    for doc_id, value, block, start, end, bstart, text, lang, rule in rows:
-        spots[doc_id].append(DatedSpot(value, block, start - bstart, end - bstart, text, lang,
-                                       rule == RESOLVED))
-    docs = session.execute(select(DocumentRow.id, DocumentRow.published, DocumentRow.published_from)
-                           .where(DocumentRow.status == "ok")).all()
-    out: dict[int, tuple[str | None, str | None]] = {}
-    for d, published, source in docs:
-        meta = (published, source) if source == "meta" else (None, None)
-        out[d] = publication_date(spots.get(d, [])) or meta
-    return out
-
-
-# --- sources and their merging --------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class Source:
-    """One fact naming an agreement or event, with what it says and when its document spoke."""
-
-    fact_id: int
-    mention_id: int
-    document_id: int
-    kind: str
-    parties: tuple[str, ...]
-    date: str | None
-    place: str | None
-    as_of: str | None
-    nations: frozenset[str]  # the countries the parties stand for (for matching)
-    ordinal: int | None = None
-    inferred: bool = False  # parties taken from the sentence, not extracted
-
-
-@dataclass(slots=True)
-class Cluster:
-    """Sources found to name one real agreement or event."""
-
-    sources: list[Source] = field(default_factory=list)
-
-    @property
-    def nations(self) -> frozenset[str]:
-        return frozenset().union(*(s.nations for s in self.sources))
-
-    @property
-    def dates(self) -> set[str]:
-        """The distinct dates the sources give (pairwise checks stay small however many repeat)."""
-        return {s.date for s in self.sources if s.date}
-
-
-@dataclass(frozen=True, slots=True)
-class Policy:
-    """How far apart dates may be and still name one thing (None: any distance), and whether
-    an undated source joins the only candidate it fits."""
-
-    near_days: int | None
-    undated_joins_only_fit: bool
-    places_must_agree: bool = False
-
-
-def _nations_agree(a: frozenset[str], b: frozenset[str]) -> bool:
-    return not a or not b or a <= b or b <= a
-
-
-def _places_agree(c: Cluster, s: Source) -> bool:
-    return not s.place or all(not t.place or t.place.casefold() == s.place.casefold()
-                              for t in c.sources)
-
-
-def _target(fits: list[Cluster], s: Source, policy: Policy) -> Cluster | None:
-    """The cluster `s` belongs to among those whose parties fit, or None for a new one."""
-    if not s.date:
-        if policy.undated_joins_only_fit and len(fits) == 1:
-            return fits[0]
-        same = [c for c in fits if any(t.document_id == s.document_id
-                                       or (s.place and t.place == s.place) for t in c.sources)]
-        return same[0] if len(same) == 1 else None
-    agreeing = [c for c in fits if any(compatible(s.date, d) for d in c.dates)]
-    if agreeing:
-        return max(agreeing, key=lambda c: len(c.sources))
-    near = []
-    for i, c in enumerate(fits):
-        gaps = [g for d in c.dates if (g := gap_days(s.date, d)) is not None]
-        if gaps and (policy.near_days is None or min(gaps) <= policy.near_days):
-            near.append((min(gaps), -len(c.sources), i, c))
-    return min(near)[-1] if near else None
-
-
-def cluster(sources: list[Source], policy: Policy) -> list[Cluster]:
-    """Group sources of one kind (and ordinal) into entities: the most precise dates first, so
-    a year-only or undated mention joins an entity the precise ones already made. Ties keep
-    the order of `sources` (by document name, then within the document), not of row ids,
-    which depend on the order in which writers stored the documents."""
-    clusters: list[Cluster] = []
-    for s in sorted(sources, key=lambda s: (-precision(s.date), -len(s.nations))):
-        fits = [c for c in clusters if _nations_agree(c.nations, s.nations)
-                and (not policy.places_must_agree or _places_agree(c, s))]
-        target = _target(fits, s, policy)
-        if target is None:
-            clusters.append(Cluster([s]))
-        else:
-            target.sources.append(s)
-    return clusters
-
-
-def _docs(sources: list[Source]) -> int:
-    return len({s.document_id for s in sources})
-
-
-def _supported(values: dict[str, list[Source]]) -> str | None:
-    """The value most documents give; ties go to the most recent as-of date, then the first."""
-    if not values:
-        return None
-    return min(values, key=lambda v: (-_docs(values[v]),
-                                      "" if not (a := [s.as_of for s in values[v] if s.as_of])
-                                      else _negate(max(a)), v))
-
-
-def _negate(iso: str) -> str:
-    """A key that sorts later ISO dates first."""
-    return "".join(chr(0x10FFFF - ord(ch)) for ch in iso)
-
-
-def best_date(c: Cluster) -> str | None:
-    """The best-supported of the most precise dates (a year-bearing one before a yearless one)."""
-    dates = c.dates
-    maximal = {d for d in dates if not any(refines(e, d) for e in dates)}
-    dated = {d for d in maximal if not d.startswith("--")} or maximal
-    return _supported({d: [s for s in c.sources if s.date == d] for d in dated})
-
-
-def date_conflict(c: Cluster) -> list[Source]:
-    """Sources whose most precise dates contradict another source's date (empty if none)."""
-    dates = c.dates
-    maximal = {d for d in dates if not any(refines(e, d) for e in dates)}
-    clashing = {d for d in maximal if any(not compatible(d, e) for e in dates)}
-    return [s for s in c.sources if s.date in clashing]
-
-
-def _places(c: Cluster) -> dict[str, list[Source]]:
-    out: dict[str, list[Source]] = defaultdict(list)
-    for s in c.sources:
-        if s.place:
-            out[s.place].append(s)
-    return out
-
-
-def best_parties(c: Cluster) -> tuple[tuple[str, ...], bool]:
-    """The party list most documents give: extracted before inferred, then the longer one, then
-    the one naming organizations (a ministry says more than its country)."""
-    options: dict[tuple[tuple[str, ...], bool], list[Source]] = defaultdict(list)
-    for s in c.sources:
-        if s.parties:
-            options[(s.parties, s.inferred)].append(s)
-    if not options:
-        return (), False
-    nations = c.nations
-    return min(options, key=lambda o: (o[1], -_docs(options[o]), -len(o[0]),
-                                       -sum(p not in nations for p in o[0]), o[0]))
-
-
-# --- loading sources ------------------------------------------------------------------------
-
-
-@cache
-def _org_countries() -> dict[str, str]:
-    return {r["id"]: r["country"] for r in gazetteer("organizations")
-            if r["id"] != "-" and r.get("country")}
-
-
-def nation(party: str, countries: set[str]) -> str | None:
-    """The country a party stands for: itself, an organization's country, or None."""
-    return party if party in countries else _org_countries().get(party)
-
-
-def _nations(parties: tuple[str, ...], countries: set[str]) -> frozenset[str]:
-    return frozenset(n for p in parties if (n := nation(p, countries)))
-
-
-def _split(parties: str | None) -> tuple[str, ...]:
-    return tuple(sorted(p for p in (parties or "").split(";") if p))
-
-
-def _in_document_order(session: Session, model: type) -> list:
-    """The rows of a fact table by document name, then in their document's order: the same order
-    in every store, however many writers wrote the documents in whatever order."""
-    rows = session.execute(select(model, DocumentRow.doc).join(DocumentRow, DocumentRow.id == model.document_id))
-    return [r for r, _ in sorted(rows, key=lambda pair: (pair[1], pair[0].id))]
-
-
-def _agreement_sources(session: Session, as_of: dict[int, str | None],
-                       countries: set[str]) -> list[Source]:
-    rows = _in_document_order(session, FactAgreement)
-    return [Source(r.id, r.mention_id, r.document_id, r.kind, _split(r.parties), r.date, r.place,
-                   as_of.get(r.document_id), _nations(_split(r.parties), countries)) for r in rows]
-
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence of `text` around [start, end): from the last stop before it to the next."""
-    lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    nxt = _SENTENCE_END.search(text, end)
-    return lo, nxt.start() if nxt else len(text)
-
-
-def _sentence_parties(session: Session) -> dict[int, tuple[str, ...]]:
-    """For each event fact, the countries and national bodies named in its sentence (nothing
-    when the sentence names more than a few: then it is a list). International bodies are
-    left out: a sentence about a Joint Committee or a COP names them as the venue."""
-    events = session.execute(
-        select(FactEvent.id, MentionRow.document_id, MentionRow.block_idx, MentionRow.start,
-               MentionRow.end, BlockRow.start, BlockRow.text)
-        .join(MentionRow, MentionRow.id == FactEvent.mention_id)
-        .join(BlockRow, (BlockRow.document_id == MentionRow.document_id)
-              & (BlockRow.idx == MentionRow.block_idx))
-    ).all()
-    named: dict[tuple[int, int], list[tuple[int, str]]] = defaultdict(list)
-    for doc, block, start, norm in session.execute(
-        select(MentionRow.document_id, MentionRow.block_idx, MentionRow.start, MentionRow.norm)
-        .where(MentionRow.field.in_(("countries", "organizations")))
-    ):
-        party = norm.get("iso3") or norm.get("id")
-        if party and (norm.get("iso3") or party in _org_countries()):
-            named[(doc, block)].append((start, party))
-    out = {}
-    for fact_id, doc, block, start, end, bstart, text in events:
-        lo, hi = sentence_bounds(text, start - bstart, end - bstart)
-        parties = {p for pos, p in named[(doc, block)] if lo <= pos - bstart < hi}
-        out[fact_id] = tuple(sorted(parties)) if len(parties) <= MAX_SENTENCE_PARTIES else ()
-    return out
-
-
-def _event_sources(session: Session, as_of: dict[int, str | None],
-                   countries: set[str]) -> list[Source]:
-    inferred = _sentence_parties(session)
-    out = []
-    for r in _in_document_order(session, FactEvent):
-        parties, guessed = _split(r.parties), False
-        if not parties and inferred.get(r.id):
-            parties, guessed = inferred[r.id], True
-        out.append(Source(r.id, r.mention_id, r.document_id, r.kind, parties, r.date, r.place,
-                          as_of.get(r.document_id), _nations(parties, countries), r.ordinal,
-                          guessed))
-    return out
 
 
 # --- writing --------------------------------------------------------------------------------
@@ -409,7 +86,7 @@ class _Conflicts:
         if clash := date_conflict(c):
             self.add(topic, key, "date", [(s.date, s.document_id, s.mention_id, s.as_of)
                                           for s in clash])
-        places = _places(c)
+        places = places_of(c)
         if len({p.casefold() for p in places}) > 1:
             self.add(topic, key, "place", [(p, s.document_id, s.mention_id, s.as_of)
                                            for p, ss in places.items() for s in ss])
@@ -444,10 +121,10 @@ def _write_agreements(session: Session, sources: list[Source], conflicts: _Confl
             parties, _ = best_parties(c)
             day = best_date(c)
             key = _unique_key(f"{kind} {'-'.join(parties) or '?'} {day or 'undated'}", taken)
-            places = _places(c)
+            places = places_of(c)
             row = AgreementEntity(key=key, kind=kind, parties=";".join(parties), date=day,
-                                  place=_supported(places), n_sources=len(c.sources),
-                                  n_documents=_docs(c.sources))
+                                  place=supported(places), n_sources=len(c.sources),
+                                  n_documents=document_count(c.sources))
             session.add(row)
             session.flush()
             session.add_all(AgreementParty(agreement_id=row.id, party=p, nation=nation(p, countries))
@@ -477,9 +154,9 @@ def _write_events(session: Session, sources: list[Source], conflicts: _Conflicts
                                          day or "undated") if x)
             key = _unique_key(label, taken)
             row = EventEntity(key=key, kind=kind, ordinal=number, date=day,
-                              place=_supported(_places(c)), parties=";".join(parties) or None,
+                              place=supported(places_of(c)), parties=";".join(parties) or None,
                               parties_from=("sentence" if guessed else "extracted") if parties
-                              else None, n_sources=len(c.sources), n_documents=_docs(c.sources))
+                              else None, n_sources=len(c.sources), n_documents=document_count(c.sources))
             session.add(row)
             session.flush()
             session.add_all(EventParty(event_id=row.id, party=p, nation=nation(p, countries))
@@ -539,16 +216,16 @@ def resolve(session: Session) -> dict[str, int]:
     """Rebuild publication dates, agreement and event entities and conflicts from the facts."""
     for table in RESOLVED_TABLES:
         session.execute(delete(table))
-    stated = _publication_dates(session)
+    stated = publication_dates(session)
     for doc_id, (published, source) in stated.items():
         session.execute(update(DocumentRow).where(DocumentRow.id == doc_id)
                         .values(published=published, published_from=source))
     as_of = {doc_id: published for doc_id, (published, _) in stated.items()}
     countries = set(session.scalars(select(EntityRow.id).where(EntityRow.kind == "country")))
     conflicts = _Conflicts()
-    n_agreements = _write_agreements(session, _agreement_sources(session, as_of, countries),
+    n_agreements = _write_agreements(session, agreement_sources(session, as_of, countries),
                                      conflicts, countries)
-    n_events = _write_events(session, _event_sources(session, as_of, countries), conflicts,
+    n_events = _write_events(session, event_sources(session, as_of, countries), conflicts,
                              countries)
     _count_conflicts(session, as_of, conflicts)
     session.add_all(conflicts.rows)

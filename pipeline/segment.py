@@ -6,7 +6,6 @@ into the block. The ja and vi words come from pipeline/words.py (shared with sea
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 import spacy
@@ -14,6 +13,7 @@ from spacy.tokens import Doc
 from spacy.util import get_words_and_spaces
 
 from extractors.base import Segment
+from extractors.text import unwrap, unwraps
 from pipeline.words import ja_words, vi_words
 
 
@@ -81,36 +81,13 @@ def bounds(doc: Doc) -> frozenset[int]:
     return frozenset(out)
 
 
-# A line break (with the blanks around it) between two CJK characters: the line was wrapped
-# inside a word or sentence, as PDF text of Japanese does ("カーボンニュー\n\nトラル").
-_CJK = r"\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff10-\uff5a"
-_WRAP = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]*\n[\s\u3000]*(?=[{_CJK}])")
-
-
-def unwrap(text: str) -> tuple[str, tuple[int, ...]]:
-    """`text` without line breaks that wrap Japanese mid-word, and where each kept character
-    stood in `text` (empty when nothing was taken out)."""
-    if "\n" not in text:
-        return text, ()
-    kept, index_map, pos = [], [], 0
-    for m in _WRAP.finditer(text):
-        kept.append(text[pos : m.start()])
-        index_map.extend(range(pos, m.start()))
-        pos = m.end()
-    if not pos:
-        return text, ()
-    kept.append(text[pos:])
-    index_map.extend(range(pos, len(text)))
-    return "".join(kept), tuple(index_map)
-
-
 def segment_block(text: str, lang: str, **kw) -> tuple[Segment, list[str]]:
     """A Segment of `text` with token bounds from the segmenter of `lang`, and its words.
 
     Japanese blocks are unwrapped first, so words broken over lines are matched whole;
     the Segment keeps the original text and the offset map. Table rows are not: a line
     break there separates cells."""
-    wrapped = lang == "ja" and kw.get("kind") != "table_row"
+    wrapped = unwraps(lang) and kw.get("kind") != "table_row"
     joined, index_map = unwrap(text) if wrapped else (text, ())
     doc = tokenize(joined, lang)
     words = [t.text for t in doc if not t.is_space]

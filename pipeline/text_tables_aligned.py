@@ -26,8 +26,8 @@ from functools import cache
 
 from extractors.countries import country_forms
 from extractors.lexicon import lexicon
-from extractors.numbers import fold
-from extractors.tables import ordinal_patterns, shape
+from extractors.table_cells import ordinal_patterns, shape
+from extractors.text import fold
 from pipeline.load_blocks import width
 from schemas.records import LANGS
 

@@ -10,20 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline import store
-from pipeline.resolve import (
-    DatedSpot,
-    Policy,
-    Source,
-    cluster,
-    compatible,
-    date_conflict,
-    best_date,
-    gap_days,
-    precision,
-    publication_date,
-    refines,
-    resolve,
-)
+from pipeline.resolve import resolve
+from pipeline.resolve_merge import Policy, Source, best_date, cluster, date_conflict
+from extractors.published import DatedSpot
+from pipeline.resolve_sources import publication_date
+from schemas.precision import compatible, gap_days, precision, refines
 from tests.synthetic_store import build_store
 
 days = st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 12, 31))

@@ -67,7 +67,7 @@ def test_japanese_wrapped_mid_word_is_matched_whole_and_mapped_back() -> None:
 
 
 def test_unwrap_keeps_breaks_that_are_not_inside_japanese() -> None:
-    from pipeline.segment import unwrap
+    from extractors.text import unwrap
 
     assert unwrap("日本。\nJapan\nand Viet Nam") == ("日本。\nJapan\nand Viet Nam", ())
     joined, index_map = unwrap("協\n力")

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.tables import number, shape
+from extractors.table_cells import number, shape
 from pipeline.text_tables import find_text_tables
 from schemas.records import Table
 
