@@ -102,13 +102,18 @@ def _year(g: dict[str, str | None], lang: str) -> int | None:
     """The year a match names: 4 digits, 2 digits (20YY) or an era year; None if none."""
     data = lexicon(lang, "dates")
     if g.get("y"):
-        return int(g["y"])
+        return _int(g["y"], lang)
     if g.get("yy"):
         return 2000 + int(g["yy"])
     if g.get("era"):
         n = 1 if g["ey"] in data["first_year"] else parse_number(g["ey"], lang)
         return data["eras"][g["era"]] + int(n) - 1 if n else None
     return None
+
+
+def _int(digits: str, lang: str) -> int:
+    """A year, month or day as written: ASCII digits, or kanji numerals (二〇二四, 十五)."""
+    return int(digits) if digits.isascii() else int(parse_number(digits, lang) or 0)
 
 
 def _dates(m: re.Match, lang: str) -> tuple[Ymd, ...]:
@@ -121,8 +126,8 @@ def _dates(m: re.Match, lang: str) -> tuple[Ymd, ...]:
     g = m.groupdict()
     months = _months(lang)
     year = _year(g, lang)
-    month = int(g["m"]) if g.get("m") else months.get(g.get("mon") or "")
-    day = int(g["d"]) if g.get("d") else None
+    month = _int(g["m"], lang) if g.get("m") else months.get(g.get("mon") or "")
+    day = _int(g["d"], lang) if g.get("d") else None
     month2 = int(g["m2"]) if g.get("m2") else months.get(g.get("mon2") or "")
     if g.get("d2"):
         day2 = int(g["d2"])

@@ -172,6 +172,7 @@ def test_vertical_japanese_page_is_read_down_its_columns(tmp_path: Path) -> None
     assert "二国間クレジット制度に関する協力覚書に署名した" in done.document.text
     assert any("jpn_vert" in w for w in done.warnings)
     assert _facts(done, "countries") >= {"JPN", "PHL"}
+    assert "2023-11-08" in _facts(done, "dates")  # written in kanji numerals
     # the first column is the rightmost: its first character sits near the top right of the page
     first = done.document.ocr[0]
     assert first.box[0] > 450 and first.box[1] < 120

@@ -1,6 +1,6 @@
 """Dates in forms real pages use beyond the common ones: capitalised headings, lists of years
 (each year a date of its own), fiscal-year ranges within an era, a span of months in one year,
-and day-first numeric dates with dots or dashes."""
+day-first numeric dates with dots or dashes, and dates in kanji numerals (tategaki, formal notices)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,10 @@ def spans(text: str, lang: str) -> list[tuple[str, str]]:
     ("ja", "令和4・5年度に実施した。", {"2022", "2023"}),
     ("ja", "2023年4～6月期の実績", {"2023-04", "2023-06"}),
     ("en", "Minutes of 21.09.2023 and of 05-10-2023.", {"2023-09-21", "2023-10-05"}),
+    ("ja", "二〇二二年十月七日、両国は覚書に署名した。", {"2022-10-07"}),
+    ("ja", "令和五年十二月二十日付けの通知", {"2023-12-20"}),
+    ("ja", "二〇一九年三月の会合、二〇二一年の報告", {"2019-03", "2021"}),
+    ("ja", "第十一回会合と十三件の案件", set()),
 ])
 def test_dates_in_headings_ranges_and_numeric_forms(lang, text, expected):
     assert {v for v, _ in spans(text, lang)} == expected
