@@ -156,16 +156,18 @@ def _throughput(r: dict) -> list[str]:
     return [*lines, "", r["stage_note"], ""]
 
 
+def _table(title: str, rows: list[str]) -> list[str]:
+    """A two-column Markdown table of `rows` under `title`; nothing without rows."""
+    return [f"## {title}", "", "| measurement | value |", "|---|---|", *rows, ""] if rows else []
+
+
 def _fixed_costs(r: dict) -> list[str]:
     lines = []
     if s := r.get("small"):
-        lines += ["## Fixed costs", "", "| measurement | value |", "|---|---|",
-                  f"| {s['docs']} documents of ~1,500 characters ({s['chars']:,} in all; ja, vi, en in turn) "
+        lines += [f"| {s['docs']} documents of ~1,500 characters ({s['chars']:,} in all; ja, vi, en in turn) "
                   f"/ the same text as one document, each into a fresh store by the isolated worker pool "
                   f"(`jcmkg ingest`'s default) | {s['many_s']:.2f} s / {s['one_s']:.2f} s = {s['ratio']:.2f}x |"]
     if rr := r.get("rerun"):
-        if not lines:
-            lines += ["## Fixed costs", "", "| measurement | value |", "|---|---|"]
         lines += [
             f"| {rr['megabytes']:g} MB corpus (ja, vi, en a third each; {rr['files']:,} files, {rr['chars']:,} chars): "
             f"first ingest (child process, warmed first) / unchanged re-run (in process; "
@@ -177,32 +179,27 @@ def _fixed_costs(r: dict) -> list[str]:
             f"{rr['alone_stages'].get('resolve', 0):.2f} s |",
             f"| peak RSS of the first ingest | {rr['rss_mb']:.0f} MB |"]
     if se := r.get("search"):
-        if not lines:
-            lines += ["## Fixed costs", "", "| measurement | value |", "|---|---|"]
         lines += [f"| warm `search` {q!r} ({x['hits']} FTS hits) / the bare FTS5 MATCH of its phrase | "
                   f"{x['search_ms']:.2f} ms / {x['fts_ms']:.2f} ms = {x['ratio']:.2f}x |"
                   for q, x in se["queries"].items()]
-    return [*lines, ""] if lines else []
+    return _table("Fixed costs", lines)
 
 
 def _scaleout(r: dict) -> list[str]:
     lines = []
     if e := r.get("executors"):
-        lines += ["## Executors and stores (issue 16)", "", "| measurement | value |", "|---|---|",
-                  f"| {e['label']}: 1 process / --workers 2 / Dask 2 workers (running cluster), all warmed, "
+        lines += [f"| {e['label']}: 1 process / --workers 2 / Dask 2 workers (running cluster), all warmed, "
                   f"alternating order, medians of {len(e['runs']['one'])} | {e['one_s']:.1f} s / {e['two_s']:.1f} s / "
                   f"{e['dask_s']:.1f} s = 1 / {e['workers_speedup']:.2f}x / {e['dask_speedup']:.2f}x |",
                   f"| the same, Dask starting its LocalCluster in the run (cold) | {e['dask_cold_s']:.1f} s "
                   f"= {e['dask_cold_speedup']:.2f}x |"]
     if st := r.get("stores"):
-        if not lines:
-            lines += ["## Executors and stores (issue 16)", "", "| measurement | value |", "|---|---|"]
         lines += [f"| store.write per document, one process, SQLite / PostgreSQL (median of "
                   f"{len(st['ratios'])} alternating pairs: {', '.join(f'{x:.2f}' for x in st['ratios'])}) | "
                   f"{st['sqlite_ms']:.2f} ms / {st['postgresql_ms']:.2f} ms = {st['ratio']:.2f}x |",
                   f"| the same pair: whole ingest, SQLite / PostgreSQL (resolve {st['sqlite_resolve_s']:.2f} s / "
                   f"{st['postgresql_resolve_s']:.2f} s) | {st['sqlite_total_s']:.1f} s / {st['postgresql_total_s']:.1f} s |"]
-    return [*lines, ""] if lines else []
+    return _table("Executors and stores (issue 16)", lines)
 
 
 def _pdf(r: dict) -> list[str]:
