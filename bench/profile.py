@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TOP = 30
 
 
-def _ingest(mb: float, tmp: Path) -> None:
+def _run(mb: float, tmp: Path) -> None:
     from bench.corpus import LANGS, make_corpus
     from pipeline.ingest import ingest
     from pipeline.process import warm_up
@@ -42,7 +42,7 @@ def summarize(raw: str, top: int = TOP) -> list[str]:
     for line in raw.splitlines():
         stack, _, n = line.rpartition(" ")
         frames = [re.sub(r" \((?:.*/)?(?:site-packages/)?", " (", f) for f in stack.split(";")]
-        if not any(f.startswith("_ingest ") for f in frames):
+        if not any(f.startswith("_ingest (ingest.py") for f in frames):
             continue
         total += int(n)
         inclusive.update(dict.fromkeys({f.rsplit(":", 1)[0] for f in frames}, int(n)))
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         if args.child:
-            _ingest(args.mb, tmp)
+            _run(args.mb, tmp)
             return
         spy = shutil.which("py-spy") or shutil.which("py-spy", path=str(Path(sys.executable).parent))
         if spy:
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> None:
             lines += summarize(raw.read_text())
         else:
             profiler = cProfile.Profile()
-            profiler.runcall(_ingest, args.mb, tmp)
+            profiler.runcall(_run, args.mb, tmp)
             report = tmp / "stats.txt"
             with report.open("w") as f:
                 pstats.Stats(profiler, stream=f).sort_stats("cumulative").print_stats(TOP)
