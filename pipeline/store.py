@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, text
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, defer, sessionmaker
 
 from pipeline import postgres
 from pipeline.reader import DEFAULT_URL
@@ -114,11 +114,13 @@ def seed_entities(session: Session, rows: list[dict[str, str]]) -> None:
 
 
 def known(session: Session, docs: list[str]) -> dict[str, DocumentRow | None]:
-    """The stored row of each document name (None where there is none), in few queries."""
+    """The stored row of each document name (None where there is none), in few queries; its
+    text is not read (a re-run only compares hashes and versions)."""
     rows: dict[str, DocumentRow | None] = dict.fromkeys(docs)
     for i in range(0, len(docs), 500):
         chunk = docs[i : i + 500]
-        rows.update((r.doc, r) for r in session.scalars(select(DocumentRow).where(DocumentRow.doc.in_(chunk))))
+        rows.update((r.doc, r) for r in session.scalars(
+            select(DocumentRow).options(defer(DocumentRow.text)).where(DocumentRow.doc.in_(chunk))))
     return rows
 
 
