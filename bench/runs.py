@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -34,30 +36,46 @@ class Run:
     rss_mb: float = 0.0  # peak RSS of the ingest process (child runs only)
 
 
-def ingest_run(paths: list[Path], url: str, workers: int = 1) -> Run:
-    """Ingest `paths` into `url` once, timing each stage when there is one worker."""
+def ingest_run(paths: list[Path], url: str, workers: int = 1, isolated: bool = False) -> Run:
+    """Ingest `paths` into `url` once, timing each stage when there is one worker in this
+    process; `isolated`: through the worker pool of `workers` processes, as `jcmkg ingest` does."""
+    inline = workers == 1 and not isolated
     with timed_stages() as stages:
         t0 = time.perf_counter()
-        summary = ingest(paths, url=url, workers=0 if workers == 1 else workers, progress=False)  # 0: in-process
+        summary = ingest(paths, url=url, workers=0 if inline else workers, progress=False)  # 0: in-process
         seconds = time.perf_counter() - t0
     return Run(seconds, summary.chars, sum(summary.status.values()), dict(summary.status),
-               dict(stages) if workers == 1 else {})
+               dict(stages) if inline else {})
 
 
 def warm_up(corpora: Path) -> float:
-    """Ingest the sample documents once into a throwaway store (loads every model); seconds."""
+    """Ingest the sample documents once into a throwaway store, in this process (loads every
+    model, as a long-running ingest has them); seconds."""
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         ingest([corpora / lang for lang in ("ja", "vi", "en")], url=f"sqlite:///{tmp}/warm.sqlite",
-               progress=False)
+               workers=0, progress=False)
         return time.perf_counter() - t0
 
 
-def child_run(corpora: Path, paths: list[Path], url: str) -> Run:
-    """`ingest_run` in a fresh Python process, with its peak RSS."""
+def child_run(corpora: Path, paths: list[Path], url: str, code: Path = ROOT) -> Run:
+    """`ingest_run` in a fresh Python process, with its peak RSS; `code`: the source tree it
+    runs (another commit's, unpacked, for a baseline)."""
     cmd = [sys.executable, "-m", "bench.runs", str(corpora), url, *map(str, paths)]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT).stdout
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=code, env=env).stdout
     return Run(**json.loads(out.strip().splitlines()[-1]))
+
+
+def unpack(commit: str, out: Path) -> Path:
+    """The source tree of `commit` of this repository, written into `out` (git archive), with
+    this tree's bench/ in place of its own, so both sides are measured the same way."""
+    out.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(["git", "archive", commit], cwd=ROOT, check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(out)], input=archive, check=True)
+    shutil.rmtree(out / "bench")
+    shutil.copytree(ROOT / "bench", out / "bench", ignore=shutil.ignore_patterns("__pycache__"))
+    return out
 
 
 def _main(argv: list[str]) -> None:

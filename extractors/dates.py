@@ -23,6 +23,7 @@ from functools import cache
 
 from extractors.base import Context, Segment, extractor
 from extractors.lexicon import alternation, lexicon
+from extractors.memo import recent
 from extractors.numbers import fold, parse_number
 from schemas.records import LANGS, DateMention
 
@@ -173,6 +174,7 @@ def iso(ymd: Ymd) -> tuple[str, str] | None:
     return (f"{y:04d}-{m:02d}", "month") if m else (f"{y:04d}", "year")
 
 
+@recent
 def find(text: str, lang: str) -> list[Found]:
     """Non-overlapping date matches in `text` (longest first), outside URLs and document numbers."""
     folded = fold(text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
@@ -77,6 +77,9 @@ class Forms:
             self.index.setdefault(key, []).append((_lower(form) if ci else form, ci, value))
         for cands in self.index.values():
             cands.sort(key=lambda c: -len(c[0]))
+        # Per key, the candidates grouped by length (longest first) with the set of their texts:
+        # a length none of whose forms is at a position is passed over with one set lookup.
+        self.by_length = {key: _by_length(cands) for key, cands in self.index.items()}
         # Where a form may start: a key character, and for Latin keys only at a word start.
         latin = "".join(re.escape(k) for k in self.index if is_latin(k))
         other = "".join(re.escape(k) for k in self.index if not is_latin(k))
@@ -90,7 +93,7 @@ class Forms:
         hits = []
         for start in self.starts.finditer(lowered):
             i = start.start()
-            for form, ci, value in self.index[lowered[i]]:
+            for form, ci, value in _candidates(self.by_length[lowered[i]], lowered, folded, i):
                 end = i + len(form)
                 if not (lowered if ci else folded).startswith(form, i):
                     continue
@@ -101,6 +104,26 @@ class Forms:
                     hits.append(hit)
                     break
         return [h for h in longest(hits) if h.value is not None]
+
+
+Candidate = tuple[str, bool, "str | None"]
+
+
+def _by_length(cands: list[Candidate]) -> list[tuple[int, frozenset[str], list[Candidate]]]:
+    """`cands` (longest first) as (length, their texts, them in order) groups, longest first."""
+    groups: dict[int, list[Candidate]] = {}
+    for cand in cands:
+        groups.setdefault(len(cand[0]), []).append(cand)
+    return [(n, frozenset(c[0] for c in group), group) for n, group in groups.items()]
+
+
+def _candidates(groups: list[tuple[int, frozenset[str], list[Candidate]]], lowered: str,
+                folded: str, i: int) -> Iterator[Candidate]:
+    """The candidates of `groups` that may start at `i`, in the index's order (longest first):
+    only the groups whose texts hold the folded or lowered text of their length there."""
+    for n, texts, group in groups:
+        if lowered[i : i + n] in texts or folded[i : i + n] in texts:
+            yield from group
 
 
 class Spanned(Protocol):

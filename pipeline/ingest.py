@@ -14,6 +14,7 @@ import logging
 import time
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from tqdm import tqdm
@@ -21,15 +22,18 @@ from tqdm import tqdm
 from pipeline import store
 from pipeline.discover import discover
 from pipeline.entities import entity_rows
-from pipeline.isolate import InlinePool, Job, WorkerPool
 from pipeline.limits import Limits
 from pipeline.load_ocr import version_tag
-from pipeline.process import Processed
+from pipeline.processed import Processed
 from pipeline.reader import open_reader
 from pipeline.readfile import fingerprint, reason, shown
 from pipeline.resolve import resolve
 from pipeline.run_summary import Stamps, Summary, count
+from pipeline.store_lock import writer_lock
 from schemas.db import BlockRow, DocumentRow, MentionRow
+
+if TYPE_CHECKING:
+    from pipeline.isolate import Job
 
 log = logging.getLogger(__name__)
 
@@ -76,9 +80,9 @@ def ingest(
     Every file found gets a row in `documents` (ok, empty, failed or duplicate) and a count
     in the summary; one bad file never stops the run. Documents whose files are gone are
     listed (removed with `prune`). A second ingest on the same SQLite file waits for this
-    one (see store.writer_lock). `executor="dask"` processes and writes the documents on a
+    one (see store_lock.writer_lock). `executor="dask"` processes and writes the documents on a
     Dask cluster (`scheduler`'s, else a local one of `workers` processes)."""
-    with store.writer_lock(url):
+    with writer_lock(url):
         return _ingest(paths, url, workers, force, progress, limits, executor, scheduler, prune)
 
 
@@ -164,6 +168,22 @@ def _ingest(paths: list[Path], url: str, workers: int, force: bool, progress: bo
 
     expected = {doc: sha for _, doc, sha, _, _ in todo}
     bar = tqdm(total=len(todo), unit="doc", desc="ingest", disable=not progress or not todo)
+    if todo:  # the pool, and the segmenters and models it imports, only when there is work
+        _run_pool(todo, workers, limits, started_job, Session, stamps, expected, summary, bar)
+    bar.close()
+    with Session.begin() as session:  # entities across documents, rebuilt from all facts
+        store.resolve_if_changed(session, resolve)
+    store.checkpoint(engine)
+    engine.dispose()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _run_pool(todo: list[Job], workers: int, limits: Limits, started_job, Session, stamps: Stamps,
+              expected: dict[str, str], summary: Summary, bar: tqdm) -> None:
+    """Process `todo` in the worker pool and write each document as it comes back."""
+    from pipeline.isolate import InlinePool, WorkerPool
+
     pool_of = (lambda: WorkerPool(workers, limits, on_start=started_job)) if workers > 0 else InlinePool
     with pool_of() as pool:  # workers=0: in this process, not isolated (profiling)
         for done in pool.map(todo):
@@ -180,13 +200,6 @@ def _ingest(paths: list[Path], url: str, workers: int, force: bool, progress: bo
                 count(summary, done)
             bar.set_postfix_str(done.doc_id[-40:], refresh=False)
             bar.update()
-    bar.close()
-    with Session.begin() as session:  # entities across documents, rebuilt from all facts
-        store.resolve_if_changed(session, resolve)
-    store.checkpoint(engine)
-    engine.dispose()
-    summary.seconds = time.perf_counter() - started
-    return summary
 
 
 def _unread(path: Path, doc: str, stage: str, error: str) -> Processed:

@@ -65,7 +65,9 @@ class WorkerPool:
         self.fn = fn
         self.on_start = on_start
         self.context = multiprocessing.get_context("forkserver")
-        self.context.set_forkserver_preload(["pipeline.isolate", "pipeline.warm"])
+        # Also what the parent's main module imports (the command line, ingest): a new worker
+        # re-runs that module, which costs a second per run unless the fork server has it.
+        self.context.set_forkserver_preload(["pipeline.isolate", "pipeline.warm", "pipeline.ingest", "pipeline.cli"])
         self.workers: list[_Worker] = []
 
     def __enter__(self) -> WorkerPool:

@@ -9,6 +9,7 @@ values joined by ',' or by the separator given, NULLs skipped, in input order.
 from __future__ import annotations
 
 import hashlib
+from contextlib import AbstractContextManager, nullcontext
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -52,3 +53,13 @@ def next_ids(session: Session, counts: dict[str, int]) -> dict[str, list[int]]:
     for table, row_id in rows:
         out[table].append(row_id)
     return {t: sorted(ids) for t, ids in out.items()}
+
+
+def pipeline(session: Session) -> AbstractContextManager:
+    """On PostgreSQL, psycopg's pipeline mode until the block ends: the statements inside are
+    sent without waiting for each one's answer (one round trip for all of them, errors raised
+    at the end of the block). Only for statements whose results nobody reads (INSERTs with
+    their ids given); elsewhere nothing changes."""
+    if session.get_bind().dialect.name != "postgresql":
+        return nullcontext()
+    return session.connection().connection.driver_connection.pipeline()

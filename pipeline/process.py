@@ -13,38 +13,17 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from extractors.base import Segment
 from pipeline import extract
 from pipeline.langid import block_lang, main_lang
 from pipeline.limits import Limits, TimeLimitExceeded, split_long_blocks, time_limit
 from pipeline.readfile import shown
 from pipeline.load import EmptyDocument, LoadError, load, read_input
+from pipeline.processed import Processed
 from pipeline.segment import segment_block
-from schemas.records import Document, Mention
 
 log = logging.getLogger(__name__)
 
 STAGES = ("load", "langid", "segment", "extract")
-
-
-@dataclasses.dataclass(slots=True)
-class Processed:
-    """Everything the store needs about one input file."""
-
-    doc_id: str  # path relative to the ingested root, with "/" separators
-    path: str
-    sha256: str
-    size: int
-    status: str = "ok"  # ok | empty | failed
-    stage: str = ""  # where it failed
-    error: str = ""
-    lang: str = ""
-    document: Document | None = None
-    segments: list[Segment] = dataclasses.field(default_factory=list)
-    words: list[list[str]] = dataclasses.field(default_factory=list)  # per segment
-    mentions: list[tuple[Segment, str, Mention]] = dataclasses.field(default_factory=list)
-    warnings: list[str] = dataclasses.field(default_factory=list)
-    timings: dict[str, float] = dataclasses.field(default_factory=dict)
 
 
 def process(path: Path, doc_id: str, sha256: str = "", size: int = 0,

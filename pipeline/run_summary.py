@@ -8,7 +8,7 @@ import logging
 from collections import Counter
 
 from pipeline.limits import Limits
-from pipeline.process import Processed
+from pipeline.processed import Processed
 from schemas.db import DocumentRow
 
 log = logging.getLogger("pipeline.ingest")

@@ -89,10 +89,29 @@ def segment_block(text: str, lang: str, **kw) -> tuple[Segment, list[str]]:
     break there separates cells."""
     wrapped = unwraps(lang) and kw.get("kind") != "table_row"
     joined, index_map = unwrap(text) if wrapped else (text, ())
-    doc = tokenize(joined, lang)
-    words = [t.text for t in doc if not t.is_space]
+    words, edges = _words_and_bounds(joined, lang)
     raw = text if index_map else ""
-    return Segment(text=joined, lang=lang, bounds=bounds(doc), raw=raw, index_map=index_map, **kw), words
+    return Segment(text=joined, lang=lang, bounds=edges, raw=raw, index_map=index_map, **kw), words
+
+
+def _words_and_bounds(text: str, lang: str) -> tuple[list[str], frozenset[int]]:
+    """The non-space words of `text` and their start and end offsets: the words and bounds of
+    `tokenize(text, lang)`, for ja and vi without building the spaCy Doc (its tokens cost more
+    than the segmenter)."""
+    if lang not in ("ja", "vi"):
+        doc = tokenize(text, lang)
+        return [t.text for t in doc if not t.is_space], bounds(doc)
+    try:
+        tokens, spaces = get_words_and_spaces(ja_words(text) if lang == "ja" else vi_words(text), text)
+    except ValueError:
+        tokens, spaces = get_words_and_spaces(text.split(), text)
+    words, edges, pos = [], set(), 0
+    for token, space in zip(tokens, spaces):
+        if not token.isspace():
+            words.append(token)
+            edges.update((pos, pos + len(token)))
+        pos += len(token) + space
+    return words, frozenset(edges)
 
 
 def make_segment(text: str, lang: str, **kw) -> Segment:

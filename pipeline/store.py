@@ -8,16 +8,14 @@ replaces one document's rows; it never commits: the caller owns the transaction.
 from __future__ import annotations
 
 import dataclasses
-import fcntl
 import logging
 import os
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, text
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, defer, sessionmaker
 
 from pipeline import postgres
 from pipeline.reader import DEFAULT_URL
@@ -42,7 +40,7 @@ from schemas.records import (
 )
 
 if TYPE_CHECKING:  # the writer's input; importing it would load every loader and segmenter
-    from pipeline.process import Processed
+    from pipeline.processed import Processed
 
 
 log = logging.getLogger(__name__)
@@ -83,53 +81,20 @@ def open_store(url: str = DEFAULT_URL) -> tuple[Engine, sessionmaker[Session]]:
     return engine, sessionmaker(engine, expire_on_commit=False)
 
 
-def advisory_lock(conn: Connection | Session, name: str, shared: bool = False) -> None:
+def advisory_lock(conn: Connection | Session, name: str, shared: bool = False, *also: str) -> None:
     """Hold the lock `name` until the end of the current transaction, when several processes
     write one PostgreSQL store: schema creation, entities, one document (exclusive); documents
     hold "resolve" shared, so the resolution (which takes it exclusive) never meets a write.
 
     SQLite needs nothing: it lets one transaction write at a time, and ingests wait for each
-    other on the lock file (writer_lock)."""
+    other on the lock file (store_lock.writer_lock). Names in `also` are then taken exclusive,
+    in the same statement."""
     dialect = conn.dialect if isinstance(conn, Connection) else conn.get_bind().dialect
     if dialect.name == "postgresql":
         function = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
-        conn.execute(text(f"SELECT {function}(:key)"), {"key": postgres.lock_key(name)})
-
-
-def sqlite_file(url: str) -> Path | None:
-    """The database file of a SQLite URL; None for other dialects and in-memory databases."""
-    if not url.startswith("sqlite:///") or url.startswith("sqlite:///:memory:"):
-        return None
-    return Path(url.removeprefix("sqlite:///").split("?", 1)[0])
-
-
-@contextmanager
-def writer_lock(url: str) -> Iterator[None]:
-    """Hold `<db>.lock` (an advisory flock) while writing a SQLite store.
-
-    A second ingest on the same file says so and waits for the first to finish, instead of
-    doing the same work twice or meeting it half-way. The lock dies with its process, so a
-    killed run never leaves the store locked; the file only holds the owner's pid."""
-    path = sqlite_file(url)
-    if path is None:
-        yield
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(f"{path}.lock", "a+", encoding="utf-8") as f:
-        try:
-            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            f.seek(0)
-            owner = f.read().strip() or "?"
-            log.warning("another jcmkg ingest (pid %s) is writing to %s; waiting for it to finish",
-                        owner, path)
-            fcntl.flock(f, fcntl.LOCK_EX)
-            log.warning("the other ingest finished; going on")
-        f.seek(0)
-        f.truncate()
-        f.write(f"{os.getpid()}\n")
-        f.flush()
-        yield
+        calls = [f"{function}(:k0)", *(f"pg_advisory_xact_lock(:k{i})" for i in range(1, len(also) + 1))]
+        keys = {f"k{i}": postgres.lock_key(n) for i, n in enumerate((name, *also))}
+        conn.execute(text("SELECT " + ", ".join(calls)), keys)  # in order, in one round trip
 
 
 def seed_entities(session: Session, rows: list[dict[str, str]]) -> None:
@@ -149,11 +114,13 @@ def seed_entities(session: Session, rows: list[dict[str, str]]) -> None:
 
 
 def known(session: Session, docs: list[str]) -> dict[str, DocumentRow | None]:
-    """The stored row of each document name (None where there is none), in few queries."""
+    """The stored row of each document name (None where there is none), in few queries; its
+    text is not read (a re-run only compares hashes and versions)."""
     rows: dict[str, DocumentRow | None] = dict.fromkeys(docs)
     for i in range(0, len(docs), 500):
         chunk = docs[i : i + 500]
-        rows.update((r.doc, r) for r in session.scalars(select(DocumentRow).where(DocumentRow.doc.in_(chunk))))
+        rows.update((r.doc, r) for r in session.scalars(
+            select(DocumentRow).options(defer(DocumentRow.text)).where(DocumentRow.doc.in_(chunk))))
     return rows
 
 
@@ -181,10 +148,19 @@ def write(session: Session, done: Processed, version: str, duplicate: str | None
 
     Each table gets one executemany (Core), not one ORM flush or one INSERT ... RETURNING
     per row: a document costs a few statements, however many rows it has."""
-    advisory_lock(session, "resolve", shared=True)
-    advisory_lock(session, f"document:{done.doc_id}")  # a concurrent writer of this name waits
+    advisory_lock(session, "resolve", True, f"document:{done.doc_id}")  # a writer of this name waits
     session.execute(delete(DocumentRow).where(DocumentRow.doc == done.doc_id))
     doc, ids = done.document, _Ids(session, _row_counts(done, duplicate))
+    if doc is not None and not duplicate:
+        _ensure_entities(session, [m for _, _, m in done.mentions])
+    with postgres.pipeline(session):  # only INSERTs from here: their ids are drawn above
+        _write_rows(session, done, version, duplicate, ids)
+
+
+def _write_rows(session: Session, done: Processed, version: str, duplicate: str | None, ids: _Ids) -> None:
+    """The INSERTs of `write`: the document's row, then (unless it is a duplicate or was not
+    read) its blocks, tables, cells, mentions and facts, one executemany per table."""
+    doc = done.document
     (doc_id,) = _insert(session, DocumentRow, [dict(
         doc=done.doc_id, path=done.path, sha256=done.sha256, size=done.size,
         media_type=doc.media_type if doc else None, encoding=doc.encoding if doc else None,
@@ -200,7 +176,6 @@ def write(session: Session, done: Processed, version: str, duplicate: str | None
     )], ids)
     if doc is None or duplicate:
         return
-    _ensure_entities(session, [m for _, _, m in done.mentions])
     _insert(session, BlockRow, [
         dict(document_id=doc_id, idx=seg.block, kind=seg.kind, lang=seg.lang, page=seg.page,
              start=seg.offset, end=seg.offset + len(seg.source), text=seg.source, tokens=" ".join(words),
@@ -260,9 +235,13 @@ def _ensure_entities(session: Session, mentions: list[Mention]) -> None:
                    else (m.subject,) if isinstance(m, CountMention)
                    else m.parties if isinstance(m, (AgreementMention, EventMention)) else ())
     ids.discard(None)
+    seen = session.connection().info.setdefault("jcmkg_entities", set())  # ids found stored before
+    ids -= seen  # entities are never deleted: an id once seen stored stays there
 
     def missing() -> list[str]:
-        return sorted(ids - set(session.scalars(select(EntityRow.id).where(EntityRow.id.in_(ids))))) if ids else []
+        stored = set(session.scalars(select(EntityRow.id).where(EntityRow.id.in_(ids)))) if ids else set()
+        seen.update(stored)
+        return sorted(ids - stored)
 
     if not missing():
         return
