@@ -13,7 +13,7 @@ PORT   ?= 8001
 .PHONY: install ingest export test test-quick lint eval eval-scans train bench clean lock serve readme
 
 install: $(STAMP)
-	@$(PY) -m pipeline.load_ocr
+	@$(PY) -m pipeline.load.ocr
 
 # Re-runs only when the pins or the package metadata change.
 $(STAMP): pyproject.toml requirements.lock
@@ -62,7 +62,7 @@ eval-scans: install $(OUT)/scans/train.jsonl
 $(OUT)/scans/train.jsonl: scripts/make_scans.py bench/scans.py
 	$(PY) scripts/make_scans.py $(OUT)/scans $(SHARED)
 
-# Rebuilds the relation models (extractors/models/*.json) from the gold of $(SHARED)'s seeds, dev
+# Rebuilds the relation models (extractors/relations/models/*.json) from the gold of $(SHARED)'s seeds, dev
 # and train sets, deterministically; ingest only reads them.
 train: install
 	$(PY) -m pipeline.relation_training train $(SHARED)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.decode import decode
+from pipeline.load.decode import decode
 
 LANGS = ("ja", "vi", "en")
 # The numbered line that makes each copy unique, in the copy's own language.

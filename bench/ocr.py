@@ -13,7 +13,7 @@ from bench.corpus import sources
 from bench.runs import ingest_run
 from bench.scans import scanned_pdf
 from pipeline.limits import Limits
-from pipeline.load_ocr import OcrUnavailable, check, read_pdf_page
+from pipeline.load.ocr import OcrUnavailable, check, read_pdf_page
 
 PAGE_CHARS = {"ja": 900, "vi": 2000, "en": 2200}  # about one A4 page of each
 

@@ -5,13 +5,15 @@ Entity extractors come first (countries, organizations, dates and the years of y
 money, counts); relation extractors after them read what those found (tables, agreements, events).
 """
 
-from extractors import (  # noqa: F401  (imported for their registrations, in this order)
+from extractors.entities import (  # noqa: F401  (imported for their registrations, in this order)
     countries,
     organizations,
     dates,
     date_years,
     money,
     counts,
+)
+from extractors.relations import (  # noqa: F401  (imported for their registrations, in this order)
     tables,
     agreements,
     events,

@@ -23,7 +23,7 @@ from pipeline import store
 from pipeline.discover import discover
 from pipeline.entities import entity_rows
 from pipeline.limits import Limits
-from pipeline.load_ocr import version_tag
+from pipeline.load.ocr import version_tag
 from pipeline.processed import Processed
 from pipeline.reader import open_reader
 from pipeline.readfile import fingerprint, reason, shown
@@ -39,13 +39,11 @@ log = logging.getLogger(__name__)
 
 # The files whose content decides what a document's rows hold (see pipeline_version).
 EXTRACTION_CODE = [
-    ("extractors", "*"), ("schemas", "*.py"), ("pipeline", "load*.py"), ("pipeline", "decode.py"),
+    ("extractors", "*"), ("schemas", "*.py"), ("pipeline.load", "*.py"),
     ("pipeline", "langid.py"), ("pipeline", "segment.py"), ("pipeline", "words.py"), ("pipeline", "extract.py"),
-    ("pipeline", "process.py"), ("pipeline", "text_tables*.py"), ("pipeline", "store.py"),
+    ("pipeline", "process.py"), ("pipeline", "store.py"),
     ("pipeline", "limits.py"), ("pipeline", "readfile.py"),
 ]
-
-
 
 
 def pipeline_version() -> str:

@@ -2,7 +2,7 @@
 
 Only what the file says of itself counts (FORMAT of a date: its first 10 characters, ISO); a
 value that is not a plausible date is ignored. The text's own dateline or label, found by
-`extractors.published.publication_of`, is preferred when both exist (pipeline/resolve.py).
+`extractors.entities.published.publication_of`, is preferred when both exist (pipeline/resolve.py).
 """
 
 from __future__ import annotations

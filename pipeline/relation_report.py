@@ -15,9 +15,9 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from extractors.discourse import agree, full_date
-from extractors.parties import as_countries
-from extractors.relation_model import model
+from extractors.relations.discourse import agree, full_date
+from extractors.relations.parties import as_countries
+from extractors.relations.relation_model import model
 from pipeline.relation_training import RELATIONS, Doc, collect, predict, processed
 
 

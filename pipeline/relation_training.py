@@ -1,14 +1,14 @@
 """Training and cross-validating the relation models (agreements, events) on the gold sets.
 
-    python -m pipeline.relation_training train [SHARED]   # make train: writes extractors/models/*.json
+    python -m pipeline.relation_training train [SHARED]   # make train: writes extractors/relations/models/*.json
     python -m pipeline.relation_training cv [SHARED]      # make eval: grouped 5-fold CV table
 
 Every document of SHARED's seeds, dev and train sets goes through the real pipeline (load →
-langid → segment → entity extractors); the relation extractors' candidates (extractors.agreements,
-extractors.events) carry their features. Gold is per document, so mention labels come from
+langid → segment → entity extractors); the relation extractors' candidates (extractors.relations.agreements,
+extractors.relations.events) carry their features. Gold is per document, so mention labels come from
 aligning candidates to the document's gold facts (`label_agreement`, `label_event`). A logistic
 regression per decision is fitted with a fixed seed and written as plain weights, which
-extractors.relation_model scores at ingest time without scikit-learn.
+extractors.relations.relation_model scores at ingest time without scikit-learn.
 """
 
 from __future__ import annotations
@@ -18,13 +18,13 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from extractors import agreements, events
+from extractors.relations import agreements, events
 from extractors import in_run_order
 from extractors.base import Context
-from extractors.discourse import View, agree, document_view, full_date
-from extractors.parties import as_countries
-from extractors.relation_dates import first_date, options
-from extractors.relation_model import MODELS, Features, Model, model
+from extractors.relations.discourse import View, agree, document_view, full_date
+from extractors.relations.parties import as_countries
+from extractors.relations.relation_dates import first_date, options
+from extractors.relations.relation_model import MODELS, Features, Model, model
 from pipeline import extract
 from pipeline.process import Processed, process
 from pipeline.score import score, table

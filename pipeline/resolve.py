@@ -6,7 +6,7 @@ caller's transaction), so re-running it is idempotent and it never drifts from t
 
 - **As-of dates.** Each document's publication date (`documents.published`, and in
   `published_from` what states it): a labelled date or a dateline of its text
-  (`extractors.published.publication_of`), else its metadata's date (`meta`), else null.
+  (`extractors.entities.published.publication_of`), else its metadata's date (`meta`), else null.
 - **Agreements** of one kind merge when their parties name the same countries (an organization
   counts as its country, so [MOEJ, MAE_VN] and [JPN, VNM] agree; one side may be missing) and
   their dates are compatible at the precision each source gives (2013, 2013-07, 2013-07-02).
@@ -16,7 +16,7 @@ caller's transaction), so re-running it is idempotent and it never drifts from t
   ones, else the countries and organizations named in the event's sentence. An ordinal names
   one meeting of a series, so numbered meetings up to a year apart are one with a conflict.
 - **Conflicts**: an entity whose sources give incompatible dates or different places, and
-  counts of one measure, subject and period (extractors/measures.py) with different values:
+  counts of one measure, subject and period (extractors/entities/measures.py) with different values:
   a per-period figure (FY2025, a call round) whatever its as-of dates, a running total only
   between sources whose as-of dates overlap.
 """

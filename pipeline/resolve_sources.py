@@ -10,8 +10,8 @@ from functools import cache
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from extractors.dates import RESOLVED
-from extractors.published import DatedSpot, publication_of
+from extractors.entities.dates import RESOLVED
+from extractors.entities.published import DatedSpot, publication_of
 from extractors.lexicon import gazetteer
 from extractors.text import SENTENCE_END
 from pipeline.resolve_merge import Source

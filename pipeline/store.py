@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, defer, sessionmaker
 
 from pipeline import postgres
 from pipeline.reader import DEFAULT_URL
-from pipeline.load_ocr import LOW_CONFIDENCE, mean_confidence
+from pipeline.load.ocr import LOW_CONFIDENCE, mean_confidence
 from pipeline.migrate import add_missing_columns
 from pipeline.views import create_views
 from schemas.db import (

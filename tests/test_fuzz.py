@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline import extract
-from pipeline.decode import decode
+from pipeline.load.decode import decode
 from pipeline.langid import block_lang
 from pipeline.load import LoadError, load
 from pipeline.process import process

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.decode import decode
+from pipeline.load.decode import decode
 from pipeline.load import EmptyDocument, LoadError, load
-from pipeline.load_blocks import text_spans
-from pipeline.load_docx import load_docx
+from pipeline.load.blocks import text_spans
+from pipeline.load.docx import load_docx
 
 JA = "日本国環境省とベトナム天然資源環境省は、2021年10月14日に低炭素成長に関する協力覚書を更新した。"
 VI = "Thứ trưởng Bộ Nông nghiệp và Môi trường và Đại sứ Nhật Bản đã ký kết bản ghi nhớ hợp tác về môi trường."

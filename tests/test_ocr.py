@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 from bench.scans import ScanStyle, scanned_pdf
 from pipeline.cli import cli
-from pipeline.load_ocr import _place
-from pipeline.load_scans import garbage
+from pipeline.load.ocr import _place
+from pipeline.load.scans import garbage
 from pipeline.process import process
 
 SENTENCES = {

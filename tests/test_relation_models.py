@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.relation_model import MODELS, Model, bucket, model
+from extractors.relations.relation_model import MODELS, Model, bucket, model
 from pipeline import relation_training as rt
 from pipeline.score import Tally, score
 
@@ -72,7 +72,7 @@ def test_cross_validation_floor(field):
 def _agreements_with(dater: Model, text: str, lang: str) -> set[tuple]:
     from unittest.mock import patch
 
-    from extractors import agreements
+    from extractors.relations import agreements
     from pipeline.extract import extract_text
     from schemas.records import AgreementMention
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from pipeline import store
 from pipeline.resolve import resolve
 from pipeline.resolve_merge import Policy, Source, best_date, cluster, date_conflict
-from extractors.published import DatedSpot
+from extractors.entities.published import DatedSpot
 from pipeline.resolve_sources import publication_date
 from schemas.precision import compatible, gap_days, precision, refines
 from tests.synthetic_store import build_store

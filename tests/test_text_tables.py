@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.table_cells import number, shape
-from pipeline.text_tables import find_text_tables
+from extractors.relations.table_cells import number, shape
+from pipeline.load.text_tables import find_text_tables
 from schemas.records import Table
 
 # fmt: off

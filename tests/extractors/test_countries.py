@@ -5,8 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractors.base import Context
-from extractors.countries import find_countries
-from extractors.forms import fold
+from extractors.entities.countries import find_countries
+from extractors.entities.forms import fold
 from pipeline.segment import make_segment
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.counts import parse_count
+from extractors.entities.counts import parse_count
 from pipeline.extract import extract_text
 from schemas.records import CountMention
 

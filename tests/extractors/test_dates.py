@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.dates import parse_date
-from extractors.published import DatedSpot, document_date_of
+from extractors.entities.dates import parse_date
+from extractors.entities.published import DatedSpot, document_date_of
 from pipeline.extract import extract_text
 from schemas.records import DateMention
 

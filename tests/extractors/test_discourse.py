@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractors.base import REGISTRY, Context
-from extractors.discourse import (
+from extractors.relations.discourse import (
     View,
     agree,
     bare_date,
@@ -23,7 +23,7 @@ from extractors.discourse import (
     own_date,
     regex,
 )
-from extractors.parties import sides
+from extractors.relations.parties import sides
 from pipeline.segment import make_segment
 
 

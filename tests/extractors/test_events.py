@@ -8,8 +8,8 @@ from unittest.mock import patch
 
 import pytest
 
-from extractors import events as events_module
-from extractors.relation_model import Model
+from extractors.relations import events as events_module
+from extractors.relations.relation_model import Model
 from pipeline.extract import extract_text
 from schemas.records import EventMention
 

@@ -1,11 +1,11 @@
-"""Counts carry what they measure, for which period and as of when (extractors/measures.py),
+"""Counts carry what they measure, for which period and as of when (extractors/entities/measures.py),
 read through the real extractors from sentences written for these tests."""
 
 from __future__ import annotations
 
 import pytest
 
-from extractors.measures import measure_of, period_in, qualify, vocabulary
+from extractors.entities.measures import measure_of, period_in, qualify, vocabulary
 from pipeline.extract import extract_text
 from schemas.records import CountMention
 

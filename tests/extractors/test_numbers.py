@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from kanjize import number2kanji
 
-from extractors.numbers import fold, parse_amount, parse_number, parse_word
+from extractors.entities.numbers import fold, parse_amount, parse_number, parse_word
 
 # fmt: off
 NUMBER_CASES = [

@@ -3,8 +3,8 @@
 import pytest
 
 from extractors.base import Context
-from extractors.countries import find_countries
-from extractors.organizations import find_organizations
+from extractors.entities.countries import find_countries
+from extractors.entities.organizations import find_organizations
 from pipeline.segment import make_segment
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from extractors.places import find_places
+from extractors.entities.places import find_places
 from pipeline.segment import make_segment
 
 

@@ -1,0 +1,294 @@
+"""Counts of things → CountMention(value, unit, subject, what, qualifier).
+
+A count is a numeral with a counter (ja 48件, 29ヵ国, 2通) or a counted noun (vi 12 dự án,
+en 70 new MoUs). Counters, nouns, qualifiers and the words that mark ordinals, joint parties
+and "the two countries" references are data: `data/<lang>/counts.yaml`. Not counts: ordinals
+(第5回, 17カ国目, lần thứ 5), years, measurements (tCO2, MW: no counter), "2 nước" = "both
+countries". The subject is decided in `count_subjects`. Table rows are left to the tables
+extractor, which reads single cells with `parse_count`.
+
+    ja: JCMパートナー国30か国 → 30 country · 1事業からのクレジット発行 → 1 credit_issuance
+    vi: 9 gói tín dụng → 9 credit_issuance · hai nước → (not a count)
+    en: more than 80 projects → 80 project, more_than · the only two countries → 2 country
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from extractors.base import Context, Segment, extractor
+from extractors.entities.count_subjects import subjects
+from extractors.entities.dates import YEARS, sentence_span
+from extractors.lexicon import alternation, lexicon
+from extractors.entities.measures import qualify
+from extractors.entities.numbers import fold, numeral_pattern, parse_number
+from extractors.text import chars, script, spaced
+from schemas.records import CountMention, CountryMention
+
+_CLAUSE_END = re.compile(r"[、,。;；]")
+_KANJI_DIGIT = re.compile(r"[〇零一二三四五六七八九十百千\d]")
+_NOUN_CHAR = script("ja", "katakana", "kanji", "kanji_extra")
+_NOUN_RUN = re.compile(rf"[{chars('ja', 'katakana', 'kanji', 'kanji_extra')}A-Za-z・ー]+")  # a written noun phrase (ja)
+_LINK = re.compile(r"\s*の\s*")  # "N件の…": what follows names the counted thing
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """One count found in a text: span, value, unit, what and qualifier."""
+
+    start: int
+    end: int
+    value: int | float
+    unit: str
+    what: str
+    qualifier: str | None
+    ownable: bool = False  # a count of members (countries, bodies) an international body may own
+
+
+@cache
+def _by_form(lang: str, key: str, lower: bool) -> dict[str, dict[str, Any]]:
+    """Form → its group (unit, what) for the groups under `key` of the language's counts data;
+    `agree` groups count singular forms only for the value 1. Longest forms first."""
+    out = {}
+    for g in lexicon(lang, "counts")[key]:
+        agree = "singular" in g
+        for form in g["forms"]:
+            out[form.lower() if lower else form] = {**g, "agree": agree, "one": False}
+        for form in g.get("singular", []):
+            out[form.lower() if lower else form] = {**g, "agree": agree, "one": True}
+    return dict(sorted(out.items(), key=lambda f: -len(f[0])))
+
+
+@cache
+def _regex(lang: str) -> re.Pattern:
+    """Numeral + counter (ja) or numeral + modifiers + counted noun (vi, en), with qualifiers."""
+    data = lexicon(lang, "counts")
+    num = numeral_pattern(lang)
+    qb = alternation(data["qualifiers_before"]) or "(?!)"
+    qa = alternation(data["qualifiers_after"]) or "(?!)"
+    if data["counters"]:
+        counters = alternation(_by_form(lang, "counters", False))
+        return re.compile(rf"(?<![\d.,])(?:(?P<qb>(?i:{qb}))\s*)?(?P<num>{num})\s*(?P<noun>{counters})(?P<qa>{qa})?")
+    nouns = alternation(_by_form(lang, "nouns", True))
+    stop = alternation(data["stop_words"]) or "(?!)"
+    mods = r"(?:(?!(?:%s)\b)[A-Za-z][\w-]*\s+){0,3}?" % stop if data["stop_words"] else ""  # lazy: the nearest noun
+    part = r"(?:(?:%s)\s+)?" % alternation(data["partitives"]) if data["partitives"] else ""
+    return re.compile(
+        rf"(?<![\w.,$])(?:(?P<qb>(?i:{qb}))\s+)?(?P<num>{num})\s+{part}(?P<mods>{mods})(?i:(?P<noun>{nouns}))(?!\w)"
+    )
+
+
+def _skip(text: str, m: re.Match, value: float, lang: str) -> bool:
+    """True for ordinals, vague numbers, years, "the two countries" references and set phrases
+    ("from one country to another")."""
+    data = lexicon(lang, "counts")
+    head = text[: m.start("num")].rstrip()
+    head_word = head.split()[-1] if head.split() else ""
+    if head.endswith(tuple(data["ordinal_before"] + lexicon(lang, "numbers")["vague_prefixes"])):
+        return True
+    if text[m.end() :].startswith(tuple(data["ordinal_after"])):
+        return True
+    if text[m.start("num") :].lower().startswith(tuple(data["idioms"])):
+        return True
+    if value in YEARS and re.fullmatch(r"\d{4}", m.group("num")):
+        return True
+    if value == 2 and m.group("noun").lower() in data["pair_nouns"] and not m.group("qb"):
+        if head_word in data["pair_count_words"]:
+            return False
+        return data["pair_default_reference"] or head_word in data["reference_before"]
+    return False
+
+
+def _noun_after(text: str, end: int, lang: str, open_: bool) -> dict[str, Any] | None:
+    """What "N<counter>の<noun phrase>" (ja) counts: the phrase's head (its last noun, once act
+    nouns such as 登録 or 承認 are set aside) if known; after an `open` counter (件, つ) an
+    unknown head counts `other` things (15件の案件相談)."""
+    data = lexicon(lang, "counts")
+    link = _LINK.match(text, end)
+    run = _NOUN_RUN.match(text, link.end()) if link else None
+    if not run:
+        return None
+    phrase = re.split(alternation(data["phrase_stops"]) or "(?!)", run.group())[0]
+    head = re.sub(rf"(?:{alternation(data['act_nouns']) or '(?!)'})+$", "", phrase)
+    for form, group in _by_form(lang, "nouns_after", False).items():
+        if head.endswith(form):
+            return group
+    return {"unit": "other", "what": head} if open_ and _NOUN_CHAR.search(head) and len(head) > 1 else None
+
+
+def _window(text: str, spans: list[tuple[int, int]], k: int) -> str:
+    """The text of count k's sentence from its clause start up to the count after it."""
+    lo, hi = sentence_span(text, spans[k][0])
+    hi = min([hi] + [s for s, e in spans[k + 1 :] if s >= spans[k][1]])
+    return text[_clause_start(text, spans, k) : hi]
+
+
+def _clause_start(text: str, spans: list[tuple[int, int]], k: int) -> int:
+    """Where count k's clause starts: its sentence start, a clause mark or the count before it."""
+    lo = sentence_span(text, spans[k][0])[0]
+    marks = [m.end() for m in _CLAUSE_END.finditer(text, lo, spans[k][0])]
+    return max([lo] + marks + [e for s, e in spans[:k] if e <= spans[k][0]])
+
+
+def _qualifier(data: dict[str, Any], before: str | None, after: str | None) -> str | None:
+    """The qualifier (approx, more_than, ...) of the words before or after the numeral."""
+    lower = {k.lower(): v for k, v in data["qualifiers_before"].items()}
+    return lower.get((before or "").lower()) or data["qualifiers_after"].get(after or "")
+
+
+def find(text: str, lang: str, bounds: frozenset[int] = frozenset()) -> list[Count]:
+    """Counts in `text`; with token `bounds` (ja), a counter must end on a token boundary."""
+    data = lexicon(lang, "counts")
+    folded = fold(text)
+    forms = _by_form(lang, "counters", False) if data["counters"] else _by_form(lang, "nouns", True)
+    found: list[tuple[int, int, int, dict[str, Any], str, str | None]] = []
+    for m in _regex(lang).finditer(folded):
+        num = m.group("num")
+        value = parse_number(num, lang)
+        if not value or value != int(value) or (lang == "ja" and not _KANJI_DIGIT.search(num)):
+            continue
+        if (bounds and m.end("noun") not in bounds) or _skip(folded, m, value, lang):
+            continue
+        noun = m.group("noun")
+        group = forms[noun if data["counters"] else noun.lower()]
+        if group["agree"] and group["one"] != (value == 1):
+            continue
+        what = group.get("what") or (m.groupdict().get("mods") or "") + noun
+        after = _noun_after(folded, m.end(), lang, bool(group.get("open"))) if data["counters"] else None
+        if after:
+            group, what = after, after["what"]
+        if group["unit"] is not None:
+            qualifier = _qualifier(data, m.group("qb"), m.groupdict().get("qa"))
+            found.append((m.start(), m.end(), int(value), group, what.strip(), qualifier))
+    found = sorted(found + _totals(folded, lang, found), key=lambda f: f[0])
+    found = sorted(found + _elided(folded, lang, found), key=lambda f: f[0])
+    spans = [(f[0], f[1]) for f in found]
+    return [_refine(folded, lang, spans, k, *f) for k, f in enumerate(found)]
+
+
+def _totals(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict[str, Any], str, None]]:
+    """Counts stated as a total with the noun before the number ("the number of partner
+    countries reached 30"); a number already read as a count is left alone."""
+    data = lexicon(lang, "counts")
+    if not data["total_patterns"] or not data["nouns"]:
+        return []
+    forms = _by_form(lang, "nouns", True)
+    nouns, num = alternation(forms), numeral_pattern(lang)
+    out = []
+    for pattern in data["total_patterns"]:
+        regex = re.compile(pattern.format(noun=f"(?P<noun>{nouns})", num=f"(?P<num>{num})"), re.IGNORECASE)
+        for m in regex.finditer(text):
+            value = parse_number(m.group("num"), lang)
+            taken = any(s <= m.start("num") < e for s, e, *_ in found)
+            if value and value == int(value) and not taken and value not in YEARS:
+                group = forms[m.group("noun").lower()]
+                out.append((m.start("verb"), m.end("num"), int(value), group, m.group("noun"), None))
+    return out
+
+
+def _elided(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict[str, Any], str, None]]:
+    """Bare numbers whose noun is left out after "with", "up from", "compared with" (…agreements
+    with 14 countries, while Singapore had agreements with nine · 31 countries, up from 17):
+    counts of the things of the count before them in the same or the previous sentence, or,
+    with none, of the last counted noun of their sentence (The latest projects, one in Kenya)."""
+    out: list[tuple[int, int, int, dict[str, Any], str, None]] = []
+    patterns = lexicon(lang, "counts")["elided_after"]
+    matches = (m for p in patterns
+               for m in re.finditer(p.format(num=f"(?P<num>{numeral_pattern(lang)})"), text, re.IGNORECASE))
+    for m in matches:
+        value = parse_number(m.group("num"), lang)
+        taken = any(s <= m.start("num") < e for s, e, *_ in found + out)
+        lo = sentence_span(text, max(0, sentence_span(text, m.start())[0] - 2))[0]
+        before = [f[3:5] for f in found if lo <= f[0] and f[1] <= m.start()] or _nouns_before(text, lang, m.start())
+        if value and value == int(value) and not taken and value not in YEARS and before:
+            group, what = before[-1]
+            out.append((m.start("num"), m.end("num"), int(value), group, what, None))
+    return out
+
+
+def _nouns_before(text: str, lang: str, at: int) -> list[tuple[dict[str, Any], str]]:
+    """(group, form) of the plural counted nouns of the sentence before offset `at`."""
+    forms = {f: g for f, g in _by_form(lang, "nouns", True).items() if not g["one"]}
+    if not forms:
+        return []
+    lo = sentence_span(text, at)[0]
+    regex = re.compile(rf"(?<!\w)(?:{alternation(forms)})(?!\w)", re.IGNORECASE)
+    return [(forms[m.group().lower()], m.group()) for m in regex.finditer(text, lo, at)]
+
+
+def _refine(text: str, lang: str, spans: list[tuple[int, int]], k: int, start: int, end: int, value: int,
+            group: dict[str, Any], what: str, qualifier: str | None) -> Count:
+    """The count with its unit read in context: projects whose credit issuance is decided count
+    issuances; businesses attending count participants."""
+    data = lexicon(lang, "counts")
+    unit, around = group["unit"], _window(text, spans, k).lower()
+    issued_for = re.search(rf"(?:{data['issuance_before']})$", text[:start], re.I) or re.match(
+        data["issuance_after"], text[end:], re.I)
+    decided = _any(data["issuance_words"], around) and _any(data["decision_words"], around)
+    if unit == "project" and (decided or issued_for):
+        unit, what = "credit_issuance", "credit issuances"
+    if group.get("attending") and _any(data["attendance_words"], text[end : _window_end(text, spans, k)].lower()):
+        unit = group["attending"]
+    return Count(start, end, value, unit, what, qualifier, ownable=bool(group.get("members")))
+
+
+def _any(words: list[str], text: str) -> bool:
+    return any(w.lower() in text for w in words)
+
+
+def _window_end(text: str, spans: list[tuple[int, int]], k: int) -> int:
+    """Where count k's clause ends (a clause mark, the next count or the sentence end)."""
+    mark = _CLAUSE_END.search(text, spans[k][1])
+    ends = [sentence_span(text, spans[k][0])[1]] + [s for s, _ in spans[k + 1 : k + 2]]
+    return min(ends + ([mark.start()] if mark else []))
+
+
+def parse_count(text: str, lang: str) -> tuple[int | float, str, str | None] | None:
+    """(value, unit, qualifier) of a single table cell: '48件', '29ヵ国', '12 dự án'."""
+    found = find(text, lang)
+    return (found[0].value, found[0].unit, found[0].qualifier) if found else None
+
+
+def _listed(seg: Segment, ctx: Context, found: list[Count]) -> list[Count]:
+    """Bare numbers after countries in a comparison or list that follows a count or a counted
+    noun of the same sentence ("Indonesia leads with 22 projects, followed by Mongolia (23)",
+    "projects by country: Chile 8, Kenya 6"): counts of the same things."""
+    pattern = re.compile(lexicon(seg.lang, "counts")["listed_after_country"] or "(?!)")
+    out = []
+    for country in ctx.here(CountryMention):
+        m = pattern.match(seg.text, country.end)
+        sentence = sentence_span(seg.text, country.start)
+        before = [(c.unit, c.what) for c in found if sentence[0] <= c.start and c.end <= country.start]
+        before = before or [(g["unit"], form) for g, form in _nouns_before(fold(seg.text), seg.lang, country.start)]
+        taken = m and any(c.start <= m.start("num") < c.end for c in found)
+        if m and before and not taken and int(m.group("num")) not in YEARS:
+            unit, what = before[-1]
+            out.append(Count(m.start("num"), m.end("num"), int(m.group("num")), unit, what, None))
+    return out
+
+
+@extractor("counts", CountMention)
+def find_counts(seg: Segment, ctx: Context) -> Iterator[CountMention]:
+    """Counts of projects, countries, issuances, meetings, participants, documents and others.
+
+    ja: オンライン参加7か国 → 7 country · 正副2通 → 2 document · 第5回 → (ordinal, not a count)
+    vi: 15 dự án → 15 project · en: Two of the projects … in Kenya → 2 project, subject KEN
+    """
+    if seg.kind == "table_row":
+        return
+    found = find(seg.text, seg.lang, frozenset() if spaced(seg.lang) else seg.bounds)
+    found = sorted(found + _listed(seg, ctx, found), key=lambda c: c.start)
+    spans = [(c.start, c.end) for c in found]
+    for k, (c, subject) in enumerate(zip(found, subjects(seg, ctx, found))):
+        lo, hi = sentence_span(seg.text, c.start)
+        near = seg.text[_clause_start(seg.text, spans, k) : _window_end(seg.text, spans, k)]
+        measured = qualify(c.unit, seg.text[lo:hi], seg.lang, near=near)
+        yield CountMention(
+            start=c.start, end=c.end, surface=seg.text[c.start : c.end], rule="counts",
+            value=c.value, unit=c.unit, what=c.what, qualifier=c.qualifier,  # type: ignore[arg-type]
+            subject=subject, measure=measured.measure, period=measured.period, as_of=measured.as_of,
+        )

@@ -1,0 +1,180 @@
+"""The years of yearless days and months (the `date_years` extractor, run after `dates`):
+from a year named in the same sentence, a relative year, or the document's own date.
+
+    ja: 令和5年7月5日 … 6月29日 → 2023-06-29 · vi: 17/08/2018 … (15/8) → 2018-08-15
+    en: (14 Nov 2025) … was held in Jakarta in February → 2025-02
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
+from functools import cache
+
+from extractors.base import Context, Segment, extractor
+from extractors.entities.dates import RESOLVED, Day, Found, date_mention, find, iso, local_day, sentence_span, valid
+from extractors.lexicon import lexicon
+from extractors.text import bounded
+from extractors.entities.published import as_day, document_date, is_day
+from schemas.records import DateMention
+
+NEAR_NEW_YEAR = 62  # a day named beside a full date is in the adjacent year if that puts it this close
+FEW_DAYS = 3  # a page's date may be a few days off the day it speaks of (posted, updated)
+
+
+@extractor("date_years", DateMention)
+def resolve_years(seg: Segment, ctx: Context) -> Iterator[DateMention]:
+    """The full date of each yearless day, and the month of each month named without a year.
+
+    The year comes from a year named in the same sentence (the nearest; for a month, the only
+    one), unless that is more than a year away from the document's own date (a target year such
+    as 2050); else from a relative year (昨年, năm nay, next year) or the document's date:
+    see `_around`. A day or month said to recur every year gets none.
+    ja: 令和5年7月5日 … 6月29日 → 2023-06-29 · vi: 17/08/2018 … (15/8) → 2018-08-15
+    en: (14 Nov 2025) … was held in Jakarta in February → 2025-02 · will meet in March → 2026-03
+    A day named without its month (ja news: "…で3日、式典が開かれた") takes the month and year
+    of the document's date (`_news_day`).
+    """
+    days = [(m.start, m.end, int(m.value[2:4]), int(m.value[5:7]))
+            for m in ctx.here(DateMention) if m.value.startswith("--")]
+    found = find(seg.text, seg.lang)
+    months = [(f.start, f.end, month, None) for f in found
+              if f.pattern.kind == "yearless_month" for _, month, _ in f.dates if month]
+    alone = [f for f in found if f.pattern.kind == "news_day"]
+    local = [f for f in found if f.pattern.kind == "local_day"]
+    if not days and not months and not alone and not local:
+        return
+    doc = document_date(ctx)
+    for f in alone:
+        yield from _news_day(seg, f, doc, found)
+    dated = [m for m in ctx.here(DateMention) if m.value[:4].isdigit()]
+    for f in local:
+        ymd = local_day(f, found, lambda g, m, d: _year_of(seg, g.start, dated, doc, m, d))
+        mention = date_mention(seg, f, ymd, RESOLVED) if ymd and ymd[0] and not local_day(f, found, None) else None
+        if mention:
+            yield mention
+    for start, end, month, day in days + months:
+        year = _year_of(seg, start, dated, doc, month, day)
+        value = iso((year, month, day)) if year is not None and valid((year, month, day)) else None
+        if value:
+            yield DateMention(
+                start=start, end=end, surface=seg.text[start:end], rule=RESOLVED,
+                value=value[0], precision=value[1],  # type: ignore[arg-type]
+            )
+
+
+
+def _news_day(seg: Segment, f: Found, doc: Day | None, found: list[Found]) -> Iterator[DateMention]:
+    """A day named without its month, as `--MM-DD` and resolved: the month of a day named before
+    it in its sentence ("11月3日に到着し、5日に…"), else the month of the document's date, or the
+    month before when the day is after the document's (news reports the recent past) unless
+    the sentence speaks of what is to come. None without a document date or in a sentence
+    saying it recurs (毎月3日)."""
+    day = f.dates[0][2]
+    lo, hi = sentence_span(seg.text, f.start)
+    sentence = seg.text[lo:hi]
+    if doc is None or day is None or _words(seg.lang, "recurring_words").search(sentence):
+        return
+    year, month = doc[0], doc[1]
+    named = [d for g in found if lo <= g.start and g.end <= f.start and g.pattern.kind == "date"
+             for d in g.dates if d[1] and d[2]]
+    if named:
+        year, month = named[-1][0] or _around(doc, named[-1][1], day, None), named[-1][1]
+    elif day > doc[2] and _tense(sentence, f.start - lo, seg.lang) != "future":
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    if valid((year, month, day)):
+        yield from filter(None, (date_mention(seg, f, (None, month, day), f.pattern.name),
+                                 date_mention(seg, f, (year, month, day), RESOLVED)))
+
+
+def _year_of(seg: Segment, pos: int, dated: list[DateMention], doc: Day | None, month: int,
+             day: int | None) -> int | None:
+    """The year of the yearless day (or month, when `day` is None) named at `pos`: from the
+    dates of its sentence that are not far from the document's own date (the nearest, preceding
+    first; for a month, the only year they name), else from the document's date."""
+    lo, hi = sentence_span(seg.text, pos)
+    sentence, at = seg.text[lo:hi], pos - lo
+    if _words(seg.lang, "recurring_words").search(sentence):
+        return None
+    near = sorted(
+        (x for x in dated if lo <= x.start < hi and x.start != pos
+         and (not doc or abs(int(x.value[:4]) - doc[0]) <= 1) and not _target(seg, x)),
+        key=lambda x: (x.start > pos, abs(x.start - pos)),
+    )
+    if near and day is None:
+        years = {int(x.value[:4]) for x in near}
+        return years.pop() if len(years) == 1 else None
+    if near and not is_day(near[0].value):
+        return int(near[0].value[:4])
+    if near and as_day(near[0].value) != doc:
+        return _beside(as_day(near[0].value), month, day)
+    if doc is None:
+        return None
+    relative = lexicon(seg.lang, "dates")["relative_years"]
+    if said := _nearest(_words(seg.lang, "relative_years").finditer(sentence), at):
+        return doc[0] + relative[said.group().lower()]
+    return _around(doc, month, day, _tense(sentence, at, seg.lang))
+
+
+def _target(seg: Segment, x: DateMention) -> bool:
+    """True for a year named as a target or deadline (by 2030, đến năm 2030, 2030年までに)."""
+    data = lexicon(seg.lang, "dates")
+    digit = next((i for i, ch in enumerate(x.surface) if ch.isdigit()), 0)  # "by 2030" is one mention
+    before = seg.text[max(0, x.start - 12) : x.start + digit].rstrip().lower()
+    return (any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
+                for w in data["target_before"])
+            or seg.text[x.end :].lstrip().startswith(tuple(data["target_after"])))
+
+
+def _beside(anchor: Day, month: int, day: int) -> int:
+    """The year of a day named beside a full date: the date's year, or the adjacent one when
+    that puts the day within NEAR_NEW_YEAR days of it (28 December 2025 … on January 5)."""
+    when = date(*anchor)
+    for year in (anchor[0] - 1, anchor[0] + 1):
+        if valid((year, month, day)) and abs((date(year, month, day) - when).days) <= NEAR_NEW_YEAR:
+            return year
+    return anchor[0]
+
+
+def _around(doc: Day, month: int, day: int | None, tense: str | None) -> int:
+    """The year that puts a yearless day or month where the sentence places it against the
+    document's date: what is to come is the next one (on or after the date), what happened the
+    most recent one (a day up to FEW_DAYS after the date still counts: a page is dated when it
+    was posted or updated). In a sentence without either, a day is the nearest one (a news page
+    speaks of the recent past and the near future) and a month the most recent one."""
+    year, doc_month, doc_day = doc
+    if day is None:
+        return year + (month < doc_month) if tense == "future" else year - (month > doc_month)
+    when = date(year, doc_month, doc_day)
+    options = [(y, date(y, month, day)) for y in (year - 1, year, year + 1) if valid((y, month, day))]
+    if not options:
+        return year
+    if tense == "future":
+        return min((d, y) for y, d in options if d >= when - timedelta(days=FEW_DAYS))[1]
+    if tense == "past":
+        return max((d, y) for y, d in options if d <= when + timedelta(days=FEW_DAYS))[1]
+    return min((abs((d - when).days), d, y) for y, d in options)[2]
+
+
+def _tense(sentence: str, at: int, lang: str) -> str | None:
+    """"future" or "past" by the marker nearest `at` ("will", "sẽ", 予定 / "was", "đã", した),
+    None without one. A past word inside a future phrase ("will be held") is no marker."""
+    future = list(_words(lang, "future_words").finditer(sentence))
+    past = [m for m in _words(lang, "past_words").finditer(sentence)
+            if not any(f.start() < m.end() and m.start() < f.end() for f in future)]
+    nearest = _nearest(future + past, at)
+    return None if nearest is None else "future" if nearest in future else "past"
+
+
+def _nearest(matches: Iterable[re.Match], at: int) -> re.Match | None:
+    return min(matches, key=lambda m: min(abs(m.start() - at), abs(m.end() - at)), default=None)
+
+
+@cache
+def _words(lang: str, key: str) -> re.Pattern:
+    """A regex for a word list of dates.yaml: whole words where words are spaced."""
+    words = lexicon(lang, "dates")[key]
+    body = "|".join(f"(?:{w})" for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return re.compile(bounded(body, lang), re.IGNORECASE)
+

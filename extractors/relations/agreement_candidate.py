@@ -1,0 +1,26 @@
+"""An agreement candidate: an instrument mention with the arguments the rules found for it
+(extractors.relations.agreements finds them, extractors.relations.agreement_merge folds them per document)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractors.relations.discourse import Span
+from extractors.relations.relation_model import Features
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An instrument mention with the arguments found so far."""
+
+    unit: int
+    span: Span
+    kind: str
+    parties: tuple[str, ...] = ()
+    date: str | None = None
+    strong: bool = False  # the date was tied to it in its own sentence
+    place: str | None = None
+    org_level: bool = False
+    local: bool = True  # the parties are named in its own sentence
+    noun: str = ""  # the instrument word as written, folded
+    features: Features = field(default_factory=dict)  # what the model decides on

@@ -1,0 +1,78 @@
+"""One agreement per instrument in a document (extractors.relations.agreements): parties taken from the
+context become the ministries that sign in the document, and repeated mentions of one instrument
+fold into one fact (one signed and later renewed stays two; an MoU and the bilateral document it
+created are two).
+
+    "…MOEJ and MONRE signed an MoC…" then "the MoC was signed in 2013" → one MoC (MOEJ, MONRE), 2013
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extractors.relations.agreement_candidate import Candidate
+from extractors.relations.discourse import View, agree, date_rank
+from extractors.relations.parties import as_countries, org_country, unit_parties
+
+
+def _same(a: Candidate, b: Candidate) -> bool:
+    """One instrument mentioned twice: same kind, compatible parties and own dates. Laws must also
+    share their noun (法律 / 省令, Luật / Thông tư) and their issuer."""
+    if a.kind != b.kind:
+        return False
+    if a.kind == "legal_act" and (a.noun != b.noun or (a.parties and b.parties and a.parties != b.parties)):
+        return False
+    if a.strong and b.strong and not agree(a.date, b.date):
+        return False  # a date borrowed from the context yields to one tied to the instrument
+    if a.parties and b.parties and a.parties != b.parties:
+        if a.org_level and b.org_level:
+            return False
+        return as_countries(a.parties) == as_countries(b.parties)
+    return True
+
+
+def refine(view: View, cands: list[Candidate]) -> list[Candidate]:
+    """Parties taken from the context, or none, become the ministries that sign in the document's
+    own sentences (or, failing that, a pair of ministries it names) when they stand for the same
+    countries: a MOEJ-MONRE page's "the MoC was signed" is a MOEJ-MONRE MoC. An instrument signed
+    "with" one ministry gets the document's ministry of the other side."""
+    known = [c.parties for c in cands if c.org_level and c.local]
+    for u in range(len(view.units)):
+        pair = tuple(sorted(set(unit_parties(view, u)[0])))
+        known += [pair] if len(pair) >= 2 else []
+    out = []
+    for c in cands:
+        if c.kind in ("legal_act", "bilateral_document"):
+            pass
+        elif not c.local:
+            image = set(c.parties)
+            same = next((p for p in known if not image or as_countries(p) == image), None)
+            c = replace(c, parties=same, org_level=True) if same else c
+        elif c.org_level and len(as_countries(c.parties)) == 1:
+            home = as_countries(c.parties)
+            other = next((o for p in known for o in p if org_country().get(o, next(iter(home))) not in home), None)
+            c = replace(c, parties=tuple(sorted({*c.parties, other}))) if other else c
+        out.append(c)
+    return out
+
+
+def merge(cands: list[Candidate]) -> list[Candidate]:
+    """Fold repeated mentions into the first one, keeping the most specific arguments."""
+    merged: list[Candidate] = []
+    for c in cands:
+        for i, m in enumerate(merged):
+            if _same(m, c):
+                merged[i] = _better(m, c)
+                break
+        else:
+            merged.append(c)
+    return merged
+
+
+def _better(a: Candidate, b: Candidate) -> Candidate:
+    date_from = max((a, b), key=lambda c: (c.strong, date_rank(c.date)))
+    parties = a.parties if (a.org_level or not b.org_level) and a.parties else b.parties or a.parties
+    return replace(
+        a, parties=parties, org_level=a.org_level or b.org_level, date=date_from.date,
+        strong=date_from.strong, place=a.place or b.place,
+    )

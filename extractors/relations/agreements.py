@@ -1,0 +1,371 @@
+"""Agreements: signed or adopted instruments (MoC, joint plan, joint statement, law...) with
+their parties, date and place.
+
+A trigger is an instrument noun (協力覚書, Bản ghi nhớ, Joint Statement) or a JCM founding phrase
+("ký kết cơ chế JCM", "signed up to the JCM"). Every trigger is a candidate with its arguments
+and features (a signing verb and its distance, parties linked in its clause, a date tied to it,
+its line or list position); a learned model (extractors.relations.relation_model, `make train`) decides
+which are agreements and which keep their date. Planned and generic references are no
+candidates. Arguments come from the sentence, then its neighbours (extractors.relations.discourse).
+A JCM founding document binds Japan and one partner country; one that names no partner is generic.
+Repeated mentions of one instrument in a document are merged into one fact; one signed and later
+renewed is two. A legal act is dated by its issue, never by its entry into force; a legal
+document's own act (its title alone on a line under the header) takes the header's date and issuer.
+
+    ja: 2021年11月24日に東京で共同協力計画に署名した → joint_plan, 2021-11-24, Tokyo
+    vi: hai quốc gia đã ký kết cơ chế JCM vào năm 2013 → bilateral_document [JPN, VNM], 2013
+    en: Indonesia and Japan signed a Mutual Recognition Arrangement → other [IDN, JPN]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+from typing import NamedTuple
+
+from extractors.relations.agreement_candidate import Candidate
+from extractors.relations.agreement_merge import merge, refine
+from extractors.base import Context, extractor
+from extractors.relations.discourse import (
+    CLAUSE_BREAK,
+    FRAME,
+    Span,
+    View,
+    agree,
+    clause_date,
+    dates,
+    document_view,
+    full_date,
+    near_date,
+    own_date,
+    place_near,
+    regex,
+    usable,
+    words,
+)
+from extractors.lexicon import lexicon
+from extractors.relations.relation_features import decide, flags, shared
+from extractors.relations.relation_model import Features, Model, bucket, model
+from extractors.relations.parties import as_countries, org_country, referred_sides, sides, unit_parties
+from extractors.text import spaced
+from schemas.records import AgreementMention, CountryMention, OrgMention
+
+HOME = "JPN"  # the JCM's home party: every founding document binds Japan and one partner
+_OPEN = re.compile(r"\s*[(（]\s*")
+_CLOSE = re.compile(r"\s*[)）]")
+
+
+@cache
+def _instruments(lang: str) -> list[tuple[re.Pattern, str, bool, str]]:
+    lex = lexicon(lang, "agreements")
+    return [
+        (regex(i["pattern"], lang), i["kind"], bool(i.get("jcm")), i.get("noun", i["kind"]))
+        for i in lex["instruments"]
+    ]
+
+
+class Trigger(NamedTuple):
+    span: Span
+    kind: str
+    founding: bool = False  # a JCM founding phrase ("signed up to the JCM")
+    jcm: bool = False  # a JCM topic in its clause makes it the JCM's bilateral document
+    noun: str = ""  # the class of instrument word (law, ordinance, circular...)
+
+
+def _triggers(view: View, u: int) -> list[Trigger]:
+    """Instrument nouns and founding phrases of one unit; a noun chained to the next one of the
+    same kind by a few letters ("…に関する法律の一部を改正する法律") is its modifier and is dropped;
+    a noun followed by an abbreviation in brackets ("Bản ghi nhớ (MoU)") is one instrument of
+    the abbreviation's kind, which is more specific than the native noun's default."""
+    unit, lex = view.units[u], lexicon(view.units[u].lang, "agreements")
+    excluded = [m.span() for m in regex(lex["excluded"], unit.lang).finditer(unit.text)]
+    excluded += [m.span() for m in regex(lex["alias"], unit.lang).finditer(unit.text)]
+    found: list[Trigger] = []
+    taken: set[int] = set()
+    for pattern in lex["founding"]:
+        for m in regex(pattern, unit.lang).finditer(unit.text):
+            found.append(Trigger(m.span(), "bilateral_document", founding=True))
+            taken.update(range(*m.span()))
+    for pattern, kind, jcm, noun in _instruments(unit.lang):
+        for m in pattern.finditer(unit.text):
+            s, e = m.span()
+            if taken & set(range(s, e)) or any(a <= s < b or a < e <= b for a, b in excluded):
+                continue
+            if view.aligned(u, s, e):
+                found.append(Trigger((s, e), kind, jcm=jcm, noun=noun))
+                taken.update(range(s, e))
+    found.sort()
+    kept = []
+    for t in found:
+        gap = unit.text[kept[-1].span[1] : t.span[0]] if kept else ""
+        if kept and _OPEN.fullmatch(gap) and _CLOSE.match(unit.text, t.span[1]):
+            # Bản ghi nhớ (MoU), 覚書（MoC）: the abbreviation in brackets names the kind
+            kept[-1] = t._replace(span=(kept[-1].span[0], _CLOSE.match(unit.text, t.span[1]).end()))
+            continue
+        if kept and kept[-1].kind == t.kind and len(gap) <= 12 and not re.search(r"[。、,;]", gap):
+            if re.search(r"[(（「『“]", gap):  # 法律(令和6年法律第56号): a number, not a new act
+                continue
+            kept.pop()  # …に関する法律の一部を改正する法律: the first names what the second amends
+        kept.append(t)
+    return kept
+
+
+def _verb(unit_text: str, lang: str, span: Span, others: list[Span], legal: bool) -> Span | None:
+    """The signing verb nearest the trigger with no other trigger between; for laws the enacting
+    verb listed first in the data (公布 before 施行) wins."""
+    lex = lexicon(lang, "agreements")
+    verbs = [lex["signing"]] + (lex["enacting"].split("|") if legal else [])
+    best = None
+    for rank, forms in enumerate(reversed(verbs)):  # laws: the promulgation first
+        for m in regex(forms, lang).finditer(unit_text):
+            lo, hi = sorted((m.start(), span[0]))
+            if any(lo < o[0] < hi for o in others if o != span):
+                continue
+            if m.start() >= span[0] and m.end() <= span[1]:
+                continue
+            dist = abs(m.start() - span[1]) if m.start() >= span[1] else abs(span[0] - m.end())
+            if best is None or (-rank, dist) < best[0]:
+                best = ((-rank, dist), m.span())
+    return best[1] if best else None
+
+
+def _signals(unit_text: str, lang: str, span: Span, verb: Span | None) -> tuple[bool, bool]:
+    """Irrealis words around the trigger and its verb (planned, hoped-for, draft), and a quantity
+    or plural marker right before it (a generic reference). The gold sets hold too few such
+    mentions to learn from (4 irrealis, no generic one in 82 documents), so they are no candidates."""
+    lex = lexicon(lang, "agreements")
+    lo = min(span[0], verb[0]) if verb else span[0]
+    hi = max(span[1], verb[1]) if verb else span[1]
+    irrealis = bool(regex(lex["irrealis"], lang).search(unit_text[max(0, lo - 20) : hi + 12]))
+    after = unit_text[span[1] : hi + 10] if lang == "ja" else ""  # 〜を締結する17か国
+    before = unit_text[max(0, span[0] - 25) : span[0]].rsplit("\n", 1)[-1]  # not across a line break
+    return irrealis, bool(regex(lex["generic"], lang).search(before + after))
+
+
+def _near(unit_text: str, lang: str, span: Span, verb: Span | None) -> bool:
+    """The signing verb is within a few words of the trigger."""
+    if verb is None:
+        return False
+    gap = unit_text[min(span[1], verb[1]) : max(span[0], verb[0])]
+    return len(re.findall(r"\w+", gap)) <= 4 if spaced(lang) else len(gap) <= 12
+
+
+def candidates(view: View) -> list[Candidate]:
+    """Every instrument mention with its own arguments and the features the model decides on,
+    in document order (high recall: nothing is dropped here but founding documents with no partner)."""
+    out: list[Candidate] = []
+    for u, unit in enumerate(view.units):
+        lex = lexicon(unit.lang, "agreements")
+        triggers = _triggers(view, u)
+        spans = [t.span for t in triggers]
+        self_ref = regex(lex["self_nouns"], unit.lang).search(unit.text)
+        if not triggers and self_ref and (v := _verb(unit.text, unit.lang, self_ref.span(), [], False)):
+            if (own := _own_instrument(view)) and not any(_signals(unit.text, unit.lang, self_ref.span(), v)):
+                c = _argue(view, u, self_ref.span(), own, v, spans)
+                out.append(replace(c, features=_features(view, c, 1, self_ref=True, verb=True, near=True)))
+            continue
+        for span, kind, founding, jcm, noun in triggers:
+            verb = _verb(unit.text, unit.lang, span, spans, kind == "legal_act")
+            if any(_signals(unit.text, unit.lang, span, verb)):
+                continue
+            clause = _clause(view, u, span, spans)
+            topic = regex(lex["jcm_topic"], unit.lang).search(unit.text[clause[0] : clause[1]])
+            if jcm and topic and not regex(lex["renewal"], unit.lang).search(unit.text[span[0] : span[1] + 8]):
+                kind = "bilateral_document"
+            cand = replace(_argue(view, u, span, kind, verb, spans), noun=noun)
+            own_act = _own_act(view, u, span) if kind == "legal_act" else None
+            if own_act:
+                cand = replace(cand, date=own_act[0], parties=own_act[1] or cand.parties, strong=True)
+            linked = bool(cand.parties) and bool(
+                regex(lex["party_link"], unit.lang).search(unit.text[clause[0] : clause[1]])
+            ) and any(unit_parties(view, u, clause))
+            signals = dict(verb=verb, near=_near(unit.text, unit.lang, span, verb), founding=founding,
+                           jcm_topic=topic, linked=linked,
+                           listed=_listed(view, u, span), own_act=own_act)
+            for k, c in enumerate([cand] + _renewed(view, u, cand, verb, spans)):
+                split = _split_partners(c, unit.lang) if c.kind == "bilateral_document" else [c]
+                for one in split:
+                    out.append(replace(one, features=_features(view, one, len(triggers), renewal=k > 0,
+                                                               partners=len(split), **signals)))
+    return out
+
+
+def _features(view: View, c: Candidate, triggers: int, partners: int = 1, **signals: object) -> Features:
+    """What the agreement model weighs: the trigger's signals, its arguments, its sentence."""
+    out = shared(view, c.unit, c.kind, c.date, triggers) | flags(**signals)
+    out |= flags(strong=c.strong, local=c.local, org_level=c.org_level, place=c.place)
+    out |= bucket("parties", len(c.parties), 3) | bucket("partners", partners, 3)
+    return out | _side_features(view, c)
+
+
+def _side_features(view: View, c: Candidate) -> Features:
+    """Whether its parties are the sides its sentence names: the first state named besides Japan
+    is one of them (a host country or a place's country comes later), and none is missing from
+    the sentence (taken from the context)."""
+    named = [m.iso3 for _, _, m in sorted(view.found(c.unit, CountryMention), key=lambda x: x[0])]
+    here = set(named) | {org_country().get(m.id) for _, _, m in view.found(c.unit, OrgMention)}
+    others = [n for n in named if n != HOME]
+    states = as_countries(c.parties)
+    return flags(first_side=bool(others) and others[0] in states, side_elsewhere=bool(states - here))
+
+
+OPENING = 8  # units a legal document's header (issuer, number, place and date) may take
+
+
+def _own_act(view: View, u: int, span: Span) -> tuple[str, tuple[str, ...]] | None:
+    """A legal act whose title stands alone on a line in the document's opening ("THÔNG TƯ",
+    "DECREE") is the document's own act: dated by the header's first date ("Hà Nội, ngày 15
+    tháng 8 năm 2025"), issued by the body its header names (a ministry, a code such as TT-BNNMT)."""
+    text = view.units[u].text
+    start, end = text.rfind("\n", 0, span[0]) + 1, (text.find("\n", span[1]) + 1 or len(text) + 1) - 1
+    if u >= OPENING or FRAME.sub("", text[start : span[0]] + text[span[1] : end]):
+        return None
+    header = [(v, None) for v in range(u)] + [(u, (0, start))]
+    date = next((d[2] for v, w in header for d in dates(view, v, w) if usable(view, v, d[0], d[1])), None)
+    if date is None:
+        return None
+    orgs, states = [], []
+    for v, w in header:
+        more = unit_parties(view, v, w, issuer=True)
+        orgs, states = orgs + more[0], states + more[1]
+    return date.value, sides(orgs, states)
+
+
+def _renewed(view: View, u: int, cand: Candidate, verb: Span | None, spans: list[Span]) -> list[Candidate]:
+    """An instrument signed once and renewed later in the same sentence is two dated facts:
+    "signed an MoU in 2019 and renewed it on 4 December 2025", "2019年に署名された覚書は、
+    2025年12月4日に更新された". The renewal's date is the one in its clause on the side the
+    language puts it (after the verb, or before it in Japanese)."""
+    unit, lex = view.units[u], lexicon(view.units[u].lang, "agreements")
+    out: list[Candidate] = []
+    for m in regex(lex["renewal"], unit.lang).finditer(unit.text):
+        lo, hi = sorted((m.start(), cand.span[0]))
+        if verb is None or m.span() == verb or any(lo < o[0] < hi for o in spans if o != cand.span):
+            continue
+        before = words(unit.lang)["date_side"] == "before"
+        window = (max(cand.span[1], verb[1]), m.start()) if before else (m.end(), len(unit.text))
+        date = clause_date(view, u, m.span(), window)
+        if date and cand.date and not agree(date.value, cand.date) and not any(agree(date.value, o.date) for o in out):
+            out.append(replace(cand, span=m.span() if cand.span[0] > m.start() else cand.span, date=date.value, strong=True))
+    return out
+
+
+def _listed(view: View, u: int, span: Span) -> bool:
+    """A list line that only names an instrument, under a sentence such as "以下の3つの省令を
+    制定する" / "the following decrees were issued"."""
+    unit = view.units[u]
+    if not unit.bare or FRAME.sub("", unit.text[span[1] :]):
+        return False
+    for back in range(u - 1, max(-1, u - 8), -1):
+        prev, lex = view.units[back], lexicon(view.units[back].lang, "agreements")
+        verbs = regex(lex["signing"] + "|" + lex["enacting"], prev.lang)
+        if regex(lex["list_intro"], prev.lang).search(prev.text) and verbs.search(prev.text):
+            return True
+        if not (prev.bare and _triggers(view, back)):
+            return False
+    return False
+
+
+def _clause(view: View, u: int, span: Span, spans: list[Span]) -> Span:
+    """Where the trigger's own modifiers are: up to the neighbouring triggers (before it in ja),
+    from the last clause break that is not inside a name ("the Ministry of the Environment, Japan")."""
+    unit = view.units[u]
+    inside = [(s, e) for s, e, _ in view.mentions[u]]
+    lo = max([s[1] for s in spans if s[1] <= span[0]], default=0)
+    lo = max([lo] + [m.end() for m in CLAUSE_BREAK.finditer(unit.text, 0, span[0])
+                     if not any(s <= m.start() < e for s, e in inside)])
+    hi = min([s[0] for s in spans if s[0] >= span[1]], default=len(unit.text))
+    return (lo, span[1]) if lexicon(unit.lang, "agreements")["scope_side"] == "before" else (lo, hi)
+
+
+def _argue(view: View, u: int, span: Span, kind: str, verb: Span | None, spans: list[Span]) -> Candidate:
+    """Parties, date and place of one trigger: its clause, the sides "the two sides" refers back
+    to, its sentence, then the context."""
+    unit, lex = view.units[u], lexicon(view.units[u].lang, "agreements")
+    anchor = verb or span
+    legal = kind == "legal_act"
+    date, strong = own_date(view, u, anchor), True
+    if date is None and verb and not legal:
+        date, strong = near_date(view, u)[0], u in view.rows  # a row dates what it holds
+    clause = _clause(view, u, span, spans)
+    orgs, countries = unit_parties(view, u, clause, issuer=legal)
+    local = bool(orgs or countries)
+    named = bool(orgs) or len(set(countries)) >= 2  # its own sides, not a country it mentions
+    if not named and not legal and (referred := referred_sides(view, u)):
+        orgs, countries, local = referred[1], referred[2], referred[0] == u  # "the two sides"
+    if not (orgs or countries):
+        orgs, countries = unit_parties(view, u, None, issuer=legal)
+        local = bool(orgs or countries)
+    same_block = u > 0 and view.units[u - 1].pieces[-1][0] == unit.pieces[0][0]
+    context = [[u - 1]] if same_block else []
+    for window in context if legal else [[u - 1], _following(view, u), [u - 2], [u - 3], [u - 4]]:
+        if orgs or countries:
+            break
+        for v in (v for v in window if 0 <= v < len(view.units)):
+            more = unit_parties(view, v)
+            orgs, countries = orgs + more[0], countries + more[1]
+    parties = sides(orgs, countries)
+    if not parties and kind == "legal_act" and lex["home_country"]:
+        parties = (lex["home_country"],)
+    return Candidate(
+        unit=u, span=span, kind=kind, parties=parties, date=date.value if date else None,
+        strong=strong and date is not None, place=place_near(view, u, anchor), org_level=bool(orgs),
+        local=local,
+    )
+
+
+def _following(view: View, u: int) -> list[int]:
+    """The next unit and the short lines after it (a signature block: title, name, title, name)."""
+    out = [u + 1]
+    while len(out) < 6 and out[-1] + 1 < len(view.units):
+        nxt = view.units[out[-1] + 1]
+        if not (nxt.bare and len(nxt.text.strip()) <= 30):
+            break
+        out.append(out[-1] + 1)
+    return out
+
+
+def _split_partners(cand: Candidate, lang: str) -> list[Candidate]:
+    """A JCM founding document binds Japan and one partner state (ministries stand for their
+    states, a group such as ASEAN is none): one fact per partner; none when no partner is
+    named (a generic reference such as "with 7 ASEAN members")."""
+    partners = sorted(as_countries(cand.parties) - {HOME} - set(words(lang)["party_groups"]))
+    return [replace(cand, parties=tuple(sorted({HOME, p})), org_level=False) for p in partners]
+
+
+def _own_instrument(view: View) -> str | None:
+    """The kind of the instrument a document is about: the first instrument noun in its opening."""
+    for u in range(min(4, len(view.units))):
+        triggers = _triggers(view, u)
+        if triggers:
+            return triggers[-1].kind
+    return None
+
+
+@extractor("agreements", AgreementMention, per_document=True)
+def find_agreements(ctx: Context) -> dict[int, list[AgreementMention]]:
+    """Agreements of the whole document, merged across its sentences, by the segment holding them."""
+    view = document_view(ctx)
+    return mentions(ctx, view, decode(view, candidates(view), model("agreements"), model("agreements_dates")))
+
+
+def decode(view: View, cands: list[Candidate], judge: Model, dater: Model) -> list[Candidate]:
+    """The accepted candidates, their parties refined by the document, repeated mentions merged."""
+    return merge(refine(view, decide(view, cands, judge, dater)))
+
+
+def mentions(ctx: Context, view: View, cands: list[Candidate]) -> dict[int, list[AgreementMention]]:
+    """The agreements as mentions of the segments holding them."""
+    out: dict[int, list[AgreementMention]] = {}
+    for c in cands:
+        where = view.units[c.unit].seg_span(*c.span)
+        if where is None:
+            continue
+        seg, s, e = where
+        text = ctx.segments[seg].text
+        out.setdefault(seg, []).append(AgreementMention(
+            start=s, end=e, surface=text[s:e], rule=f"agreement:{c.kind}", kind=c.kind,
+            parties=c.parties, date=full_date(view, c.date), place=c.place,
+        ))
+    return out

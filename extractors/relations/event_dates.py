@@ -1,0 +1,139 @@
+"""Which date and place an event candidate (extractors.relations.events) has: the rules that give it
+one before the model (extractors.relations.relation_model) decides whether it keeps it.
+
+The date in the event's clause, else its sentence's (unless the sentence reports another event),
+else a row's, the next line's, or, for a held meeting, a ceremony or a visit, the narrative's; a
+meeting summary's header fields date the event the document is about. An event another is held
+during ("on the sidelines of COP30") is not dated by that one's sentence. A Japanese topic
+("…合同委員会は、") takes the date of its predicate clause; a relative clause after a mention
+("COP30, which opened on November 10") gives the mention its own date, which the event held
+during it does not take. Coordinated ordinals of a plural head ("the first and second meetings
+… in 2023 and 2024") pair with the dates in order when as many.
+
+    ja: 2020年8月24日及び25日の第6回日本・ベトナム環境政策対話 → 2020-08-24
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extractors.relations.discourse import (
+    Span, View, bare_date, clause_date, dates, near_date, own_date, place_near, usable,
+)
+from extractors.relations.sentences import regex, words
+from extractors.relations.event_candidate import Candidate
+from extractors.lexicon import lexicon
+from schemas.records import AgreementMention, DateMention
+
+
+def clause(text: str, pos: int, lang: str) -> Span:
+    brk = regex(lexicon(lang, "events")["clause_break"], "ja")
+    lo = max((m.end() for m in brk.finditer(text, 0, pos)), default=0)
+    nxt = brk.search(text, pos)
+    return lo, nxt.start() if nxt else len(text)
+
+
+def predicate(unit_text: str, lang: str, c: Candidate) -> Span | None:
+    """The clause holding the predicate of a topic-marked mention, when it says the event was held:
+    in "第11回合同委員会は、2月20日から21日までジャカルタで開催され、…" the 、 after は does not part
+    the event from its predicate's date and place."""
+    lex = lexicon(lang, "events")
+    topic = regex(lex["topic_after"], "ja").match(unit_text[c.span[1] :])
+    if topic is None or c.host:
+        return None
+    lo, hi = clause(unit_text, c.span[1] + topic.end(), lang)
+    return (lo, hi) if regex(lex["holding"], lang).search(unit_text, lo, hi) else None
+
+
+def dated(view: View, c: Candidate, found: list[Candidate]) -> Candidate:
+    """The date and place of one candidate: the date in its clause; else its sentence's, unless
+    the sentence reports another event (SB62 in "第5回会合を、SB62の期間にあわせて開催"); else the
+    next line's bare date for a named or held meeting, or the context's for a kind whose mention
+    says it happened (a ceremony, a visit). An event another one is held during takes only a
+    date written before it in Japanese ("10日に開幕したCOP30の際に")."""
+    others = [o.span for o in found if o is not c] + view.spans(c.unit, AgreementMention)
+    if c.host:  # its sentence dates the event held during it, save a date on its far side (ja)
+        far = words(view.units[c.unit].lang)["date_side"] == "before"
+        date = _relative_date(view, c) or (clause_date(view, c.unit, c.span, (0, c.span[0]), others) if far else None)
+        c.tied = c.strong = date is not None
+        c.date, c.place, c.taken = date.value if date else None, place_near(view, c.unit, c.span), date
+        return c
+    date = _relative_date(view, c) or clause_date(view, c.unit, c.span, others=others)
+    date = _untaken(view, c, found, date)
+    if date is None and c.predicate:
+        date = clause_date(view, c.unit, (c.predicate[0], c.predicate[0]), c.predicate, others)
+    c.tied, c.place = date is not None, place_near(view, c.unit, c.span)
+    if date is None and (c.main or not any(o.main for o in found if o is not c and not o.refers)):
+        date = _untaken(view, c, found, own_date(view, c.unit, c.span))
+    c.strong = date is not None
+    if date is None and c.unit in view.rows:
+        date = view.rows[c.unit][0]
+    if date is None and (c.ordinal is not None or c.name or c.main):
+        date = bare_date(view, c.unit + 1)
+    if date is None and (c.main or c.evident):
+        date, place = near_date(view, c.unit)
+        c.place = c.place or place
+    c.date = date.value if date else None
+    return c
+
+
+def _untaken(view: View, c: Candidate, found: list[Candidate], date: DateMention | None) -> DateMention | None:
+    """A date a host event of the sentence took as its own ("11月10日に開幕したCOP30の際に会談")
+    is not the date of the event held during it: that one's is the sentence's other date."""
+    taken = [h.taken for h in found if h.host and h.taken is not None]
+    if date is None or not any(t is date for t in taken):
+        return date
+    at = next(x for x in view.found(c.unit, DateMention) if x[2] is date)
+    for window in ((0, at[0]), (at[1], len(view.units[c.unit].text))):
+        if (other := own_date(view, c.unit, c.span, window)) is not None and not any(t is other for t in taken):
+            return other
+    return None
+
+
+def _relative_date(view: View, c: Candidate) -> DateMention | None:
+    """The date a relative clause right after the mention gives it: "COP30, which opened on
+    November 10 and runs until November 21" → 11-10; "hội nghị…, khai mạc ngày 10/11" → 10/11."""
+    unit = view.units[c.unit]
+    opened = regex(lexicon(unit.lang, "events")["opened_after"], "ja").match(unit.text[c.span[1] :])
+    if opened is None:
+        return None
+    lo = c.span[1] + opened.end()
+    found = [d for d in dates(view, c.unit, (lo, clause(unit.text, lo, unit.lang)[1]))
+             if usable(view, c.unit, d[0], d[1])]
+    return found[0][2] if found else None
+
+
+def about(view: View, cands: list[Candidate]) -> list[Candidate]:
+    """A meeting summary's header date and place belong to the event the document is about:
+    the one its title names (before the header), else the first one after the header."""
+    if view.header is None or not cands:
+        return cands
+    u, date, place = view.header
+    target = next((c for c in cands if c.unit < u), None) or next((c for c in cands if c.unit > u), None)
+    if target is not None and not target.strong:
+        target.date, target.strong, target.place = date.value, True, place or target.place
+    return cands
+
+
+def split_series(view: View, c: Candidate) -> list[Candidate]:
+    """A plural head with coordinated ordinals is one event per ordinal ("the first and second
+    meetings … were held in 2023 and 2024", "第1回及び第2回合同委員会はそれぞれ2023年と2024年に"):
+    the dates of the sentence after (else before) the mention pair with the ordinals in order when
+    they are as many; otherwise each takes the mention's date."""
+    if not c.series:
+        return [c]
+    text, more = view.units[c.unit].text, regex(lexicon(view.units[c.unit].lang, "events")["year_and"], "ja")
+    found: list[tuple[int, int, str]] = []
+    named = dates(view, c.unit)
+    starts = {s for s, _, _ in named}
+    for s, e, d in named:
+        if usable(view, c.unit, s, e):
+            found.append((s, e, d.value))
+            while len(found[-1][2]) == 4 and (m := more.match(text[found[-1][1] :])) \
+                    and not starts & set(range(found[-1][1], found[-1][1] + m.end())):  # not a date found
+                found.append((found[-1][1], found[-1][1] + m.end(), m.group(1)))  # "in 2023 and 2024"
+    after = [d[2] for d in found if d[0] >= c.span[1]]
+    before = [d[2] for d in found if d[1] <= c.span[0]]
+    paired = next((ds for ds in (after, before) if len(ds) == len(c.series)), None)
+    return [replace(c, ordinal=o, series=(), date=paired[k] if paired else c.date,
+                    strong=c.strong or paired is not None) for k, o in enumerate(c.series)]

@@ -1,0 +1,110 @@
+"""Parties of a relation (agreements): which ministries and states a sentence names as the sides.
+
+Ministries are organization ids (also from signatory titles such as "Bộ trưởng Bộ Tài nguyên và
+Môi trường" or "環境大臣"); states are ISO3 codes, or bodies that sign like states (ASEAN, ADB).
+A side named by a body without an id is represented by its country. A country that only says
+where a place is ("in Manila, Philippines", "フィリピン・マニラで") is no side; "the two sides"
+("hai bên", "両者") are the sides named just before. Words: `party_titles`, `party_groups`,
+`place_country_before`, `place_country_after`, `place_country_end` and `both_sides` in
+`data/<lang>/discourse.yaml`.
+
+    en: MOEJ and the Philippines' DENR → (MOEJ, PHL) · ja: 日本国環境大臣とベトナム天然資源環境大臣 → (MOEJ, MONRE)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extractors.relations.discourse import Span, View, regex, words
+from extractors.lexicon import gazetteer
+from extractors.entities.places import find_places
+from schemas.records import CountryMention, OrgMention
+
+
+@cache
+def org_country() -> dict[str, str]:
+    """Organization id → ISO3 of the state it belongs to (national bodies only)."""
+    return {r["id"]: r["country"] for r in gazetteer("organizations") if r.get("country") and r["id"] != "-"}
+
+
+def unit_parties(view: View, u: int, window: Span | None = None, issuer: bool = False) -> tuple[list[str], list[str]]:
+    """Ministries (org ids, also from signatory titles) and states (ISO3, or groups such as
+    ASEAN) named in a window of a unit. With `issuer`, a title or code naming the issuer
+    (TT-BTNMT, NĐ-CP) decides alone."""
+    unit = view.units[u]
+    lex = words(unit.lang)
+    lo, hi = window or (0, len(unit.text))
+    orgs, states, taken = [], [], set()
+    for title in lex["party_titles"]:
+        for m in regex(title["pattern"], unit.lang).finditer(unit.text, lo, hi):
+            if not taken & set(range(*m.span())):
+                taken.update(range(*m.span()))
+                (orgs if title["party"] in org_country() else states).append(title["party"])
+    if issuer and (orgs or states):
+        return orgs, states
+    for _, _, m in view.found(u, OrgMention, (lo, hi)):
+        if m.id in org_country():
+            orgs.append(m.id)
+        elif m.id in lex["party_groups"]:
+            states.append(m.id)
+    located = _place_countries(view, u)
+    states += [m.iso3 for s, e, m in view.found(u, CountryMention, (lo, hi)) if (s, e) not in located]
+    return orgs, states
+
+
+def _place_countries(view: View, u: int) -> set[Span]:
+    """Country mentions of a unit that name a place's country: right after the place ("Manila,
+    Philippines", "Manila (Philippines)") or right before it ("フィリピン・マニラ", "the
+    Philippine capital Manila"), the gap between them matching the language's pattern. A country
+    that goes on as the subject of a clause ("In Tokyo, Japan and Chile signed", "In Tokyo, Japan
+    signed") stays a side: only a country followed by a clause end, a date or a preposition is
+    the place's."""
+    unit = view.units[u]
+    lex = words(unit.lang)
+    after, before = _gap(lex["place_country_after"]), _gap(lex["place_country_before"])
+    ends = _gap(lex["place_country_end"])
+    places = find_places(unit.text, unit.lang)
+    out = set()
+    for s, e, _ in view.found(u, CountryMention):
+        for ps, pe, _ in places:
+            if (pe <= s and after.fullmatch(unit.text, pe, s) and ends.match(unit.text, e)) or (
+                e <= ps and before.fullmatch(unit.text, e, ps)
+            ):
+                out.add((s, e))
+    return out
+
+
+@cache
+def _gap(pattern: str) -> re.Pattern:
+    """A pattern for the letters between two names (no word boundaries, any case)."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def referred_sides(view: View, u: int, reach: int = 4) -> tuple[int, list[str], list[str]] | None:
+    """The sides "the two sides" / "hai bên" / "両者" in unit `u` refer back to: those named before
+    it in its sentence, else in the nearest sentence before that names two sides (with the unit
+    naming them). None without such a phrase or antecedent."""
+    unit = view.units[u]
+    phrase = regex(words(unit.lang)["both_sides"], unit.lang).search(unit.text)
+    if phrase is None:
+        return None
+    for v, window in [(u, (0, phrase.start()))] + [(v, None) for v in range(u - 1, max(-1, u - 1 - reach), -1)]:
+        orgs, states = unit_parties(view, v, window)
+        if len(sides(orgs, states)) >= 2:
+            return v, orgs, states
+    return None
+
+
+def sides(orgs: list[str], states: list[str]) -> tuple[str, ...]:
+    """The parties: each ministry, and each state no named ministry stands for (a body without
+    an id is represented by its country: MOEJ and the Philippines' DENR → MOEJ, PHL)."""
+    if not orgs:
+        return tuple(sorted(set(states)))
+    covered = {org_country()[o] for o in orgs}
+    return tuple(sorted(set(orgs) | {s for s in states if s not in covered}))
+
+
+def as_countries(parties: tuple[str, ...]) -> frozenset[str]:
+    """The states parties stand for (a ministry for its country)."""
+    return frozenset(org_country().get(p, p) for p in parties)
