@@ -117,11 +117,14 @@ def _negate(iso: str) -> str:
 
 
 def best_date(c: Cluster) -> str | None:
-    """The best-supported of the most precise dates (a year-bearing one before a yearless one)."""
+    """The best-supported of the most precise dates (a year-bearing one before a yearless one).
+    A coarser date supports the precise ones it contains: 2013 and 2013-08 back 2013-08-26
+    against a lone 2025-10."""
     dates = c.dates
     maximal = {d for d in dates if not any(refines(e, d) for e in dates)}
     dated = {d for d in maximal if not d.startswith("--")} or maximal
-    return supported({d: [s for s in c.sources if s.date == d] for d in dated})
+    return supported({d: [s for s in c.sources if s.date == d or (s.date and refines(d, s.date))]
+                      for d in dated})
 
 
 def date_conflict(c: Cluster) -> list[Source]:

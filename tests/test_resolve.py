@@ -105,6 +105,19 @@ def test_a_bilateral_document_is_one_per_pair_whatever_the_dates() -> None:
     assert best_date(one) == "2013-07" and {s.fact_id for s in date_conflict(one)} == {1, 2, 3}
 
 
+def test_coarser_dates_back_the_precise_date_they_contain() -> None:
+    once = Policy(near_days=None, undated_joins_only_fit=True)
+    pair = ("IDN", "JPN")
+    sources = [_src(1, "bilateral_document", pair, "2013-08-26", 1, as_of="2025-10-06"),
+               _src(2, "bilateral_document", pair, "2013-08", 2, as_of="2025-07-15"),
+               _src(3, "bilateral_document", pair, "2013", 3),
+               _src(4, "bilateral_document", pair, "2025-10", 4, as_of="2025-11-01")]
+    [one] = cluster(sources, once)
+    assert best_date(one) == "2013-08-26"  # three documents against the latest one's lone date
+    alone = [sources[0], sources[3]]
+    assert best_date(cluster(alone, once)[0]) == "2025-10"  # one against one: the later as-of wins
+
+
 def test_unnumbered_events_in_other_places_stay_apart() -> None:
     policy = Policy(near_days=2, undated_joins_only_fit=False, places_must_agree=True)
     sources = [_src(1, "seminar", (), "2025-11-05", 1, place="Ho Chi Minh City"),
