@@ -28,6 +28,7 @@ from extractors.relations.agreement_candidate import Candidate
 from extractors.relations.agreement_merge import merge, refine
 from extractors.base import Context, extractor
 from extractors.relations.discourse import (
+    placed,
     CLAUSE_BREAK,
     FRAME,
     Span,
@@ -358,11 +359,7 @@ def decode(view: View, cands: list[Candidate], judge: Model, dater: Model) -> li
 def mentions(ctx: Context, view: View, cands: list[Candidate]) -> dict[int, list[AgreementMention]]:
     """The agreements as mentions of the segments holding them."""
     out: dict[int, list[AgreementMention]] = {}
-    for c in cands:
-        where = view.units[c.unit].seg_span(*c.span)
-        if where is None:
-            continue
-        seg, s, e = where
+    for c, seg, s, e in placed(view, cands):
         text = ctx.segments[seg].text
         out.setdefault(seg, []).append(AgreementMention(
             start=s, end=e, surface=text[s:e], rule=f"agreement:{c.kind}", kind=c.kind,

@@ -23,7 +23,9 @@ Principles, each with its words in `data/<lang>/discourse.yaml` (parties: extrac
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from extractors.base import Context
 from extractors.entities.places import find_places
@@ -88,6 +90,14 @@ def document_view(ctx: Context) -> View:
 
 
 # --- dates ----------------------------------------------------------------------------------
+
+
+def placed(view: View, cands: Iterable) -> Iterator[tuple[Any, int, int, int]]:
+    """Each relation candidate (with its `unit` and unit `span`) and the segment and segment
+    offsets it lies at; one that crosses two segments has no place and is left out."""
+    for c in cands:
+        if (where := view.units[c.unit].seg_span(*c.span)) is not None:
+            yield c, *where
 
 
 def _dateline(text: str, s: int, e: int) -> bool:

@@ -38,6 +38,7 @@ from extractors.relations.event_candidate import Candidate
 from extractors.relations.event_dates import about, clause, dated, predicate, split_series
 from extractors.relations.event_merge import merge, refer
 from extractors.relations.discourse import (
+    placed,
     FRAME,
     Span,
     View,
@@ -354,11 +355,7 @@ def find_events(ctx: Context) -> dict[int, list[EventMention]]:
 def mentions(ctx: Context, view: View, cands: list[Candidate]) -> dict[int, list[EventMention]]:
     """The events as mentions of the segments holding them."""
     out: dict[int, list[EventMention]] = {}
-    for c in cands:
-        where = view.units[c.unit].seg_span(*c.span)
-        if where is None:
-            continue
-        seg, s, e = where
+    for c, seg, s, e in placed(view, cands):
         out.setdefault(seg, []).append(EventMention(
             start=s, end=e, surface=ctx.segments[seg].text[s:e], rule=f"event:{c.kind}",
             kind=c.kind, ordinal=c.ordinal, date=full_date(view, c.date), place=c.place,
