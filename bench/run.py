@@ -1,13 +1,13 @@
 """`python -m bench.run [--only SECTION,...] [--quick] [--out bench/]`: the benchmark of issue 17
 (throughput, fixed costs) and issue 16 (executors, stores).
 
-Sections (default: all but pdf, ocr and scaling): throughput (full ingest vs the bare segmenter
+Sections (default: all but pdf and scaling): throughput (full ingest vs the bare segmenter
 per language, stage shares), baseline (en chars/s vs the baseline commit's code), small (50 small documents vs
 one), rerun (first, unchanged and one-changed re-runs of a 2 MB corpus, peak RSS), search
 (warm query vs the bare FTS query), scaleout (one process vs --workers 2 vs Dask; PostgreSQL
-vs SQLite writes), pdf, ocr, scaling (ingest time vs corpus size, with --sizes). Results go to
-OUT/results.md and OUT/results.json (a run of some sections only keeps the others' results
-from the file).
+vs SQLite writes), ocr (Tesseract pages/s per language, OCR's share of ingesting scans), pdf,
+scaling (ingest time vs corpus size, with --sizes). Results go to OUT/results.md and
+OUT/results.json (a run of some sections only keeps the others' results from the file).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ RERUN_MB, QUICK_RERUN_MB = 2.0, 0.1
 # The code the en target is measured against: main when issue 17's work began.
 BASELINE_COMMIT = "4f37a54c7466f5a9bc55e1d42baec30800641db7"
 SECTIONS = ("throughput", "baseline", "small", "rerun", "search", "scaleout", "pdf", "ocr", "scaling")
-DEFAULT_SECTIONS = ("throughput", "baseline", "small", "rerun", "search", "scaleout")
+DEFAULT_SECTIONS = ("throughput", "baseline", "small", "rerun", "search", "scaleout", "ocr")
 PDF_PAGES = {"ja": 80, "vi": 60, "en": 60}  # 200 pages of prose
 TABLE_PDFS, TABLE_PAGES = 2, 5
 
