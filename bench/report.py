@@ -188,17 +188,20 @@ def _fixed_costs(r: dict) -> list[str]:
 def _scaleout(r: dict) -> list[str]:
     lines = []
     if e := r.get("executors"):
-        lines += [f"| {e['label']}: 1 process / --workers 2 / Dask 2 workers (running cluster), all warmed, "
-                  f"alternating order, medians of {len(e['runs']['one'])} | {e['one_s']:.1f} s / {e['two_s']:.1f} s / "
-                  f"{e['dask_s']:.1f} s = 1 / {e['workers_speedup']:.2f}x / {e['dask_speedup']:.2f}x |",
+        medians = f"alternating order, medians of {len(e['runs']['one'])}"
+        times = f"{e['one_s']:.1f} s / {e['two_s']:.1f} s / {e['dask_s']:.1f} s"
+        lines += [f"| {e['label']}: 1 process / --workers 2 / Dask 2 workers (running cluster), all warmed, {medians} | "
+                  f"{times} = 1 / {e['workers_speedup']:.2f}x / {e['dask_speedup']:.2f}x |",
                   f"| the same, Dask starting its LocalCluster in the run (cold) | {e['dask_cold_s']:.1f} s "
                   f"= {e['dask_cold_speedup']:.2f}x |"]
     if st := r.get("stores"):
+        pairs = ", ".join(f"{x:.2f}" for x in st["ratios"])
+        write = f"{st['sqlite_ms']:.2f} ms / {st['postgresql_ms']:.2f} ms = {st['ratio']:.2f}x"
+        resolve = f"resolve {st['sqlite_resolve_s']:.2f} s / {st['postgresql_resolve_s']:.2f} s"
         lines += [f"| store.write per document, one process, SQLite / PostgreSQL (median of "
-                  f"{len(st['ratios'])} alternating pairs: {', '.join(f'{x:.2f}' for x in st['ratios'])}) | "
-                  f"{st['sqlite_ms']:.2f} ms / {st['postgresql_ms']:.2f} ms = {st['ratio']:.2f}x |",
-                  f"| the same pair: whole ingest, SQLite / PostgreSQL (resolve {st['sqlite_resolve_s']:.2f} s / "
-                  f"{st['postgresql_resolve_s']:.2f} s) | {st['sqlite_total_s']:.1f} s / {st['postgresql_total_s']:.1f} s |"]
+                  f"{len(st['ratios'])} alternating pairs: {pairs}) | {write} |",
+                  f"| the same pair: whole ingest, SQLite / PostgreSQL ({resolve}) | "
+                  f"{st['sqlite_total_s']:.1f} s / {st['postgresql_total_s']:.1f} s |"]
     return _table("Executors and stores (issue 16)", lines)
 
 
