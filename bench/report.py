@@ -107,6 +107,9 @@ def markdown(r: dict) -> str:
         f"Run: `{r['command']}` in {r['total_seconds']:.0f} s, load average (1, 5, 15 min) "
         f"{' at the start, '.join(r['load'])} at the end (2 cores). Each figure is a median of "
         f"{r['repeats']} runs unless said otherwise; every ratio compares two measurements of this run.",
+        *[f"Sections {', '.join(e['sections'])} are from an earlier run: `{e['command']}` at commit "
+          f"`{e['commit'][:12]}`, {e['total_seconds']:.0f} s, load average {' then '.join(e['load'])}."
+          for e in r.get("earlier_runs", [])],
         "",
         "## Targets",
         "",

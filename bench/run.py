@@ -140,6 +140,10 @@ def main(argv: list[str] | None = None) -> dict:
     started = time.perf_counter()
     old = args.out / "results.json"
     results: dict = json.loads(old.read_text()) if args.only and old.exists() else {}
+    if results:  # the sections kept from earlier runs say which run measured them
+        earlier = {k: results[k] for k in ("command", "sections", "total_seconds", "load")}
+        results["earlier_runs"] = [*results.get("earlier_runs", []),
+                                   {**earlier, "commit": results["machine"]["commit"]}]
     results.update({"command": shlex.join(["python", "-m", "bench.run", *(argv or sys.argv[1:])]),
                     "machine": report.machine(), "sizes": sizes, "repeats": repeats, "sections": only,
                     "load": [report.load_average()]})
