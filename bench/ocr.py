@@ -52,7 +52,8 @@ def markdown(r: dict) -> list[str]:
     lines = ["## OCR of scanned pages (Tesseract, one worker)", ""]
     if "skipped" in r:
         return lines + [f"Not measured: {r['skipped']}", ""]
-    lines += [f"Pages rendered at {r['dpi']} dpi, turned upright (OSD) and read; one Tesseract thread.", "",
+    lines += [f"A4 pages scanned at 200 dpi (bench/scans.py), rendered at the scan's own resolution (at most "
+              f"--ocr-dpi {r['dpi']}), turned upright (OSD) and read; one Tesseract thread.", "",
               "| lang | pages | pages/s |", "|---|---|---|"]
     lines += [f"| {lang} | {v['pages']} | {v['pages_per_s']:.2f} |" for lang, v in r["langs"].items()]
     lines += ["", f"Ingest of all these scans: {r['ingest_s']:.1f} s, of which OCR (the load stage) "
