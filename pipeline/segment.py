@@ -37,13 +37,19 @@ class PyviTokenizer:
         return _aligned_doc(self.vocab, vi_words(text), text)
 
 
-def _aligned_doc(vocab, words: list[str], text: str) -> Doc:
-    """A Doc whose text is exactly `text`; falls back to whitespace words if alignment fails."""
+def _aligned(words: list[str], text: str) -> tuple[list[str], list[bool]]:
+    """Tokens and their trailing-space flags that spell exactly `text` (spaCy's alignment);
+    the whitespace-separated words if the segmenter's words cannot be aligned."""
     try:
-        words, spaces = get_words_and_spaces(words, text)
+        return get_words_and_spaces(words, text)
     except ValueError:
-        words, spaces = get_words_and_spaces(text.split(), text)
-    return Doc(vocab, words=words, spaces=spaces)
+        return get_words_and_spaces(text.split(), text)
+
+
+def _aligned_doc(vocab, words: list[str], text: str) -> Doc:
+    """A Doc whose text is exactly `text`."""
+    tokens, spaces = _aligned(words, text)
+    return Doc(vocab, words=tokens, spaces=spaces)
 
 
 @spacy.registry.tokenizers("jcmkg.fugashi")
@@ -101,10 +107,7 @@ def _words_and_bounds(text: str, lang: str) -> tuple[list[str], frozenset[int]]:
     if lang not in ("ja", "vi"):
         doc = tokenize(text, lang)
         return [t.text for t in doc if not t.is_space], bounds(doc)
-    try:
-        tokens, spaces = get_words_and_spaces(ja_words(text) if lang == "ja" else vi_words(text), text)
-    except ValueError:
-        tokens, spaces = get_words_and_spaces(text.split(), text)
+    tokens, spaces = _aligned(ja_words(text) if lang == "ja" else vi_words(text), text)
     words, edges, pos = [], set(), 0
     for token, space in zip(tokens, spaces):
         if not token.isspace():

@@ -32,9 +32,10 @@ LOW_CONFIDENCE = 60.0  # mean word confidence (0-100) under which a block is mar
 LANGS_BY_SCRIPT = {"Japanese": "jpn", "Han": "jpn", "Katakana": "jpn", "Hiragana": "jpn",
                    "Latin": "vie+eng"}
 DEFAULT_LANGS = "jpn+vie+eng"
-# A Japanese page read badly across is also read down its columns, right to left (tategaki).
+# A Japanese page read badly across is also read down its columns, right to left (tategaki):
+# the scripts read with jpn, or a page whose script OSD could not name.
 VERTICAL_LANGS, VERTICAL_PSM = "jpn_vert", 5
-VERTICAL_SCRIPTS = frozenset({"Japanese", "Han", "Katakana", "Hiragana", ""})
+VERTICAL_SCRIPTS = frozenset({s for s, langs in LANGS_BY_SCRIPT.items() if langs == "jpn"} | {""})
 _CJK = script("ja", "cjk")
 
 
