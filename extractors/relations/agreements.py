@@ -156,6 +156,7 @@ def candidates(view: View) -> list[Candidate]:
     """Every instrument mention with its own arguments and the features the model decides on,
     in document order (high recall: nothing is dropped here but founding documents with no partner)."""
     out: list[Candidate] = []
+    founders = _founding_nouns(view)
     for u, unit in enumerate(view.units):
         lex = lexicon(unit.lang, "agreements")
         triggers = _triggers(view, u)
@@ -171,8 +172,8 @@ def candidates(view: View) -> list[Candidate]:
             if any(_signals(unit.text, unit.lang, span, verb)):
                 continue
             clause = _clause(view, u, span, spans)
-            topic = regex(lex["jcm_topic"], unit.lang).search(unit.text[clause[0] : clause[1]])
-            if jcm and topic and not regex(lex["renewal"], unit.lang).search(unit.text[span[0] : span[1] + 8]):
+            topic = _jcm_topic(view, u, span, clause)
+            if jcm and (topic or noun in founders) and not _renewal(view, u, span):
                 kind = "bilateral_document"
             cand = replace(_argue(view, u, span, kind, verb, spans), noun=noun)
             own_act = _own_act(view, u, span) if kind == "legal_act" else None
@@ -189,6 +190,30 @@ def candidates(view: View) -> list[Candidate]:
                 for one in split:
                     out.append(replace(one, features=_features(view, one, len(triggers), renewal=k > 0,
                                                                partners=len(split), **signals)))
+    return out
+
+
+def _jcm_topic(view: View, u: int, span: Span, clause: Span) -> bool:
+    """The JCM is named in the trigger's clause: a JCM-able instrument there is its founding document."""
+    unit = view.units[u]
+    return bool(regex(lexicon(unit.lang, "agreements")["jcm_topic"], unit.lang).search(unit.text[clause[0] : clause[1]]))
+
+
+def _renewal(view: View, u: int, span: Span) -> bool:
+    unit = view.units[u]
+    return bool(regex(lexicon(unit.lang, "agreements")["renewal"], unit.lang).search(unit.text[span[0] : span[1] + 8]))
+
+
+def _founding_nouns(view: View) -> set[str]:
+    """The instrument words (moc, mou...) the document uses for a JCM founding document: a later
+    "the MoC" / "この協力覚書" with no JCM in its own clause is the same instrument, not a new MoC."""
+    out = set()
+    for u in range(len(view.units)):
+        triggers = _triggers(view, u)
+        spans = [t.span for t in triggers]
+        for t in triggers:
+            if t.jcm and _jcm_topic(view, u, t.span, _clause(view, u, t.span, spans)) and not _renewal(view, u, t.span):
+                out.add(t.noun)
     return out
 
 
