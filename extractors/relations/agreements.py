@@ -320,6 +320,9 @@ def _argue(view: View, u: int, span: Span, kind: str, verb: Span | None, spans: 
     named = bool(orgs) or len(set(countries)) >= 2  # its own sides, not a country it mentions
     if not named and not legal and (referred := referred_sides(view, u)):
         orgs, countries, local = referred[1], referred[2], referred[0] == u  # "the two sides"
+    if not legal and len(sides(orgs, countries)) == 1:  # an instrument binds two sides: the other is in its sentence
+        more = unit_parties(view, u)
+        orgs, countries = orgs + more[0], countries + more[1]
     if not (orgs or countries):
         orgs, countries = unit_parties(view, u, None, issuer=legal)
         local = bool(orgs or countries)
