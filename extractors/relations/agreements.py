@@ -144,6 +144,14 @@ def _signals(unit_text: str, lang: str, span: Span, verb: Span | None) -> tuple[
     return irrealis, bool(regex(lex["generic"], lang).search(before + after))
 
 
+def _fresh(view: View, u: int, span: Span) -> bool:
+    """An indefinite article or an ordinal right before the instrument word introduces a new
+    instrument ("signed a MoU", "4度目の覚書") rather than naming one already mentioned."""
+    unit = view.units[u]
+    before = unit.text[max(0, span[0] - 16) : span[0]]
+    return bool(regex(lexicon(unit.lang, "agreements")["introduces"], unit.lang).search(before))
+
+
 def _near(unit_text: str, lang: str, span: Span, verb: Span | None) -> bool:
     """The signing verb is within a few words of the trigger."""
     if verb is None:
@@ -175,7 +183,7 @@ def candidates(view: View) -> list[Candidate]:
             topic = _jcm_topic(view, u, span, clause)
             if jcm and (topic or noun in founders) and not _renewal(view, u, span):
                 kind = "bilateral_document"
-            cand = replace(_argue(view, u, span, kind, verb, spans), noun=noun)
+            cand = replace(_argue(view, u, span, kind, verb, spans), noun=noun, fresh=_fresh(view, u, span))
             own_act = _own_act(view, u, span) if kind == "legal_act" else None
             if own_act:
                 cand = replace(cand, date=own_act[0], parties=own_act[1] or cand.parties, strong=True)
@@ -183,7 +191,7 @@ def candidates(view: View) -> list[Candidate]:
                 regex(lex["party_link"], unit.lang).search(unit.text[clause[0] : clause[1]])
             ) and any(unit_parties(view, u, clause))
             signals = dict(verb=verb, near=_near(unit.text, unit.lang, span, verb), founding=founding,
-                           jcm_topic=topic, linked=linked,
+                           jcm_topic=topic, linked=linked, fresh=cand.fresh,
                            listed=_listed(view, u, span), own_act=own_act)
             for k, c in enumerate([cand] + _renewed(view, u, cand, verb, spans)):
                 split = _split_partners(c, unit.lang) if c.kind == "bilateral_document" else [c]
