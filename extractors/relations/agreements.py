@@ -193,7 +193,7 @@ def candidates(view: View) -> list[Candidate]:
             signals = dict(verb=verb, near=_near(unit.text, unit.lang, span, verb), founding=founding,
                            jcm_topic=topic, linked=linked, fresh=cand.fresh,
                            listed=_listed(view, u, span), own_act=own_act)
-            for k, c in enumerate([cand] + _renewed(view, u, cand, verb, spans)):
+            for k, c in enumerate([cand] + _renewed(view, u, cand, verb, spans) + _each_date(view, u, cand, verb)):
                 split = _split_partners(c, unit.lang) if c.kind == "bilateral_document" else [c]
                 for one in split:
                     out.append(replace(one, features=_features(view, one, len(triggers), renewal=k > 0,
@@ -280,9 +280,38 @@ def _renewed(view: View, u: int, cand: Candidate, verb: Span | None, spans: list
         before = words(unit.lang)["date_side"] == "before"
         window = (max(cand.span[1], verb[1]), m.start()) if before else (m.end(), len(unit.text))
         date = clause_date(view, u, m.span(), window)
-        if date and cand.date and not agree(date.value, cand.date) and not any(agree(date.value, o.date) for o in out):
-            out.append(replace(cand, span=m.span() if cand.span[0] > m.start() else cand.span, date=date.value, strong=True))
+        for value in _coordinated(view, u, date.value, m.span(), window) if date else []:
+            if cand.date and not agree(value, cand.date) and not any(agree(value, o.date) for o in out):
+                out.append(replace(cand, span=m.span() if cand.span[0] > m.start() else cand.span, date=value, strong=True))
     return out
+
+
+def _each_date(view: View, u: int, cand: Candidate, verb: Span | None) -> list[Candidate]:
+    """A renewal with several dates ("同覚書を2018年及び2022年に更新") is one fact per date: the
+    candidate keeps the first, copies take the others."""
+    unit = view.units[u]
+    if not (cand.date and verb and regex(lexicon(unit.lang, "agreements")["renewal"], unit.lang).fullmatch(
+            unit.text[verb[0] : verb[1]])):
+        return []
+    return [replace(cand, date=v, strong=True) for v in _coordinated(view, u, cand.date, verb) if not agree(v, cand.date)]
+
+
+def _coordinated(view: View, u: int, value: str, anchor: Span, window: Span | None = None) -> list[str]:
+    """The date (the one of that value nearest the anchor) and those joined to it by "and" or a
+    comma ("renewed in 2015, 2018 and 2022", "2018年及び2022年に更新"): each is one renewal."""
+    unit = view.units[u]
+    joint = regex(lexicon(unit.lang, "agreements")["coordinator"], unit.lang)
+    found = [d for d in dates(view, u, window) if usable(view, u, d[0], d[1])]
+    near = [i for i, d in enumerate(found) if d[2].value == value]
+    if not near:
+        return [value]
+    at = min(near, key=lambda i: min(abs(found[i][0] - anchor[1]), abs(anchor[0] - found[i][1])))
+    lo = hi = at
+    while lo > 0 and joint.fullmatch(unit.text[found[lo - 1][1] : found[lo][0]]):
+        lo -= 1
+    while hi + 1 < len(found) and joint.fullmatch(unit.text[found[hi][1] : found[hi + 1][0]]):
+        hi += 1
+    return [d[2].value for d in found[lo : hi + 1]]
 
 
 def _listed(view: View, u: int, span: Span) -> bool:
