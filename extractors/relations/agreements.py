@@ -366,11 +366,13 @@ def _argue(view: View, u: int, span: Span, kind: str, verb: Span | None, spans: 
     same_block = u > 0 and view.units[u - 1].pieces[-1][0] == unit.pieces[0][0]
     context = [[u - 1]] if same_block else []
     for window in context if legal else [[u - 1], _following(view, u), [u - 2], [u - 3], [u - 4]]:
-        if orgs or countries:
+        have = as_countries(sides(orgs, countries))
+        if len(have) >= 2 or (have and (legal or not orgs)):  # a ministry alone looks for its counterpart
             break
-        for v in (v for v in window if 0 <= v < len(view.units)):
+        for v in (v for v in window if 0 <= v < len(view.units)):  # the sides, or the other side, nearby
             more = unit_parties(view, v)
-            orgs, countries = orgs + more[0], countries + more[1]
+            orgs += [o for o in more[0] if org_country()[o] not in have]
+            countries += [s for s in more[1] if s not in have]
     parties = sides(orgs, countries)
     if not parties and kind == "legal_act" and lex["home_country"]:
         parties = (lex["home_country"],)
