@@ -144,6 +144,17 @@ def _signals(unit_text: str, lang: str, span: Span, verb: Span | None) -> tuple[
     return irrealis, bool(regex(lex["generic"], lang).search(before + after))
 
 
+def _tense(unit_text: str, lang: str, verb: Span | None) -> dict[str, bool]:
+    """The signing verb's tense as its language marks it: a past ending or auxiliary (した,
+    đã ký, has signed) or a plain non-past (署名する。 is a plan in Japanese)."""
+    if verb is None:
+        return {"past": False, "nonpast": False}
+    lex = lexicon(lang, "agreements")
+    around = f"{unit_text[max(0, verb[0] - 12) : verb[0]]}<{unit_text[verb[0] : verb[1]]}>{unit_text[verb[1] : verb[1] + 8]}"
+    return {"past": bool(regex(lex["past"], lang).search(around)),
+            "nonpast": bool(regex(lex["nonpast"], lang).search(around))}
+
+
 def _fresh(view: View, u: int, span: Span) -> bool:
     """An indefinite article or an ordinal right before the instrument word introduces a new
     instrument ("signed a MoU", "4度目の覚書") rather than naming one already mentioned."""
@@ -191,6 +202,7 @@ def candidates(view: View) -> list[Candidate]:
                 regex(lex["party_link"], unit.lang).search(unit.text[clause[0] : clause[1]])
             ) and any(unit_parties(view, u, clause))
             signals = dict(verb=verb, near=_near(unit.text, unit.lang, span, verb), founding=founding,
+                           **_tense(unit.text, unit.lang, verb),
                            jcm_topic=topic, linked=linked, fresh=cand.fresh,
                            listed=_listed(view, u, span), own_act=own_act)
             for k, c in enumerate([cand] + _renewed(view, u, cand, verb, spans) + _each_date(view, u, cand, verb)):
