@@ -47,6 +47,7 @@ from extractors.relations.discourse import (
 )
 from extractors.lexicon import lexicon
 from extractors.relations.relation_features import decide, flags, shared
+from extractors.relations.relation_dates import date_by
 from extractors.relations.relation_model import Features, Model, bucket, model
 from extractors.relations.parties import as_countries, org_country, referred_sides, sides, unit_parties
 from extractors.text import spaced
@@ -206,7 +207,7 @@ def candidates(view: View) -> list[Candidate]:
                            jcm_topic=topic, linked=linked, fresh=cand.fresh,
                            listed=_listed(view, u, span), own_act=own_act)
             for k, c in enumerate([cand] + _renewed(view, u, cand, verb, spans) + _each_date(view, u, cand, verb)):
-                split = _split_partners(c, unit.lang) if c.kind == "bilateral_document" else [c]
+                split = _split_partners(view, c) if c.kind == "bilateral_document" else [c]
                 for one in split:
                     out.append(replace(one, features=_features(view, one, len(triggers), renewal=k > 0,
                                                                partners=len(split), **signals)))
@@ -406,12 +407,19 @@ def _following(view: View, u: int) -> list[int]:
     return out
 
 
-def _split_partners(cand: Candidate, lang: str) -> list[Candidate]:
+def _split_partners(view: View, cand: Candidate) -> list[Candidate]:
     """A JCM founding document binds Japan and one partner state (ministries stand for their
     states, a group such as ASEAN is none): one fact per partner; none when no partner is
-    named (a generic reference such as "with 7 ASEAN members")."""
+    named (a generic reference such as "with 7 ASEAN members"). In a list of partners, the
+    date right by a partner's name is its own ("Kenya (12 June), Ethiopia (27 May)")."""
+    lang = view.units[cand.unit].lang
     partners = sorted(as_countries(cand.parties) - {HOME} - set(words(lang)["party_groups"]))
-    return [replace(cand, parties=tuple(sorted({HOME, p})), org_level=False) for p in partners]
+    out = []
+    for p in partners:
+        own = date_by(view, cand.unit, p) if len(partners) > 1 else None
+        dated = dict(date=own, strong=True) if own else {}
+        out.append(replace(cand, parties=tuple(sorted({HOME, p})), org_level=False, **dated))
+    return out
 
 
 def _own_instrument(view: View) -> str | None:
