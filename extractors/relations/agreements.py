@@ -439,8 +439,10 @@ def find_agreements(ctx: Context) -> dict[int, list[AgreementMention]]:
 
 
 def decode(view: View, cands: list[Candidate], judge: Model, dater: Model) -> list[Candidate]:
-    """The accepted candidates, their parties refined by the document, repeated mentions merged."""
-    return merge(refine(view, decide(view, cands, judge, dater)))
+    """The accepted candidates, their parties refined by the document, repeated mentions merged;
+    an instrument between parties (all but a law) needs two sides, so one with a single side is none."""
+    merged = merge(refine(view, decide(view, cands, judge, dater)))
+    return [c for c in merged if c.kind == "legal_act" or len(c.parties) >= 2]
 
 
 def mentions(ctx: Context, view: View, cands: list[Candidate]) -> dict[int, list[AgreementMention]]:
