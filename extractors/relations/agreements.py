@@ -382,10 +382,10 @@ def _argue(view: View, u: int, span: Span, kind: str, verb: Span | None, spans: 
         have = as_countries(sides(orgs, countries))
         if len(have) >= 2 or (have and (legal or not orgs)):  # a ministry alone looks for its counterpart
             break
-        for v in (v for v in window if 0 <= v < len(view.units)):  # the sides, or the other side, nearby
+        for v in (v for v in window if 0 <= v < len(view.units)):  # the sides, or a ministry of the other side, nearby
             more = unit_parties(view, v)
             orgs += [o for o in more[0] if org_country()[o] not in have]
-            countries += [s for s in more[1] if s not in have]
+            countries += [s for s in more[1] if not have]
     parties = sides(orgs, countries)
     if not parties and kind == "legal_act" and lex["home_country"]:
         parties = (lex["home_country"],)
