@@ -192,7 +192,7 @@ def candidates(view: View) -> list[Candidate]:
             if any(_signals(unit.text, unit.lang, span, verb)):
                 continue
             clause = _clause(view, u, span, spans)
-            topic = _jcm_topic(view, u, span, clause)
+            topic = _jcm_topic(view, u, span, clause, alone=len(triggers) == 1)
             if jcm and (topic or noun in founders) and not _renewal(view, u, span):
                 kind = "bilateral_document"
             cand = replace(_argue(view, u, span, kind, verb, spans), noun=noun, fresh=_fresh(view, u, span))
@@ -214,10 +214,13 @@ def candidates(view: View) -> list[Candidate]:
     return out
 
 
-def _jcm_topic(view: View, u: int, span: Span, clause: Span) -> bool:
-    """The JCM is named in the trigger's clause: a JCM-able instrument there is its founding document."""
+def _jcm_topic(view: View, u: int, span: Span, clause: Span, alone: bool = False) -> bool:
+    """The JCM is named in the trigger's clause, or in its sentence when it is the sentence's only
+    instrument ("2013年に締結された協定に基づき…JCMプロジェクト"): a JCM-able instrument there is its
+    founding document."""
     unit = view.units[u]
-    return bool(regex(lexicon(unit.lang, "agreements")["jcm_topic"], unit.lang).search(unit.text[clause[0] : clause[1]]))
+    topic = regex(lexicon(unit.lang, "agreements")["jcm_topic"], unit.lang)
+    return bool(topic.search(unit.text[clause[0] : clause[1]]) or (alone and topic.search(unit.text)))
 
 
 def _renewal(view: View, u: int, span: Span) -> bool:
@@ -233,7 +236,8 @@ def _founding_nouns(view: View) -> set[str]:
         triggers = _triggers(view, u)
         spans = [t.span for t in triggers]
         for t in triggers:
-            if t.jcm and _jcm_topic(view, u, t.span, _clause(view, u, t.span, spans)) and not _renewal(view, u, t.span):
+            clause = _clause(view, u, t.span, spans)
+            if t.jcm and _jcm_topic(view, u, t.span, clause, len(triggers) == 1) and not _renewal(view, u, t.span):
                 out.add(t.noun)
     return out
 
