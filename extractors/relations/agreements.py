@@ -176,7 +176,7 @@ def candidates(view: View) -> list[Candidate]:
     """Every instrument mention with its own arguments and the features the model decides on,
     in document order (high recall: nothing is dropped here but founding documents with no partner)."""
     out: list[Candidate] = []
-    founders = _founding_nouns(view)
+    founders, planned = _document_nouns(view)
     for u, unit in enumerate(view.units):
         lex = lexicon(unit.lang, "agreements")
         triggers = _triggers(view, u)
@@ -204,7 +204,7 @@ def candidates(view: View) -> list[Candidate]:
             ) and any(unit_parties(view, u, clause))
             signals = dict(verb=verb, near=_near(unit.text, unit.lang, span, verb), founding=founding,
                            **_tense(unit.text, unit.lang, verb),
-                           jcm_topic=topic, linked=linked, fresh=cand.fresh,
+                           jcm_topic=topic, linked=linked, fresh=cand.fresh, planned_elsewhere=noun in planned,
                            listed=_listed(view, u, span), own_act=own_act)
             for k, c in enumerate([cand] + _renewed(view, u, cand, verb, spans) + _each_date(view, u, cand, verb)):
                 split = _split_partners(view, c) if c.kind == "bilateral_document" else [c]
@@ -228,18 +228,23 @@ def _renewal(view: View, u: int, span: Span) -> bool:
     return bool(regex(lexicon(unit.lang, "agreements")["renewal"], unit.lang).search(unit.text[span[0] : span[1] + 8]))
 
 
-def _founding_nouns(view: View) -> set[str]:
-    """The instrument words (moc, mou...) the document uses for a JCM founding document: a later
-    "the MoC" / "この協力覚書" with no JCM in its own clause is the same instrument, not a new MoC."""
-    out = set()
-    for u in range(len(view.units)):
+def _document_nouns(view: View) -> tuple[set[str], set[str]]:
+    """The instrument words (moc, mou...) the document uses for a JCM founding document, and those
+    it uses for a planned one. A later "the MoC" / "この協力覚書" with no JCM in its own clause is
+    the founding document, not a new MoC; "theo thỏa thuận này" after "muốn ký thỏa thuận" may be
+    the planned one (a feature)."""
+    founders, planned = set(), set()
+    for u, unit in enumerate(view.units):
         triggers = _triggers(view, u)
         spans = [t.span for t in triggers]
         for t in triggers:
             clause = _clause(view, u, t.span, spans)
             if t.jcm and _jcm_topic(view, u, t.span, clause, len(triggers) == 1) and not _renewal(view, u, t.span):
-                out.add(t.noun)
-    return out
+                founders.add(t.noun)
+            verb = _verb(unit.text, unit.lang, t.span, spans, t.kind == "legal_act")
+            if _signals(unit.text, unit.lang, t.span, verb)[0] or _tense(unit.text, unit.lang, verb)["nonpast"]:
+                planned.add(t.noun)
+    return founders, planned
 
 
 def _features(view: View, c: Candidate, triggers: int, partners: int = 1, **signals: object) -> Features:
