@@ -398,6 +398,8 @@ def _argue(view: View, u: int, span: Span, kind: str, verb: Span | None, spans: 
     parties = sides(orgs, countries)
     if not parties and kind == "legal_act" and lex["home_country"]:
         parties = (lex["home_country"],)
+    if legal and not orgs and lex["home_country"] in parties and len(parties) > 1:
+        parties = (lex["home_country"],)  # one state issues a law: the language's own when it is among those named
     return Candidate(
         unit=u, span=span, kind=kind, parties=parties, date=date.value if date else None,
         strong=strong and date is not None, place=place_near(view, u, anchor), org_level=bool(orgs),

@@ -401,3 +401,8 @@ def test_agreements_an_instrument_introduced_anew_on_another_date_is_a_new_one()
 ])
 def test_agreements_a_wished_for_instrument_is_not_an_agreement(lang, text):
     assert rule_agreements(text, lang) == set()
+
+
+def test_agreements_a_law_naming_two_states_is_issued_by_the_languages_own():
+    text = "Thông tư này quy định việc thực hiện các dự án theo cơ chế hợp tác giữa Việt Nam và Nhật Bản."
+    assert {a[:2] for a in rule_agreements(text, "vi")} == {("legal_act", ("VNM",))}
