@@ -211,6 +211,22 @@ def candidates(view: View) -> list[Candidate]:
                 for one in split:
                     out.append(replace(one, features=_features(view, one, len(triggers), renewal=k > 0,
                                                                partners=len(split), **signals)))
+    return _named_laws(view, out)
+
+
+def _named_laws(view: View, cands: list[Candidate]) -> list[Candidate]:
+    """A law named again without its state ("環境保護法の改正") is the one named with it earlier or
+    later ("ベトナム国環境保護法"): it takes that one's issuer rather than the language's default."""
+    def name(c: Candidate) -> str:
+        return view.units[c.unit].text[c.span[0] : c.span[1]].lower()
+
+    named = [(name(c), c.parties) for c in cands if c.kind == "legal_act" and c.local]
+    out = []
+    for c in cands:
+        if c.kind == "legal_act" and not c.local and len(name(c)) >= 3:
+            same = {p for n, p in named if n != name(c) and (n.endswith(name(c)) or name(c).endswith(n))}
+            c = replace(c, parties=same.pop()) if len(same) == 1 else c
+        out.append(c)
     return out
 
 

@@ -406,3 +406,8 @@ def test_agreements_a_wished_for_instrument_is_not_an_agreement(lang, text):
 def test_agreements_a_law_naming_two_states_is_issued_by_the_languages_own():
     text = "Thông tư này quy định việc thực hiện các dự án theo cơ chế hợp tác giữa Việt Nam và Nhật Bản."
     assert {a[:2] for a in rule_agreements(text, "vi")} == {("legal_act", ("VNM",))}
+
+
+def test_agreements_a_law_named_again_without_its_state_keeps_its_state():
+    text = "2020年11月、ベトナム国環境保護法が改正された。\n\nその後、環境保護法の実施に関する支援が行われた。"
+    assert {a[:2] for a in rule_agreements(text, "ja")} == {("legal_act", ("VNM",))}
