@@ -192,7 +192,7 @@ def candidates(view: View) -> list[Candidate]:
             if any(_signals(unit.text, unit.lang, span, verb)):
                 continue
             clause = _clause(view, u, span, spans)
-            topic = _jcm_topic(view, u, span, clause, alone=len(triggers) == 1)
+            topic = _jcm_topic(view, u, span, clause, alone=len(triggers) == 1 and verb is not None)
             if jcm and (topic or noun in founders) and not _renewal(view, u, span):
                 kind = "bilateral_document"
             cand = replace(_argue(view, u, span, kind, verb, spans), noun=noun, fresh=_fresh(view, u, span))
@@ -232,8 +232,8 @@ def _named_laws(view: View, cands: list[Candidate]) -> list[Candidate]:
 
 def _jcm_topic(view: View, u: int, span: Span, clause: Span, alone: bool = False) -> bool:
     """The JCM is named in the trigger's clause, or in its sentence when it is the sentence's only
-    instrument ("2013年に締結された協定に基づき…JCMプロジェクト"): a JCM-able instrument there is its
-    founding document."""
+    instrument and signed there ("2013年に締結された協定に基づき…JCMプロジェクト"): a JCM-able
+    instrument there is its founding document."""
     unit = view.units[u]
     topic = regex(lexicon(unit.lang, "agreements")["jcm_topic"], unit.lang)
     return bool(topic.search(unit.text[clause[0] : clause[1]]) or (alone and topic.search(unit.text)))
@@ -245,9 +245,9 @@ def _renewal(view: View, u: int, span: Span) -> bool:
 
 
 def _document_nouns(view: View) -> tuple[set[str], set[str]]:
-    """The instrument words (moc, mou...) the document uses for a JCM founding document, and those
-    it uses for a planned one. A later "the MoC" / "この協力覚書" with no JCM in its own clause is
-    the founding document, not a new MoC; "theo thỏa thuận này" after "muốn ký thỏa thuận" may be
+    """The instrument words (moc, mou...) the document uses for a JCM founding document (signed in
+    a sentence naming the JCM, or so named in a title line), and those it uses for a planned one. A later "the MoC" /
+    "この協力覚書" with no JCM in its own clause is the founding document, not a new MoC; "theo thỏa thuận này" after "muốn ký thỏa thuận" may be
     the planned one (a feature)."""
     founders, planned = set(), set()
     for u, unit in enumerate(view.units):
@@ -255,11 +255,14 @@ def _document_nouns(view: View) -> tuple[set[str], set[str]]:
         spans = [t.span for t in triggers]
         for t in triggers:
             clause = _clause(view, u, t.span, spans)
-            if t.jcm and _jcm_topic(view, u, t.span, clause, len(triggers) == 1) and not _renewal(view, u, t.span):
-                founders.add(t.noun)
             verb = _verb(unit.text, unit.lang, t.span, spans, t.kind == "legal_act")
-            if _signals(unit.text, unit.lang, t.span, verb)[0] or _tense(unit.text, unit.lang, verb)["nonpast"]:
+            irrealis = _signals(unit.text, unit.lang, t.span, verb)[0]
+            if irrealis or _tense(unit.text, unit.lang, verb)["nonpast"]:
                 planned.add(t.noun)
+            named = verb is not None or unit.bare  # signed, or a title line: not "under the MoU, … the JCM"
+            topic = named and _jcm_topic(view, u, t.span, clause, alone=len(triggers) == 1 and verb is not None)
+            if t.jcm and topic and not irrealis and not _renewal(view, u, t.span):
+                founders.add(t.noun)
     return founders, planned
 
 
