@@ -24,7 +24,7 @@ def _same(a: Candidate, b: Candidate) -> bool:
         return False
     if a.strong and b.strong and not agree(a.date, b.date):
         return False  # a date borrowed from the context yields to one tied to the instrument
-    if (a.fresh or b.fresh) and a.date and b.date and not agree(a.date, b.date):
+    if any(x.fresh and y.strong for x, y in ((a, b), (b, a))) and a.date and b.date and not agree(a.date, b.date):
         return False  # "signed a MoU" on another day than "the MoU signed in 2020": a new one
     if a.parties and b.parties and a.parties != b.parties:
         if a.org_level and b.org_level:
