@@ -20,17 +20,17 @@ SHARED = ROOT.parent / "shared"
 
 SEEDS_AND_CORPORA = {  # dates and counts at the levels issue 13's work measures
     "countries": 0.95, "dates": 0.99, "organizations": 0.95, "counts": 0.99, "money": 0.90,
-    "agreements (kind, parties)": 0.80, "events (kind, date)": 0.80,
+    "agreements (kind, parties)": 0.95, "events (kind, date)": 0.80,
 }
 DEV = {  # dates and counts at the levels issue 13's work measures (above its 0.95 and 0.90)
     "countries": 0.90, "dates": 0.99, "organizations": 0.85, "counts": 0.99, "money": 0.80,
-    "agreements (kind, parties)": 0.70, "events (kind, date)": 0.70,
+    "agreements (kind, parties)": 0.95, "events (kind, date)": 0.70,
 }
 # The blind set was written without sight of the extractors and scored before any rule was
 # changed for it; these floors guard what it measured (FORMAT.md fields, issue 8 floors not all met).
 BLIND = {
     "countries": 0.95, "dates": 0.98, "organizations": 0.90, "counts": 0.98, "money": 0.90,
-    "agreements (kind, parties)": 0.80, "events (kind, date)": 0.68,
+    "agreements (kind, parties)": 0.92, "events (kind, date)": 0.68,
 }
 # The real pages: train is what the relation models are fitted on and the count and date rules
 # are studied on; test is only scored here and in `make eval` (never read; a failure names no
@@ -40,11 +40,11 @@ BLIND = {
 # measured levels (issue 13: 0.85 and 0.93).
 TRAIN = {
     "countries": 0.99, "dates": 0.99, "organizations": 0.95, "counts": 0.96, "money": 0.85,
-    "agreements (kind, parties)": 0.61, "agreements": 0.57, "events": 0.56, "events (kind, date)": 0.58,
+    "agreements (kind, parties)": 0.85, "agreements": 0.80, "events": 0.56, "events (kind, date)": 0.58,
 }
 TEST = {
     "countries": 0.975, "dates": 0.91, "organizations": 0.95, "counts": 0.78, "money": 1.0,
-    "agreements (kind, parties)": 0.38, "agreements": 0.30, "events": 0.53, "events (kind, date)": 0.58,
+    "agreements (kind, parties)": 0.48, "agreements": 0.34, "events": 0.53, "events (kind, date)": 0.58,
 }
 SETS = {
     "seeds": (SHARED / "corpus" / "seeds", SHARED / "gold" / "seeds.jsonl", SEEDS_AND_CORPORA),

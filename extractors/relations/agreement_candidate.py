@@ -23,4 +23,5 @@ class Candidate:
     org_level: bool = False
     local: bool = True  # the parties are named in its own sentence
     noun: str = ""  # the instrument word as written, folded
+    fresh: bool = False  # introduced as a new instrument ("a MoU", "4度目の覚書", "một bản ghi nhớ")
     features: Features = field(default_factory=dict)  # what the model decides on

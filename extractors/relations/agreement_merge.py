@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extractors.relations.agreement_candidate import Candidate
-from extractors.relations.discourse import View, agree, date_rank
+from extractors.relations.discourse import View, agree, date_rank, regex, words
 from extractors.relations.parties import as_countries, org_country, unit_parties
 
 
@@ -24,6 +24,8 @@ def _same(a: Candidate, b: Candidate) -> bool:
         return False
     if a.strong and b.strong and not agree(a.date, b.date):
         return False  # a date borrowed from the context yields to one tied to the instrument
+    if any(x.fresh and y.strong for x, y in ((a, b), (b, a))) and a.date and b.date and not agree(a.date, b.date):
+        return False  # "signed a MoU" on another day than "the MoU signed in 2020": a new one
     if a.parties and b.parties and a.parties != b.parties:
         if a.org_level and b.org_level:
             return False
@@ -35,11 +37,13 @@ def refine(view: View, cands: list[Candidate]) -> list[Candidate]:
     """Parties taken from the context, or none, become the ministries that sign in the document's
     own sentences (or, failing that, a pair of ministries it names) when they stand for the same
     countries: a MOEJ-MONRE page's "the MoC was signed" is a MOEJ-MONRE MoC. An instrument signed
-    "with" one ministry gets the document's ministry of the other side."""
+    "with" one ministry gets the document's ministry of the other side, and a state beside a
+    ministry, or one of "the two ministries", becomes the document's ministry of that state."""
     known = [c.parties for c in cands if c.org_level and c.local]
     for u in range(len(view.units)):
         pair = tuple(sorted(set(unit_parties(view, u)[0])))
         known += [pair] if len(pair) >= 2 else []
+    named = [tuple(unit_parties(view, u)[0]) for u in range(len(view.units))]
     out = []
     for c in cands:
         if c.kind in ("legal_act", "bilateral_document"):
@@ -52,8 +56,21 @@ def refine(view: View, cands: list[Candidate]) -> list[Candidate]:
             home = as_countries(c.parties)
             other = next((o for p in known for o in p if org_country().get(o, next(iter(home))) not in home), None)
             c = replace(c, parties=tuple(sorted({*c.parties, other}))) if other else c
+        elif c.org_level or regex(words(view.units[c.unit].lang)["both_ministries"], view.units[c.unit].lang).search(
+                view.units[c.unit].text):
+            c = replace(c, parties=_ministries(c.parties, named))
         out.append(c)
     return out
+
+
+def _ministries(parties: tuple[str, ...], known: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """A state beside a ministry, or one of "the two ministries", stands for its own ministry
+    when the document names exactly one ("MONRE and Japan" on a MOEJ-MONRE page → MOEJ, MONRE)."""
+    out = []
+    for p in parties:
+        mine = {o for pair in known for o in pair if org_country().get(o) == p}
+        out.append(mine.pop() if p not in org_country() and len(mine) == 1 else p)
+    return tuple(sorted(set(out)))
 
 
 def merge(cands: list[Candidate]) -> list[Candidate]:

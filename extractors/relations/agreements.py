@@ -47,6 +47,7 @@ from extractors.relations.discourse import (
 )
 from extractors.lexicon import lexicon
 from extractors.relations.relation_features import decide, flags, shared
+from extractors.relations.relation_dates import date_by
 from extractors.relations.relation_model import Features, Model, bucket, model
 from extractors.relations.parties import as_countries, org_country, referred_sides, sides, unit_parties
 from extractors.text import spaced
@@ -144,6 +145,25 @@ def _signals(unit_text: str, lang: str, span: Span, verb: Span | None) -> tuple[
     return irrealis, bool(regex(lex["generic"], lang).search(before + after))
 
 
+def _tense(unit_text: str, lang: str, verb: Span | None) -> dict[str, bool]:
+    """The signing verb's tense as its language marks it: a past ending or auxiliary (した,
+    đã ký, has signed) or a plain non-past (署名する。 is a plan in Japanese)."""
+    if verb is None:
+        return {"past": False, "nonpast": False}
+    lex = lexicon(lang, "agreements")
+    around = f"{unit_text[max(0, verb[0] - 12) : verb[0]]}<{unit_text[verb[0] : verb[1]]}>{unit_text[verb[1] : verb[1] + 8]}"
+    return {"past": bool(regex(lex["past"], lang).search(around)),
+            "nonpast": bool(regex(lex["nonpast"], lang).search(around))}
+
+
+def _fresh(view: View, u: int, span: Span) -> bool:
+    """An indefinite article or an ordinal right before the instrument word introduces a new
+    instrument ("signed a MoU", "4度目の覚書") rather than naming one already mentioned."""
+    unit = view.units[u]
+    before = unit.text[max(0, span[0] - 16) : span[0]]
+    return bool(regex(lexicon(unit.lang, "agreements")["introduces"], unit.lang).search(before))
+
+
 def _near(unit_text: str, lang: str, span: Span, verb: Span | None) -> bool:
     """The signing verb is within a few words of the trigger."""
     if verb is None:
@@ -156,6 +176,7 @@ def candidates(view: View) -> list[Candidate]:
     """Every instrument mention with its own arguments and the features the model decides on,
     in document order (high recall: nothing is dropped here but founding documents with no partner)."""
     out: list[Candidate] = []
+    founders, planned = _document_nouns(view)
     for u, unit in enumerate(view.units):
         lex = lexicon(unit.lang, "agreements")
         triggers = _triggers(view, u)
@@ -171,10 +192,10 @@ def candidates(view: View) -> list[Candidate]:
             if any(_signals(unit.text, unit.lang, span, verb)):
                 continue
             clause = _clause(view, u, span, spans)
-            topic = regex(lex["jcm_topic"], unit.lang).search(unit.text[clause[0] : clause[1]])
-            if jcm and topic and not regex(lex["renewal"], unit.lang).search(unit.text[span[0] : span[1] + 8]):
+            topic = _jcm_topic(view, u, span, clause, alone=len(triggers) == 1 and verb is not None)
+            if jcm and (topic or noun in founders) and not _renewal(view, u, span):
                 kind = "bilateral_document"
-            cand = replace(_argue(view, u, span, kind, verb, spans), noun=noun)
+            cand = replace(_argue(view, u, span, kind, verb, spans), noun=noun, fresh=_fresh(view, u, span))
             own_act = _own_act(view, u, span) if kind == "legal_act" else None
             if own_act:
                 cand = replace(cand, date=own_act[0], parties=own_act[1] or cand.parties, strong=True)
@@ -182,14 +203,67 @@ def candidates(view: View) -> list[Candidate]:
                 regex(lex["party_link"], unit.lang).search(unit.text[clause[0] : clause[1]])
             ) and any(unit_parties(view, u, clause))
             signals = dict(verb=verb, near=_near(unit.text, unit.lang, span, verb), founding=founding,
-                           jcm_topic=topic, linked=linked,
+                           **_tense(unit.text, unit.lang, verb),
+                           jcm_topic=topic, linked=linked, fresh=cand.fresh, planned_elsewhere=noun in planned,
                            listed=_listed(view, u, span), own_act=own_act)
-            for k, c in enumerate([cand] + _renewed(view, u, cand, verb, spans)):
-                split = _split_partners(c, unit.lang) if c.kind == "bilateral_document" else [c]
+            for k, c in enumerate([cand] + _renewed(view, u, cand, verb, spans) + _each_date(view, u, cand, verb)):
+                split = _split_partners(view, c) if c.kind == "bilateral_document" else [c]
                 for one in split:
                     out.append(replace(one, features=_features(view, one, len(triggers), renewal=k > 0,
                                                                partners=len(split), **signals)))
+    return _named_laws(view, out)
+
+
+def _named_laws(view: View, cands: list[Candidate]) -> list[Candidate]:
+    """A law named again without its state ("環境保護法の改正") is the one named with it earlier or
+    later ("ベトナム国環境保護法"): it takes that one's issuer rather than the language's default."""
+    def name(c: Candidate) -> str:
+        return view.units[c.unit].text[c.span[0] : c.span[1]].lower()
+
+    named = [(name(c), c.parties) for c in cands if c.kind == "legal_act" and c.local]
+    out = []
+    for c in cands:
+        if c.kind == "legal_act" and not c.local and len(name(c)) >= 3:
+            same = {p for n, p in named if n != name(c) and (n.endswith(name(c)) or name(c).endswith(n))}
+            c = replace(c, parties=same.pop()) if len(same) == 1 else c
+        out.append(c)
     return out
+
+
+def _jcm_topic(view: View, u: int, span: Span, clause: Span, alone: bool = False) -> bool:
+    """The JCM is named in the trigger's clause, or in its sentence when it is the sentence's only
+    instrument and signed there ("2013年に締結された協定に基づき…JCMプロジェクト"): a JCM-able
+    instrument there is its founding document."""
+    unit = view.units[u]
+    topic = regex(lexicon(unit.lang, "agreements")["jcm_topic"], unit.lang)
+    return bool(topic.search(unit.text[clause[0] : clause[1]]) or (alone and topic.search(unit.text)))
+
+
+def _renewal(view: View, u: int, span: Span) -> bool:
+    unit = view.units[u]
+    return bool(regex(lexicon(unit.lang, "agreements")["renewal"], unit.lang).search(unit.text[span[0] : span[1] + 8]))
+
+
+def _document_nouns(view: View) -> tuple[set[str], set[str]]:
+    """The instrument words (moc, mou...) the document uses for a JCM founding document (signed in
+    a sentence naming the JCM, or so named in a title line), and those it uses for a planned one. A later "the MoC" /
+    "この協力覚書" with no JCM in its own clause is the founding document, not a new MoC; "theo thỏa thuận này" after "muốn ký thỏa thuận" may be
+    the planned one (a feature)."""
+    founders, planned = set(), set()
+    for u, unit in enumerate(view.units):
+        triggers = _triggers(view, u)
+        spans = [t.span for t in triggers]
+        for t in triggers:
+            clause = _clause(view, u, t.span, spans)
+            verb = _verb(unit.text, unit.lang, t.span, spans, t.kind == "legal_act")
+            irrealis = _signals(unit.text, unit.lang, t.span, verb)[0]
+            if irrealis or _tense(unit.text, unit.lang, verb)["nonpast"]:
+                planned.add(t.noun)
+            named = verb is not None or unit.bare  # signed, or a title line: not "under the MoU, … the JCM"
+            topic = named and _jcm_topic(view, u, t.span, clause, alone=len(triggers) == 1 and verb is not None)
+            if t.jcm and topic and not irrealis and not _renewal(view, u, t.span):
+                founders.add(t.noun)
+    return founders, planned
 
 
 def _features(view: View, c: Candidate, triggers: int, partners: int = 1, **signals: object) -> Features:
@@ -247,9 +321,38 @@ def _renewed(view: View, u: int, cand: Candidate, verb: Span | None, spans: list
         before = words(unit.lang)["date_side"] == "before"
         window = (max(cand.span[1], verb[1]), m.start()) if before else (m.end(), len(unit.text))
         date = clause_date(view, u, m.span(), window)
-        if date and cand.date and not agree(date.value, cand.date) and not any(agree(date.value, o.date) for o in out):
-            out.append(replace(cand, span=m.span() if cand.span[0] > m.start() else cand.span, date=date.value, strong=True))
+        for value in _coordinated(view, u, date.value, m.span(), window) if date else []:
+            if cand.date and not agree(value, cand.date) and not any(agree(value, o.date) for o in out):
+                out.append(replace(cand, span=m.span() if cand.span[0] > m.start() else cand.span, date=value, strong=True))
     return out
+
+
+def _each_date(view: View, u: int, cand: Candidate, verb: Span | None) -> list[Candidate]:
+    """A renewal with several dates ("同覚書を2018年及び2022年に更新") is one fact per date: the
+    candidate keeps the first, copies take the others."""
+    unit = view.units[u]
+    if not (cand.date and verb and regex(lexicon(unit.lang, "agreements")["renewal"], unit.lang).fullmatch(
+            unit.text[verb[0] : verb[1]])):
+        return []
+    return [replace(cand, date=v, strong=True) for v in _coordinated(view, u, cand.date, verb) if not agree(v, cand.date)]
+
+
+def _coordinated(view: View, u: int, value: str, anchor: Span, window: Span | None = None) -> list[str]:
+    """The date (the one of that value nearest the anchor) and those joined to it by "and" or a
+    comma ("renewed in 2015, 2018 and 2022", "2018年及び2022年に更新"): each is one renewal."""
+    unit = view.units[u]
+    joint = regex(lexicon(unit.lang, "agreements")["coordinator"], unit.lang)
+    found = [d for d in dates(view, u, window) if usable(view, u, d[0], d[1])]
+    near = [i for i, d in enumerate(found) if d[2].value == value]
+    if not near:
+        return [value]
+    at = min(near, key=lambda i: min(abs(found[i][0] - anchor[1]), abs(anchor[0] - found[i][1])))
+    lo = hi = at
+    while lo > 0 and joint.fullmatch(unit.text[found[lo - 1][1] : found[lo][0]]):
+        lo -= 1
+    while hi + 1 < len(found) and joint.fullmatch(unit.text[found[hi][1] : found[hi + 1][0]]):
+        hi += 1
+    return [d[2].value for d in found[lo : hi + 1]]
 
 
 def _listed(view: View, u: int, span: Span) -> bool:
@@ -295,20 +398,27 @@ def _argue(view: View, u: int, span: Span, kind: str, verb: Span | None, spans: 
     named = bool(orgs) or len(set(countries)) >= 2  # its own sides, not a country it mentions
     if not named and not legal and (referred := referred_sides(view, u)):
         orgs, countries, local = referred[1], referred[2], referred[0] == u  # "the two sides"
+    if not legal and len(sides(orgs, countries)) == 1:  # an instrument binds two sides: the other is in its sentence
+        more = unit_parties(view, u)
+        orgs, countries = orgs + more[0], countries + more[1]
     if not (orgs or countries):
         orgs, countries = unit_parties(view, u, None, issuer=legal)
         local = bool(orgs or countries)
     same_block = u > 0 and view.units[u - 1].pieces[-1][0] == unit.pieces[0][0]
     context = [[u - 1]] if same_block else []
     for window in context if legal else [[u - 1], _following(view, u), [u - 2], [u - 3], [u - 4]]:
-        if orgs or countries:
+        have = as_countries(sides(orgs, countries))
+        if len(have) >= 2 or (have and (legal or not orgs)):  # a ministry alone looks for its counterpart
             break
-        for v in (v for v in window if 0 <= v < len(view.units)):
+        for v in (v for v in window if 0 <= v < len(view.units)):  # the sides, or a ministry of the other side, nearby
             more = unit_parties(view, v)
-            orgs, countries = orgs + more[0], countries + more[1]
+            orgs += [o for o in more[0] if org_country()[o] not in have]
+            countries += [s for s in more[1] if not have]
     parties = sides(orgs, countries)
     if not parties and kind == "legal_act" and lex["home_country"]:
         parties = (lex["home_country"],)
+    if legal and not orgs and lex["home_country"] in parties and len(parties) > 1:
+        parties = (lex["home_country"],)  # one state issues a law: the language's own when it is among those named
     return Candidate(
         unit=u, span=span, kind=kind, parties=parties, date=date.value if date else None,
         strong=strong and date is not None, place=place_near(view, u, anchor), org_level=bool(orgs),
@@ -327,12 +437,19 @@ def _following(view: View, u: int) -> list[int]:
     return out
 
 
-def _split_partners(cand: Candidate, lang: str) -> list[Candidate]:
+def _split_partners(view: View, cand: Candidate) -> list[Candidate]:
     """A JCM founding document binds Japan and one partner state (ministries stand for their
     states, a group such as ASEAN is none): one fact per partner; none when no partner is
-    named (a generic reference such as "with 7 ASEAN members")."""
+    named (a generic reference such as "with 7 ASEAN members"). In a list of partners, the
+    date right by a partner's name is its own ("Kenya (12 June), Ethiopia (27 May)")."""
+    lang = view.units[cand.unit].lang
     partners = sorted(as_countries(cand.parties) - {HOME} - set(words(lang)["party_groups"]))
-    return [replace(cand, parties=tuple(sorted({HOME, p})), org_level=False) for p in partners]
+    out = []
+    for p in partners:
+        own = date_by(view, cand.unit, p) if len(partners) > 1 else None
+        dated = dict(date=own, strong=True) if own else {}
+        out.append(replace(cand, parties=tuple(sorted({HOME, p})), org_level=False, **dated))
+    return out
 
 
 def _own_instrument(view: View) -> str | None:
@@ -352,8 +469,10 @@ def find_agreements(ctx: Context) -> dict[int, list[AgreementMention]]:
 
 
 def decode(view: View, cands: list[Candidate], judge: Model, dater: Model) -> list[Candidate]:
-    """The accepted candidates, their parties refined by the document, repeated mentions merged."""
-    return merge(refine(view, decide(view, cands, judge, dater)))
+    """The accepted candidates, their parties refined by the document, repeated mentions merged;
+    an instrument between parties (all but a law) needs two sides, so one with a single side is none."""
+    merged = merge(refine(view, decide(view, cands, judge, dater)))
+    return [c for c in merged if c.kind == "legal_act" or len(c.parties) >= 2]
 
 
 def mentions(ctx: Context, view: View, cands: list[Candidate]) -> dict[int, list[AgreementMention]]:

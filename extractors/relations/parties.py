@@ -5,7 +5,8 @@ Môi trường" or "環境大臣"); states are ISO3 codes, or bodies that sign l
 A side named by a body without an id is represented by its country. A country that only says
 where a place is ("in Manila, Philippines", "フィリピン・マニラで") is no side; "the two sides"
 ("hai bên", "両者") are the sides named just before. Words: `party_titles`, `party_groups`,
-`place_country_before`, `place_country_after`, `place_country_end` and `both_sides` in
+`place_country_before`, `place_country_after`, `place_country_end`, `located_before`,
+`located_after` and `both_sides` in
 `data/<lang>/discourse.yaml`.
 
     en: MOEJ and the Philippines' DENR → (MOEJ, PHL) · ja: 日本国環境大臣とベトナム天然資源環境大臣 → (MOEJ, MONRE)
@@ -59,14 +60,18 @@ def _place_countries(view: View, u: int) -> set[Span]:
     Philippine capital Manila"), the gap between them matching the language's pattern. A country
     that goes on as the subject of a clause ("In Tokyo, Japan and Chile signed", "In Tokyo, Japan
     signed") stays a side: only a country followed by a clause end, a date or a preposition is
-    the place's."""
+    the place's. So is a country after a locative word ("in Egypt", "tại Ai Cập", "エジプトで開催")."""
     unit = view.units[u]
     lex = words(unit.lang)
     after, before = _gap(lex["place_country_after"]), _gap(lex["place_country_before"])
     ends = _gap(lex["place_country_end"])
     places = find_places(unit.text, unit.lang)
+    located_before, located_after = regex(lex["located_before"], unit.lang), regex(lex["located_after"], unit.lang)
     out = set()
     for s, e, _ in view.found(u, CountryMention):
+        if located_before.search(unit.text[max(0, s - 12) : s]) or located_after.search(unit.text[e : e + 8]):
+            out.add((s, e))  # "at the COP in Egypt", "エジプトで開催": where, not who
+            continue
         for ps, pe, _ in places:
             if (pe <= s and after.fullmatch(unit.text, pe, s) and ends.match(unit.text, e)) or (
                 e <= ps and before.fullmatch(unit.text, e, ps)

@@ -76,6 +76,13 @@ def _by(mine: list[Span], other: list[Span], s: int, e: int) -> tuple[bool, bool
     return gap <= BY and k == 0, gap <= BY and k == 1
 
 
+def date_by(view: View, u: int, party: str) -> str | None:
+    """The date written right by a name of `party` in unit `u`, no other state's name being
+    nearer to it: a list's own day for each partner ("ケニア(6月12日)", "Kenya (12 June)")."""
+    mine, other = _sides(view, u, (party,))
+    return next((m.value for s, e, m in dates(view, u) if usable(view, u, s, e) and _by(mine, other, s, e)[0]), None)
+
+
 def _own(view: View, u: int, anchor: Span, others: list[Span], parties: tuple[str, ...]) -> list[tuple[str, Features]]:
     """The dates of the mention's sentence, nearest first, with where they stand."""
     lang = view.units[u].lang

@@ -326,3 +326,88 @@ def test_agreements_a_party_named_with_the_place_stays_a_party(lang, text, expec
 ])
 def test_agreements_the_two_sides_are_the_parties_named_before(lang, text, expected):
     assert expected in {a[:3] for a in agreements(text, lang)}
+
+
+# --- issue 12, agreements half: coreference of the founding document, locative countries, two sides ---
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", ("Japan and Kenya signed a Memorandum of Cooperation to establish the JCM on 5 May 2014.\n\n"
+            "The Memorandum of Cooperation was signed by the two ministers."),
+     {("bilateral_document", ("JPN", "KEN"), "2014-05-05")}),
+    ("ja", "2014年5月5日、日本とケニアはJCMを構築する協力覚書に署名した。\n\nこの協力覚書は両国の協力の基礎となる。",
+     {("bilateral_document", ("JPN", "KEN"), "2014-05-05")}),
+])
+def test_agreements_a_later_mention_of_the_founding_documents_word_is_that_document(lang, text, expected):
+    assert {a[:3] for a in rule_agreements(text, lang)} == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Japan and Peru signed a Memorandum of Cooperation on the JCM on 10 December 2019 at COP 25 in Spain.",
+     ("bilateral_document", ("JPN", "PER"), "2019-12-10")),
+    ("vi", "Ngày 10/12/2019, Nhật Bản và Peru đã ký Bản ghi nhớ hợp tác về JCM tại Tây Ban Nha.",
+     ("bilateral_document", ("JPN", "PER"), "2019-12-10")),
+])
+def test_agreements_a_country_after_a_locative_word_is_no_party(lang, text, expected):
+    assert {a[:3] for a in rule_agreements(text, lang)} == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ja", "日本とモンゴルは2011年に協力覚書に署名し、2015年、2018年及び2022年に同覚書を更新した。",
+     {("moc", ("JPN", "MNG"), year) for year in ("2011", "2015", "2018", "2022")}),
+    ("en", "Japan and Mongolia signed an MoU in 2011 and renewed it in 2015 and 2018.",
+     {("mou", ("JPN", "MNG"), year) for year in ("2011", "2015", "2018")}),
+])
+def test_agreements_a_renewal_on_several_dates_is_one_fact_per_date(lang, text, expected):
+    assert {a[:3] for a in rule_agreements(text, lang)} == expected
+
+
+def test_agreements_each_partner_in_a_list_takes_the_date_by_its_name():
+    text = ("In 2013 Japan signed the bilateral document on the JCM with Kenya (12 June 2013), "
+            "Ethiopia (27 May 2013) and Maldives (29 June 2013).")
+    assert {a[:3] for a in rule_agreements(text, "en")} == {
+        ("bilateral_document", ("JPN", "KEN"), "2013-06-12"),
+        ("bilateral_document", ("ETH", "JPN"), "2013-05-27"),
+        ("bilateral_document", ("JPN", "MDV"), "2013-06-29"),
+    }
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The Ministry of the Environment, Japan signed a Memorandum of Understanding on 3 May 2024."),
+    ("vi", "Ngày 3/5/2024, Bộ Môi trường Nhật Bản đã ký Bản ghi nhớ hợp tác."),
+])
+def test_agreements_an_instrument_with_one_side_found_is_no_fact(lang, text):
+    assert rule_agreements(text, lang) == set()
+
+
+def test_agreements_the_two_ministries_are_the_ministries_of_the_states_named():
+    text = ("The Ministry of the Environment of Japan and the Ministry of Natural Resources and Environment "
+            "held their dialogue in Hanoi.\n\nThe Memorandum of Understanding between Japan and Viet Nam "
+            "was signed by the two ministries in 2020.")
+    assert ("mou", ("MOEJ", "MONRE"), "2020") in {a[:3] for a in rule_agreements(text, "en")}
+
+
+def test_agreements_an_instrument_introduced_anew_on_another_date_is_a_new_one():
+    text = ("The Memorandum of Understanding signed by Japan and Mongolia in 2020 has expired.\n\n"
+            "On 12 January 2024, Japan and Mongolia signed a Memorandum of Understanding on climate change.")
+    assert {a[:3] for a in rule_agreements(text, "en")} == {("mou", ("JPN", "MNG"), "2020"),
+                                                           ("mou", ("JPN", "MNG"), "2024-01-12")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Japan wants to sign a Memorandum of Cooperation with Peru on carbon credits."),
+    ("vi", "Nhật Bản muốn ký thỏa thuận về tín chỉ carbon với Việt Nam."),
+    ("ja", "日本はペルーと炭素クレジットに関する協力覚書に署名したいとしている。"),
+])
+def test_agreements_a_wished_for_instrument_is_not_an_agreement(lang, text):
+    assert rule_agreements(text, lang) == set()
+
+
+def test_agreements_a_law_naming_two_states_is_issued_by_the_languages_own():
+    text = "Thông tư này quy định việc thực hiện các dự án theo cơ chế hợp tác giữa Việt Nam và Nhật Bản."
+    assert {a[:2] for a in rule_agreements(text, "vi")} == {("legal_act", ("VNM",))}
+
+
+def test_agreements_a_law_named_again_without_its_state_keeps_its_state():
+    text = "2020年11月、ベトナム国環境保護法が改正された。\n\nその後、環境保護法の実施に関する支援が行われた。"
+    assert {a[:2] for a in rule_agreements(text, "ja")} == {("legal_act", ("VNM",))}
