@@ -48,6 +48,7 @@ from extractors.relations.discourse import (
 )
 from extractors.lexicon import alternation, lexicon
 from extractors.entities.numbers import parse_number
+from extractors.relations.relation_dates import first_date, options
 from extractors.relations.relation_features import decide, flags, shared
 from extractors.relations.relation_model import Features, Model, model
 from schemas.records import EventMention
@@ -341,7 +342,11 @@ def candidates(view: View) -> list[Candidate]:
 
 
 def decode(view: View, cands: list[Candidate], judge: Model, dater: Model) -> list[Candidate]:
-    """The accepted candidates, the document's own meeting dated by its header, repeated mentions merged."""
+    """The accepted candidates, the document's own meeting dated by its header, repeated mentions
+    merged (the mention whose date the date model is surest of dates the event)."""
+    first = first_date(view)
+    for c in cands:
+        c.sure = max(dater.probability(f) for _, _, f in options(view, c, cands, first))
     return merge(about(view, decide(view, cands, judge, dater)))
 
 
