@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from extractors.relations import agreements, events
+from extractors.relations import agreements, event_dates, events
 from extractors import in_run_order
 from extractors.base import Context
 from extractors.relations.discourse import View, agree, document_view, full_date
@@ -132,6 +132,7 @@ def _same_event(g: dict, c: events.Candidate) -> bool:
 
 
 LABELS = {"agreements": label_agreement, "events": label_event}
+OPTIONS = {"agreements": options, "events": event_dates.options}  # the date options each relation's decode weighs
 IDENTITY = {"agreements": _same_parties, "events": _same_event}
 
 
@@ -164,7 +165,7 @@ def date_rows(docs: list[Doc], relation: str) -> tuple[list[Features], list[int]
         for c in cands:
             if not LABELS[relation](doc, c):
                 continue
-            opts = options(doc.view, c, cands, first)
+            opts = OPTIONS[relation](doc.view, c, cands, first)
             if (labels := label_dates(doc, relation, c, opts)) is not None:
                 xs += [f for _, _, f in opts]
                 ys += labels

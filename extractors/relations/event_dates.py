@@ -15,8 +15,10 @@ during it does not take. Coordinated ordinals of a plural head ("the first and s
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
+from extractors.relations import relation_dates
 from extractors.relations.discourse import (
     Span, View, bare_date, clause_date, dates, near_date, own_date, place_near, usable,
 )
@@ -137,3 +139,32 @@ def split_series(view: View, c: Candidate) -> list[Candidate]:
     paired = next((ds for ds in (after, before) if len(ds) == len(c.series)), None)
     return [replace(c, ordinal=o, series=(), date=paired[k] if paired else c.date,
                     strong=c.strong or paired is not None) for k, o in enumerate(c.series)]
+
+
+LOCAL_REACH = 12  # letters between a local-time word and the day it marks
+
+
+def _local_days(view: View) -> set[str]:
+    """The dates the document gives as a local day ("9日(現地時間8日)", "8 December, local time")."""
+    out = set()
+    for u, unit in enumerate(view.units):
+        lex = lexicon(unit.lang, "events")
+        before, after = regex(lex["local_before"], unit.lang), regex(lex["local_after"], unit.lang)
+        for s, e, m in view.found(u, DateMention):
+            head = s + re.match(r"\D*", unit.text[s:e]).end()  # a mention may start with its local-time word
+            if before.search(unit.text[max(0, s - LOCAL_REACH) : head]) or after.search(unit.text[e : e + LOCAL_REACH]):
+                out.add(m.value)
+    return out
+
+
+def options(view: View, c: Candidate, cands: list[Candidate], first: str | None) -> list[relation_dates.Option]:
+    """The date options of an event (extractors.relations.relation_dates) with what marks a date as
+    a meeting's or not: the local day of a meeting abroad, and the document's own dateline (a
+    post's date, on its own line or far from the mention) rather than a date the text ties to it."""
+    local = _local_days(view)
+    out = []
+    for value, here, f in relation_dates.options(view, c, cands, first):
+        if value is not None:
+            f = f | {"local": float(value in local and not c.name), "posted": float(value == first and not here)}
+        out.append((value, here, f))
+    return out

@@ -35,7 +35,7 @@ from functools import cache
 
 from extractors.base import Context, extractor
 from extractors.relations.event_candidate import Candidate
-from extractors.relations.event_dates import about, clause, dated, predicate, split_series
+from extractors.relations.event_dates import about, clause, dated, options, predicate, split_series
 from extractors.relations.event_merge import merge, refer
 from extractors.relations.discourse import (
     placed,
@@ -48,7 +48,7 @@ from extractors.relations.discourse import (
 )
 from extractors.lexicon import alternation, lexicon
 from extractors.entities.numbers import parse_number
-from extractors.relations.relation_dates import first_date, options
+from extractors.relations.relation_dates import first_date
 from extractors.relations.relation_features import decide, flags, shared
 from extractors.relations.relation_model import Features, Model, model
 from schemas.records import EventMention
@@ -347,7 +347,7 @@ def decode(view: View, cands: list[Candidate], judge: Model, dater: Model) -> li
     first = first_date(view)
     for c in cands:
         c.sure = max(dater.probability(f) for _, _, f in options(view, c, cands, first))
-    return merge(about(view, decide(view, cands, judge, dater)))
+    return merge(about(view, decide(view, cands, judge, dater, reach=options)))
 
 
 @extractor("events", EventMention, per_document=True)
