@@ -35,7 +35,7 @@ from functools import cache
 
 from extractors.base import Context, extractor
 from extractors.relations.event_candidate import Candidate
-from extractors.relations.event_dates import about, clause, dated, options, predicate, split_series
+from extractors.relations.event_dates import about, clause, dated, options, predicate, relative, split_series
 from extractors.relations.event_merge import merge, refer
 from extractors.relations.discourse import (
     placed,
@@ -183,6 +183,12 @@ def _drop_modifiers(text: str, lang: str, found: list[Candidate]) -> list[Candid
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 
 
+def _between(cands: list[Candidate], lo: int, hi: int) -> bool:
+    """Whether another meeting noun stands between an ordinal and a noun: the ordinal is that
+    one's ("第22回締約国会議(COP22)のサイドイベント": 22 is the COP's, not the side event's)."""
+    return any(lo <= c.span[0] and c.span[1] <= hi for c in cands)
+
+
 def _ordinals(view: View, u: int, cands: list[Candidate]) -> list[tuple[int, Span]]:
     """Give each ordinal to the nearest meeting noun it can modify (one noun per ordinal), across
     a bracketed date or place ("Kỳ họp thứ 3 (Hà Nội, 24/11/2025) của Ủy ban…"); return the
@@ -204,9 +210,10 @@ def _ordinals(view: View, u: int, cands: list[Candidate]) -> list[tuple[int, Spa
             for c in cands:
                 if c.span[0] <= m.start() and end <= c.span[1]:
                     options.append((0, c))
-                elif c.span[0] >= end and gap(end, c.span[0]):
+                elif c.span[0] >= end and gap(end, c.span[0]) and not _between(cands, end, c.span[0]):
                     options.append((c.span[0] - end, c))
-                elif lex["ordinal_side"] == "both" and c.span[1] <= m.start() and gap(c.span[1], m.start()):
+                elif lex["ordinal_side"] == "both" and c.span[1] <= m.start() and gap(c.span[1], m.start()) \
+                        and not _between(cands, c.span[1], m.start()):
                     options.append((m.start() - c.span[1], c))
             free = [o for o in options if o[1].ordinal is None]
             if free and value is not None:
@@ -245,8 +252,10 @@ def _unreal(unit_text: str, lang: str, c: Candidate) -> bool:
 
 
 def _signals(unit_text: str, lang: str, c: Candidate, cands: list[Candidate]) -> dict[str, bool]:
-    """What speaks against a real, held meeting, as features: a recurring one with no date of its
-    own; a generic plural; a part of another event in the sentence."""
+    """What speaks against a real, held meeting, or against a date from elsewhere, as features: a
+    recurring one with no date of its own; a generic plural; a part of another event in the
+    sentence; a day told relative to another in its clause ("the day before the forum"); a noun
+    that only says what another event is ("as a side event", "サイドイベントとして")."""
     lex = lexicon(lang, "events")
     lo, hi = clause(unit_text, c.span[0], lang)
     part = regex(lex["part_of"], lang)
@@ -258,6 +267,9 @@ def _signals(unit_text: str, lang: str, c: Candidate, cands: list[Candidate]) ->
         "recurring": not c.tied and bool(regex(lex["recurring"], lang).search(unit_text[lo : max(hi, c.span[1] + 12)])),
         "generic": bool(regex(lex["generic"], lang).search(unit_text[max(0, c.span[0] - 30) : c.span[0]])),
         "part_of": len(cands) > 1 and bool(part_of),
+        "relative": relative(unit_text, lang, c),
+        "role": bool(regex(lex["role_before"], lang).search(unit_text[max(0, c.span[0] - 20) : c.span[0]])
+                     or regex(lex["role_after"], "ja").match(unit_text[c.span[1] :])),
     }
 
 
