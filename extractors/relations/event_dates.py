@@ -22,7 +22,6 @@ from extractors.relations import relation_dates
 from extractors.relations.discourse import (
     Span, View, bare_date, clause_date, dates, near_date, own_date, place_near, usable,
 )
-from extractors.relations.relation_model import bucket
 from extractors.relations.sentences import regex, words
 from extractors.relations.event_candidate import Candidate
 from extractors.lexicon import lexicon
@@ -165,31 +164,14 @@ def _local_days(view: View) -> set[str]:
     return out
 
 
-def _later(value: str, first: str | None) -> bool:
-    """Whether a date falls after the document's own (first) date: a target or a plan, not a
-    meeting the document reports (both with their year, compared at the coarser precision)."""
-    if not first or value.startswith("--") or first.startswith("--"):
-        return False
-    n = min(len(value), len(first))
-    return value[:n] > first[:n]
-
-
-def _away(view: View, u: int, value: str) -> int:
-    """How many sentences from unit `u` the nearest mention of a date stands."""
-    return min((abs(v - u) for v in range(len(view.units)) for _, _, m in view.found(v, DateMention)
-                if m.value == value), default=len(view.units))
-
-
 def options(view: View, c: Candidate, cands: list[Candidate], first: str | None) -> list[relation_dates.Option]:
     """The date options of an event (extractors.relations.relation_dates) with what marks a date as
     a meeting's or not: the local day of a meeting abroad; the document's own dateline (a post's
-    date, on its own line or far from the mention) rather than a date the text ties to it; a date
-    after the document's own (a target, a plan); how many sentences away it is written."""
+    date, on its own line or far from the mention) rather than a date the text ties to it."""
     local = _local_days(view)
     out = []
     for value, here, f in relation_dates.options(view, c, cands, first):
         if value is not None:
-            f = f | {"local": float(value in local and not c.name), "posted": float(value == first and not here),
-                     "later": float(_later(value, first))} | bucket("away", _away(view, c.unit, value), 3)
+            f = f | {"local": float(value in local and not c.name), "posted": float(value == first and not here)}
         out.append((value, here, f))
     return out

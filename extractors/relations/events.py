@@ -254,8 +254,7 @@ def _unreal(unit_text: str, lang: str, c: Candidate) -> bool:
 def _signals(unit_text: str, lang: str, c: Candidate, cands: list[Candidate]) -> dict[str, bool]:
     """What speaks against a real, held meeting, or against a date from elsewhere, as features: a
     recurring one with no date of its own; a generic plural; a part of another event in the
-    sentence; a day told relative to another in its clause ("the day before the forum"); a noun
-    that only says what another event is ("as a side event", "サイドイベントとして")."""
+    sentence; a day told relative to another in its clause ("the day before the forum")."""
     lex = lexicon(lang, "events")
     lo, hi = clause(unit_text, c.span[0], lang)
     part = regex(lex["part_of"], lang)
@@ -268,8 +267,6 @@ def _signals(unit_text: str, lang: str, c: Candidate, cands: list[Candidate]) ->
         "generic": bool(regex(lex["generic"], lang).search(unit_text[max(0, c.span[0] - 30) : c.span[0]])),
         "part_of": len(cands) > 1 and bool(part_of),
         "relative": relative(unit_text, lang, c),
-        "role": bool(regex(lex["role_before"], lang).search(unit_text[max(0, c.span[0] - 20) : c.span[0]])
-                     or regex(lex["role_after"], "ja").match(unit_text[c.span[1] :])),
     }
 
 
