@@ -35,7 +35,7 @@ from functools import cache
 
 from extractors.base import Context, extractor
 from extractors.relations.event_candidate import Candidate
-from extractors.relations.event_dates import about, clause, dated, options, predicate, relative, split_series
+from extractors.relations.event_dates import about, clause, dated, options, predicate, split_series
 from extractors.relations.event_merge import merge, refer
 from extractors.relations.discourse import (
     placed,
@@ -252,9 +252,8 @@ def _unreal(unit_text: str, lang: str, c: Candidate) -> bool:
 
 
 def _signals(unit_text: str, lang: str, c: Candidate, cands: list[Candidate]) -> dict[str, bool]:
-    """What speaks against a real, held meeting, or against a date from elsewhere, as features: a
-    recurring one with no date of its own; a generic plural; a part of another event in the
-    sentence; a day told relative to another in its clause ("the day before the forum")."""
+    """What speaks against a real, held meeting, as features: a recurring one with no date of its
+    own; a generic plural; a part of another event in the sentence."""
     lex = lexicon(lang, "events")
     lo, hi = clause(unit_text, c.span[0], lang)
     part = regex(lex["part_of"], lang)
@@ -266,7 +265,6 @@ def _signals(unit_text: str, lang: str, c: Candidate, cands: list[Candidate]) ->
         "recurring": not c.tied and bool(regex(lex["recurring"], lang).search(unit_text[lo : max(hi, c.span[1] + 12)])),
         "generic": bool(regex(lex["generic"], lang).search(unit_text[max(0, c.span[0] - 30) : c.span[0]])),
         "part_of": len(cands) > 1 and bool(part_of),
-        "relative": relative(unit_text, lang, c),
     }
 
 
