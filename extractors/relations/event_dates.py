@@ -36,10 +36,11 @@ def clause(text: str, pos: int, lang: str) -> Span:
 
 
 def relative(text: str, lang: str, c: Candidate) -> bool:
-    """Whether the mention's clause tells its day relative to another ("the day before the forum",
-    "昨日", "hôm qua"): such a day is no date, so the narrative's date is not the event's either."""
-    lo, hi = clause(text, c.span[0], lang)
-    return bool(regex(lexicon(lang, "events")["relative"], lang).search(text, lo, max(hi, c.span[1])))
+    """Whether the mention's sentence, up to the end of its clause, tells its day relative to
+    another ("the day before the forum", "昨日", "Recently, … held"): such a day is no date, so the
+    narrative's date is not the event's either."""
+    hi = clause(text, c.span[0], lang)[1]
+    return bool(regex(lexicon(lang, "events")["relative"], lang).search(text, 0, max(hi, c.span[1])))
 
 
 def predicate(unit_text: str, lang: str, c: Candidate) -> Span | None:
