@@ -28,6 +28,9 @@ from extractors.lexicon import lexicon
 from schemas.records import AgreementMention, DateMention
 
 
+NARRATIVE_REACH = 2  # sentences back a held meeting, a visit or talks may take the narrative's date (5-fold CV: 1-3 tried)
+
+
 def clause(text: str, pos: int, lang: str) -> Span:
     brk = regex(lexicon(lang, "events")["clause_break"], "ja")
     lo = max((m.end() for m in brk.finditer(text, 0, pos)), default=0)
@@ -58,7 +61,7 @@ def predicate(unit_text: str, lang: str, c: Candidate) -> Span | None:
 def dated(view: View, c: Candidate, found: list[Candidate]) -> Candidate:
     """The date and place of one candidate: the date in its clause; else its sentence's, unless
     the sentence reports another event (SB62 in "第5回会合を、SB62の期間にあわせて開催"); else the
-    next line's bare date for a named or held meeting, or the context's for a kind whose mention
+    next line's bare date for a named or held meeting, or the context's (NARRATIVE_REACH sentences back at most) for a kind whose mention
     says it happened (a ceremony, a visit). An event another one is held during takes only a
     date written before it in Japanese ("10日に開幕したCOP30の際に")."""
     others = [o.span for o in found if o is not c] + view.spans(c.unit, AgreementMention)
@@ -81,7 +84,7 @@ def dated(view: View, c: Candidate, found: list[Candidate]) -> Candidate:
     if date is None and (c.ordinal is not None or c.name or c.main):
         date = bare_date(view, c.unit + 1)
     if date is None and (c.main or c.evident) and not relative(view.units[c.unit].text, view.units[c.unit].lang, c):
-        date, place = near_date(view, c.unit)
+        date, place = near_date(view, c.unit, NARRATIVE_REACH)
         c.place = c.place or place
     c.date = date.value if date else None
     return c
