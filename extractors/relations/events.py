@@ -243,13 +243,13 @@ def _elliptic(unit_text: str, lang: str, found: list[Candidate], left: list[tupl
 
 def _unreal(unit_text: str, lang: str, c: Candidate) -> bool:
     """An electronic decision, a planned meeting, dated or not ("the next JC is scheduled for
-    2026"), or a generic plural ("regular dialogues", "課題毎のセミナー"): no candidate, as the gold
-    sets hold too few of them to learn from (as a feature, a generic plural still let a dated row
-    through)."""
+    2026"), or a generic plural without an ordinal ("regular dialogues", "課題毎のセミナー", not
+    "các phiên họp thứ nhất và thứ hai"): no candidate, as the gold sets hold too few of them to
+    learn from (as a feature, a generic plural still let a dated row through)."""
     lex = lexicon(lang, "events")
     lo, hi = clause(unit_text, c.span[0], lang)
     return bool(regex(lex["electronic"], lang).search(unit_text)
-                or regex(lex["generic"], lang).search(unit_text[max(0, c.span[0] - 30) : c.span[0]])
+                or (c.ordinal is None and regex(lex["generic"], lang).search(unit_text[max(0, c.span[0] - 30) : c.span[0]]))
                 or regex(lex["planned_before"], lang).search(unit_text, lo, c.span[0])
                 or regex(lex["planned_after"], lang).search(unit_text[c.span[1] : hi]))
 
