@@ -30,7 +30,7 @@ DEV = {  # dates and counts at the levels issue 13's work measures (above its 0.
 # changed for it; these floors guard what it measured (FORMAT.md fields, issue 8 floors not all met).
 BLIND = {
     "countries": 0.95, "dates": 0.98, "organizations": 0.90, "counts": 0.98, "money": 0.90,
-    "agreements (kind, parties)": 0.92, "events (kind, date)": 0.68,
+    "agreements (kind, parties)": 0.92, "events (kind, date)": 0.82,
 }
 # The real pages: train is what the relation models are fitted on and the count and date rules
 # are studied on; test is only scored here and in `make eval` (never read; a failure names no
@@ -40,7 +40,8 @@ BLIND = {
 # measured levels (issue 13: 0.85 and 0.93).
 TRAIN = {
     "countries": 0.99, "dates": 0.99, "organizations": 0.95, "counts": 0.96, "money": 0.85,
-    "agreements (kind, parties)": 0.85, "agreements": 0.80, "events": 0.56, "events (kind, date)": 0.58,
+    "agreements (kind, parties)": 0.85, "agreements": 0.80,
+    "events": 0.72, "events (kind, date)": 0.72,
 }
 TEST = {
     "countries": 0.975, "dates": 0.91, "organizations": 0.95, "counts": 0.78, "money": 1.0,

@@ -15,8 +15,10 @@ during it does not take. Coordinated ordinals of a plural head ("the first and s
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
+from extractors.relations import relation_dates
 from extractors.relations.discourse import (
     Span, View, bare_date, clause_date, dates, near_date, own_date, place_near, usable,
 )
@@ -26,11 +28,22 @@ from extractors.lexicon import lexicon
 from schemas.records import AgreementMention, DateMention
 
 
+NARRATIVE_REACH = 2  # sentences back a held meeting, a visit or talks may take the narrative's date (5-fold CV: 1-3 tried)
+
+
 def clause(text: str, pos: int, lang: str) -> Span:
     brk = regex(lexicon(lang, "events")["clause_break"], "ja")
     lo = max((m.end() for m in brk.finditer(text, 0, pos)), default=0)
     nxt = brk.search(text, pos)
     return lo, nxt.start() if nxt else len(text)
+
+
+def relative(text: str, lang: str, c: Candidate) -> bool:
+    """Whether the mention's sentence, up to the end of its clause, tells its day relative to
+    another ("the day before the forum", "昨日", "Recently, … held"): such a day is no date, so the
+    narrative's date is not the event's either."""
+    hi = clause(text, c.span[0], lang)[1]
+    return bool(regex(lexicon(lang, "events")["relative"], lang).search(text, 0, max(hi, c.span[1])))
 
 
 def predicate(unit_text: str, lang: str, c: Candidate) -> Span | None:
@@ -48,7 +61,7 @@ def predicate(unit_text: str, lang: str, c: Candidate) -> Span | None:
 def dated(view: View, c: Candidate, found: list[Candidate]) -> Candidate:
     """The date and place of one candidate: the date in its clause; else its sentence's, unless
     the sentence reports another event (SB62 in "第5回会合を、SB62の期間にあわせて開催"); else the
-    next line's bare date for a named or held meeting, or the context's for a kind whose mention
+    next line's bare date for a named or held meeting, or the context's (NARRATIVE_REACH sentences back at most) for a kind whose mention
     says it happened (a ceremony, a visit). An event another one is held during takes only a
     date written before it in Japanese ("10日に開幕したCOP30の際に")."""
     others = [o.span for o in found if o is not c] + view.spans(c.unit, AgreementMention)
@@ -70,8 +83,8 @@ def dated(view: View, c: Candidate, found: list[Candidate]) -> Candidate:
         date = view.rows[c.unit][0]
     if date is None and (c.ordinal is not None or c.name or c.main):
         date = bare_date(view, c.unit + 1)
-    if date is None and (c.main or c.evident):
-        date, place = near_date(view, c.unit)
+    if date is None and (c.main or c.evident) and not relative(view.units[c.unit].text, view.units[c.unit].lang, c):
+        date, place = near_date(view, c.unit, NARRATIVE_REACH)
         c.place = c.place or place
     c.date = date.value if date else None
     return c
@@ -137,3 +150,32 @@ def split_series(view: View, c: Candidate) -> list[Candidate]:
     paired = next((ds for ds in (after, before) if len(ds) == len(c.series)), None)
     return [replace(c, ordinal=o, series=(), date=paired[k] if paired else c.date,
                     strong=c.strong or paired is not None) for k, o in enumerate(c.series)]
+
+
+LOCAL_REACH = 12  # letters between a local-time word and the day it marks
+
+
+def _local_days(view: View) -> set[str]:
+    """The dates the document gives as a local day ("9日(現地時間8日)", "8 December, local time")."""
+    out = set()
+    for u, unit in enumerate(view.units):
+        lex = lexicon(unit.lang, "events")
+        before, after = regex(lex["local_before"], unit.lang), regex(lex["local_after"], unit.lang)
+        for s, e, m in view.found(u, DateMention):
+            head = s + re.match(r"\D*", unit.text[s:e]).end()  # a mention may start with its local-time word
+            if before.search(unit.text[max(0, s - LOCAL_REACH) : head]) or after.search(unit.text[e : e + LOCAL_REACH]):
+                out.add(m.value)
+    return out
+
+
+def options(view: View, c: Candidate, cands: list[Candidate], first: str | None) -> list[relation_dates.Option]:
+    """The date options of an event (extractors.relations.relation_dates) with what marks a date as
+    a meeting's or not: the local day of a meeting abroad; the document's own dateline (a post's
+    date, on its own line or far from the mention) rather than a date the text ties to it."""
+    local = _local_days(view)
+    out = []
+    for value, here, f in relation_dates.options(view, c, cands, first):
+        if value is not None:
+            f = f | {"local": float(value in local and not c.name), "posted": float(value == first and not here)}
+        out.append((value, here, f))
+    return out

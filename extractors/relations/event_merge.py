@@ -42,21 +42,23 @@ def _same(a: Candidate, b: Candidate) -> bool:
         return False
     if not (a.date and b.date) or agree(a.date, b.date):
         return True
-    return a.ordinal == b.ordinal and a.strong != b.strong
+    return a.ordinal == b.ordinal and (a.ordinal is not None or a.strong != b.strong)
 
 
 def merge(cands: list[Candidate]) -> list[Candidate]:
+    """Fold repeated mentions into one fact each, again until no two facts are one event (a fold
+    may give a fact the ordinal or date that makes it one with a fact kept apart before). The
+    fold keeps the date of the mention that is strong, dated, and surest, in that order."""
     merged: list[Candidate] = []
     for c in cands:
         for i, m in enumerate(merged):
             if _same(m, c):
-                best = max((m, c), key=lambda x: (x.strong, date_rank(x.date)))
+                best = max((m, c), key=lambda x: (x.strong, x.date is not None, x.sure, date_rank(x.date)))
                 merged[i] = replace(
                     m, ordinal=m.ordinal if m.ordinal is not None else c.ordinal, date=best.date,
-                    name=m.name or c.name,
-                    strong=best.strong, place=m.place or c.place,
+                    name=m.name or c.name, strong=best.strong, sure=best.sure, place=m.place or c.place,
                 )
                 break
         else:
             merged.append(c)
-    return merged
+    return merged if len(merged) == len(cands) else merge(merged)

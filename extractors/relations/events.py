@@ -35,7 +35,7 @@ from functools import cache
 
 from extractors.base import Context, extractor
 from extractors.relations.event_candidate import Candidate
-from extractors.relations.event_dates import about, clause, dated, predicate, split_series
+from extractors.relations.event_dates import about, clause, dated, options, predicate, split_series
 from extractors.relations.event_merge import merge, refer
 from extractors.relations.discourse import (
     placed,
@@ -48,6 +48,7 @@ from extractors.relations.discourse import (
 )
 from extractors.lexicon import alternation, lexicon
 from extractors.entities.numbers import parse_number
+from extractors.relations.relation_dates import first_date
 from extractors.relations.relation_features import decide, flags, shared
 from extractors.relations.relation_model import Features, Model, model
 from schemas.records import EventMention
@@ -182,6 +183,12 @@ def _drop_modifiers(text: str, lang: str, found: list[Candidate]) -> list[Candid
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 
 
+def _between(cands: list[Candidate], lo: int, hi: int) -> bool:
+    """Whether another meeting noun stands between an ordinal and a noun: the ordinal is that
+    one's ("第22回締約国会議(COP22)のサイドイベント": 22 is the COP's, not the side event's)."""
+    return any(lo <= c.span[0] and c.span[1] <= hi for c in cands)
+
+
 def _ordinals(view: View, u: int, cands: list[Candidate]) -> list[tuple[int, Span]]:
     """Give each ordinal to the nearest meeting noun it can modify (one noun per ordinal), across
     a bracketed date or place ("Kỳ họp thứ 3 (Hà Nội, 24/11/2025) của Ủy ban…"); return the
@@ -203,9 +210,10 @@ def _ordinals(view: View, u: int, cands: list[Candidate]) -> list[tuple[int, Spa
             for c in cands:
                 if c.span[0] <= m.start() and end <= c.span[1]:
                     options.append((0, c))
-                elif c.span[0] >= end and gap(end, c.span[0]):
+                elif c.span[0] >= end and gap(end, c.span[0]) and not _between(cands, end, c.span[0]):
                     options.append((c.span[0] - end, c))
-                elif lex["ordinal_side"] == "both" and c.span[1] <= m.start() and gap(c.span[1], m.start()):
+                elif lex["ordinal_side"] == "both" and c.span[1] <= m.start() and gap(c.span[1], m.start()) \
+                        and not _between(cands, c.span[1], m.start()):
                     options.append((m.start() - c.span[1], c))
             free = [o for o in options if o[1].ordinal is None]
             if free and value is not None:
@@ -341,8 +349,12 @@ def candidates(view: View) -> list[Candidate]:
 
 
 def decode(view: View, cands: list[Candidate], judge: Model, dater: Model) -> list[Candidate]:
-    """The accepted candidates, the document's own meeting dated by its header, repeated mentions merged."""
-    return merge(about(view, decide(view, cands, judge, dater)))
+    """The accepted candidates, the document's own meeting dated by its header, repeated mentions
+    merged (the mention whose date the date model is surest of dates the event)."""
+    first = first_date(view)
+    for c in cands:
+        c.sure = max(dater.probability(f) for _, _, f in options(view, c, cands, first))
+    return merge(about(view, decide(view, cands, judge, dater, reach=options)))
 
 
 @extractor("events", EventMention, per_document=True)

@@ -38,15 +38,15 @@ def flags(**signals: object) -> Features:
     return {k: float(bool(v)) for k, v in signals.items()}
 
 
-def decide(view: View, cands: list, judge: Model, dater: Model) -> list:
+def decide(view: View, cands: list, judge: Model, dater: Model, reach=options) -> list:
     """The candidates `judge` takes for real facts, each with the date `dater` prefers among those
-    in its reach, or none (extractors.relations.relation_dates)."""
+    `reach` gives it, or none (extractors.relations.relation_dates)."""
     first = first_date(view)
     out = []
     for c in cands:
         if not judge.accepts(c.features):
             continue
-        value, here, _ = choose(dater, options(view, c, cands, first))
+        value, here, _ = choose(dater, reach(view, c, cands, first))
         strong = c.strong if value == c.date else here and value is not None
         out.append(replace(c, date=value, strong=strong))
     return out
