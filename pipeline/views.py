@@ -22,8 +22,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
-# The JCM is Japan's: a partner country is the other party of a bilateral document.
-HOME = "JPN"
+from schemas.records import JCM_HOME  # a partner country is the other party of a bilateral document
 
 # A number as text without a trailing ".0" for whole values. Whole within a billionth: a
 # product like 8.2 * 10**6 is 8199999.999999999, which SQLite prints with 15 digits
@@ -154,7 +153,7 @@ SELECT DISTINCT e.id AS iso3, e.name_en, e.name_ja, e.name_vi,
 FROM agreements a
 JOIN agreement_parties p ON p.agreement_id = a.id
 JOIN entities e ON e.id = p.nation AND e.kind = 'country'
-WHERE a.kind = 'bilateral_document' AND p.nation <> '{HOME}'
+WHERE a.kind = 'bilateral_document' AND p.nation <> '{JCM_HOME}'
   AND a.id = {_SIGNING}""",
 }
 

@@ -23,6 +23,7 @@ AgreementKind = Literal[
     "bilateral_document", "moc", "mou", "joint_plan", "joint_statement", "aide_memoire",
     "legal_act", "other",
 ]
+JCM_HOME = "JPN"  # FORMAT.md: a bilateral_document (the JCM's founding document) binds Japan and one partner
 EventKind = Literal[
     "policy_dialogue", "joint_committee", "working_group", "partnership_meeting", "forum",
     "conference", "visit", "ceremony", "seminar", "other",

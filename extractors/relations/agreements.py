@@ -51,9 +51,8 @@ from extractors.relations.relation_dates import date_by
 from extractors.relations.relation_model import Features, Model, bucket, model
 from extractors.relations.parties import as_countries, org_country, referred_sides, sides, unit_parties
 from extractors.text import spaced
-from schemas.records import AgreementMention, CountryMention, OrgMention
+from schemas.records import JCM_HOME, AgreementMention, CountryMention, OrgMention
 
-HOME = "JPN"  # the JCM's home party: every founding document binds Japan and one partner
 _OPEN = re.compile(r"\s*[(（]\s*")
 _CLOSE = re.compile(r"\s*[)）]")
 
@@ -280,7 +279,7 @@ def _side_features(view: View, c: Candidate) -> Features:
     the sentence (taken from the context)."""
     named = [m.iso3 for _, _, m in sorted(view.found(c.unit, CountryMention), key=lambda x: x[0])]
     here = set(named) | {org_country().get(m.id) for _, _, m in view.found(c.unit, OrgMention)}
-    others = [n for n in named if n != HOME]
+    others = [n for n in named if n != JCM_HOME]
     states = as_countries(c.parties)
     return flags(first_side=bool(others) and others[0] in states, side_elsewhere=bool(states - here))
 
@@ -443,12 +442,12 @@ def _split_partners(view: View, cand: Candidate) -> list[Candidate]:
     named (a generic reference such as "with 7 ASEAN members"). In a list of partners, the
     date right by a partner's name is its own ("Kenya (12 June), Ethiopia (27 May)")."""
     lang = view.units[cand.unit].lang
-    partners = sorted(as_countries(cand.parties) - {HOME} - set(words(lang)["party_groups"]))
+    partners = sorted(as_countries(cand.parties) - {JCM_HOME} - set(words(lang)["party_groups"]))
     out = []
     for p in partners:
         own = date_by(view, cand.unit, p) if len(partners) > 1 else None
         dated = dict(date=own, strong=True) if own else {}
-        out.append(replace(cand, parties=tuple(sorted({HOME, p})), org_level=False, **dated))
+        out.append(replace(cand, parties=tuple(sorted({JCM_HOME, p})), org_level=False, **dated))
     return out
 
 

@@ -21,9 +21,8 @@ import re
 from extractors.relations.discourse import CLAUSE_BREAK, Span, View, agree, bare_date, dates, usable
 from extractors.relations.relation_model import Features, Model, bucket
 from extractors.text import spaced
-from schemas.records import CountryMention, DateMention, OrgMention
+from schemas.records import JCM_HOME, CountryMention, DateMention, OrgMention
 
-HOME = "JPN"  # the JCM's home state: a date by its name says nothing of which partner's
 BY = 4  # letters between a name and a date right by it
 
 Option = tuple[str | None, bool, Features]  # value, from the mention's own sentence, features
@@ -61,9 +60,9 @@ def _sides(view: View, u: int, parties: tuple[str, ...]) -> tuple[list[Span], li
     mine, other = [], []
     for s, e, m in view.found(u, CountryMention) + view.found(u, OrgMention):
         name = m.iso3 if isinstance(m, CountryMention) else m.id
-        if name in parties and name != HOME:
+        if name in parties and name != JCM_HOME:
             mine.append((s, e))
-        elif isinstance(m, CountryMention) and name != HOME:
+        elif isinstance(m, CountryMention) and name != JCM_HOME:
             other.append((s, e))
     return mine, other
 
