@@ -27,7 +27,7 @@ from pipeline.load.ocr import version_tag
 from pipeline.processed import Processed
 from pipeline.reader import open_reader
 from pipeline.readfile import fingerprint, reason, shown
-from pipeline.resolve import resolve
+from pipeline.resolve import resolution_version, resolve
 from pipeline.run_summary import Stamps, Summary, count
 from pipeline.store_lock import writer_lock
 from schemas.db import BlockRow, DocumentRow, MentionRow
@@ -169,8 +169,8 @@ def _ingest(paths: list[Path], url: str, workers: int, force: bool, progress: bo
     if todo:  # the pool, and the segmenters and models it imports, only when there is work
         _run_pool(todo, workers, limits, started_job, Session, stamps, expected, summary, bar)
     bar.close()
-    with Session.begin() as session:  # entities across documents, rebuilt from all facts
-        store.resolve_if_changed(session, resolve)
+    with Session.begin() as session:  # entities across documents, rebuilt where documents changed
+        store.resolve_if_changed(session, resolve, resolution_version())
     store.checkpoint(engine)
     engine.dispose()
     summary.seconds = time.perf_counter() - started

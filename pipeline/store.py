@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, text
 from sqlalchemy.orm import Session, defer, sessionmaker
 
-from pipeline import postgres
+from pipeline import postgres, resolve_scope
 from pipeline.reader import DEFAULT_URL
 from pipeline.load.ocr import LOW_CONFIDENCE, mean_confidence
 from pipeline.migrate import add_missing_columns
@@ -149,6 +149,7 @@ def write(session: Session, done: Processed, version: str, duplicate: str | None
     Each table gets one executemany (Core), not one ORM flush or one INSERT ... RETURNING
     per row: a document costs a few statements, however many rows it has."""
     advisory_lock(session, "resolve", True, f"document:{done.doc_id}")  # a writer of this name waits
+    resolve_scope.mark_changed(session, [done.doc_id])  # its entities are rebuilt at the next resolution
     session.execute(delete(DocumentRow).where(DocumentRow.doc == done.doc_id))
     doc, ids = done.document, _Ids(session, _row_counts(done, duplicate))
     if doc is not None and not duplicate:
@@ -318,20 +319,22 @@ def _insert(session: Session, model: type, rows: list[dict], ids: _Ids) -> list[
     return row_ids
 
 
-def resolve_if_changed(session: Session, resolve: Callable[[Session], None]) -> bool:
-    """Run `resolve` unless the documents are exactly as they were at the last resolution.
+def resolve_if_changed(session: Session, resolve: Callable[..., object], version: str) -> bool:
+    """Run `resolve` on the documents written or removed since the last resolution (the marks
+    of pipeline/resolve_scope.py), on all of them when the resolution code (`version`) is not
+    the one that last resolved this store; nothing when neither changed.
 
-    The state is the number of document rows and their largest id (every write replaces a
-    row, so its id grows); a run killed between its last write and the resolution leaves the
-    old state behind, and the next run resolves even if it writes nothing."""
+    Marks are written with the documents and deleted with this resolution's results, so a run
+    killed between its last write and the resolution leaves them for the next run."""
     advisory_lock(session, "resolve")  # alone: no document is written meanwhile
-    count, last = session.execute(select(func.count(), func.max(DocumentRow.id))).one()
-    state = f"{count}:{last}"
-    row = session.get(MetaRow, "resolved_documents")
-    if row is not None and row.value == state:
+    changed = resolve_scope.pending(session)
+    row = session.get(MetaRow, "resolved_by")
+    full = row is None or row.value != version
+    if not full and not changed:
         return False
-    resolve(session)
-    session.merge(MetaRow(key="resolved_documents", value=state))
+    resolve(session, None if full else changed)
+    resolve_scope.clear(session, changed)
+    session.merge(MetaRow(key="resolved_by", value=version))
     return True
 
 
@@ -352,6 +355,7 @@ def gone(session: Session, seen: set[str], paths: list[Path]) -> list[str]:
 
 def remove(session: Session, docs: list[str]) -> None:
     """Delete these documents and everything stored for them (rows cascade)."""
+    resolve_scope.mark_changed(session, docs)
     for i in range(0, len(docs), 500):
         session.execute(delete(DocumentRow).where(DocumentRow.doc.in_(docs[i : i + 500])))
 

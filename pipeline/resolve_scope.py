@@ -1,0 +1,112 @@
+"""What a re-resolution must redo: the groups of facts that changed documents touch.
+
+Resolution clusters facts within groups (pipeline/resolve.py): agreements by kind, events by
+series (kind, ordinal), counts by the conflict key (measure, subject, period). A document that
+is written, replaced or removed touches the groups of its new facts and of the facts its old
+version had. `store.write` and `store.remove` leave a mark per document (in `meta`, in the
+writer's transaction) holding the old version's groups, since its facts are deleted with it;
+the next resolution redoes the groups of the marks and of the marked documents' new facts,
+then deletes the marks. A run killed before resolving leaves its marks for the next one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from schemas.db import DocumentRow, FactAgreement, FactCount, FactEvent, MetaRow
+
+_MARK = "unresolved:"
+_CHUNK = 500  # names or ids per IN (...)
+NO_ORDINAL = -1  # the series of the unnumbered events of a kind
+
+
+def count_key(measure: str, subject: str | None, period: str | None) -> str:
+    """The subject of a count conflict: its measure, subject and period."""
+    return " ".join(x for x in (measure, subject, period) if x)
+
+
+def event_series(kind: str, ordinal: int | None) -> tuple[str, int]:
+    return kind, NO_ORDINAL if ordinal is None else ordinal
+
+
+@dataclass
+class Scope:
+    """Groups to re-resolve: agreement kinds, event series (kind, ordinal or -1), count keys."""
+
+    agreements: set[str] = field(default_factory=set)
+    events: set[tuple[str, int]] = field(default_factory=set)
+    counts: set[str] = field(default_factory=set)
+
+    def update(self, other: Scope) -> None:
+        self.agreements |= other.agreements
+        self.events |= other.events
+        self.counts |= other.counts
+
+    def series(self) -> set[tuple[str, int]]:
+        """The event series to redo: an ordinal 0 is labelled like an unnumbered event
+        (resolve.py), so the two series of a kind share their keys and are redone together."""
+        out = set(self.events)
+        for kind, ordinal in self.events:
+            if ordinal in (0, NO_ORDINAL):
+                out |= {(kind, 0), (kind, NO_ORDINAL)}
+        return out
+
+    def to_json(self) -> str:
+        return json.dumps({"agreements": sorted(self.agreements), "events": sorted(self.events),
+                           "counts": sorted(self.counts)})
+
+    @classmethod
+    def from_json(cls, text: str) -> Scope:
+        data = json.loads(text or "{}")
+        return cls(set(data.get("agreements", ())), {(k, o) for k, o in data.get("events", ())},
+                   set(data.get("counts", ())))
+
+
+def scope_of(session: Session, doc_ids: Iterable[int]) -> Scope:
+    """The groups the stored facts of these documents belong to."""
+    out, ids = Scope(), list(doc_ids)
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i : i + _CHUNK]
+        out.agreements.update(session.scalars(
+            select(FactAgreement.kind).where(FactAgreement.document_id.in_(chunk)).distinct()))
+        out.events.update(event_series(k, o) for k, o in session.execute(
+            select(FactEvent.kind, FactEvent.ordinal).where(FactEvent.document_id.in_(chunk)).distinct()))
+        out.counts.update(count_key(*row) for row in session.execute(
+            select(FactCount.measure, FactCount.subject, FactCount.period)
+            .where(FactCount.document_id.in_(chunk), FactCount.measure.is_not(None)).distinct()))
+    return out
+
+
+def mark_changed(session: Session, docs: list[str]) -> None:
+    """Before `docs` are replaced or removed: mark them unresolved, with their stored groups
+    (added to those of a mark left by an earlier write that was not resolved yet)."""
+    for i in range(0, len(docs), _CHUNK):
+        chunk = docs[i : i + _CHUNK]
+        old = dict(session.execute(select(DocumentRow.doc, DocumentRow.id).where(DocumentRow.doc.in_(chunk))).all())
+        marks = {m.key: m for m in session.scalars(select(MetaRow).where(MetaRow.key.in_([_MARK + d for d in chunk])))}
+        for doc in chunk:
+            scope = scope_of(session, [old[doc]]) if doc in old else Scope()
+            if mark := marks.get(_MARK + doc):
+                scope.update(Scope.from_json(mark.value))
+                mark.value = scope.to_json()
+            else:
+                session.add(MetaRow(key=_MARK + doc, value=scope.to_json()))
+    session.flush()
+
+
+def pending(session: Session) -> dict[str, Scope]:
+    """The marked documents: name → the groups of their old versions."""
+    rows = session.execute(select(MetaRow.key, MetaRow.value)
+                           .where(MetaRow.key.startswith(_MARK, autoescape=True)))
+    return {key.removeprefix(_MARK): Scope.from_json(value) for key, value in rows}
+
+
+def clear(session: Session, docs: Iterable[str]) -> None:
+    keys = [_MARK + d for d in docs]
+    for i in range(0, len(keys), _CHUNK):
+        session.execute(delete(MetaRow).where(MetaRow.key.in_(keys[i : i + _CHUNK])))
