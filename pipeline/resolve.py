@@ -197,8 +197,10 @@ def _count_conflicts(session: Session, keys: set[str] | None, conflicts: _Confli
                     FactCount.as_of, FactCount.qualifier, FactCount.document_id, FactCount.mention_id,
                     DocumentRow.published)
              .join(DocumentRow, DocumentRow.id == FactCount.document_id).order_by(FactCount.id))
-    if keys is not None:  # a key starts with its measure, a single word
-        query = query.where(FactCount.measure.in_({k.split(" ")[0] for k in keys}))
+    if keys is not None:  # rows that may have these keys (measures and subjects are single words)
+        words = {w for k in keys for w in k.split(" ")}
+        query = query.where(FactCount.measure.in_(words),
+                            or_(FactCount.subject.is_(None), FactCount.subject.in_(words)))
     given: dict[tuple, dict[tuple, list[tuple[float, int]]]] = defaultdict(lambda: defaultdict(list))
     for value, measure, subject, period, stated, qualifier, doc, mention, published in session.execute(query):
         when = stated or published

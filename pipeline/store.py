@@ -14,8 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, text
-from sqlalchemy.orm import Session, defer, sessionmaker
+from sqlalchemy import Connection, Engine, Row, create_engine, delete, event, func, insert, select, text
+from sqlalchemy.orm import Session, sessionmaker
 
 from pipeline import postgres, resolve_scope
 from pipeline.reader import DEFAULT_URL
@@ -113,14 +113,17 @@ def seed_entities(session: Session, rows: list[dict[str, str]]) -> None:
                 setattr(entity, key, value)
 
 
-def known(session: Session, docs: list[str]) -> dict[str, DocumentRow | None]:
-    """The stored row of each document name (None where there is none), in few queries; its
-    text is not read (a re-run only compares hashes and versions)."""
-    rows: dict[str, DocumentRow | None] = dict.fromkeys(docs)
+KNOWN = (DocumentRow.doc, DocumentRow.sha256, DocumentRow.pipeline_version, DocumentRow.status,
+         DocumentRow.stage, DocumentRow.error, DocumentRow.duplicate_of)
+
+
+def known(session: Session, docs: list[str]) -> dict[str, Row | None]:
+    """What a re-run compares of each stored document (the columns of KNOWN; None where there
+    is none), in few queries of plain rows (ORM objects cost more than the comparison)."""
+    rows: dict[str, Row | None] = dict.fromkeys(docs)
     for i in range(0, len(docs), 500):
         chunk = docs[i : i + 500]
-        rows.update((r.doc, r) for r in session.scalars(
-            select(DocumentRow).options(defer(DocumentRow.text)).where(DocumentRow.doc.in_(chunk))))
+        rows.update((r.doc, r) for r in session.execute(select(*KNOWN).where(DocumentRow.doc.in_(chunk))))
     return rows
 
 
