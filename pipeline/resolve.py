@@ -194,18 +194,18 @@ def _count_conflicts(session: Session, keys: set[str] | None, conflicts: _Confli
     when it gives one exact value; `other` counts are never compared, and without a subject only
     partner countries are (the scheme as a whole): "15 projects" alone is about its own context."""
     query = (select(FactCount.value, FactCount.measure, FactCount.subject, FactCount.period,
-                    FactCount.as_of, FactCount.qualifier, FactCount.document_id, FactCount.mention_id,
-                    DocumentRow.published)
-             .join(DocumentRow, DocumentRow.id == FactCount.document_id).order_by(FactCount.id))
+                    FactCount.as_of, FactCount.document_id, FactCount.mention_id, DocumentRow.published)
+             .join(DocumentRow, DocumentRow.id == FactCount.document_id)
+             .where(or_(FactCount.qualifier.is_(None), FactCount.qualifier == ""), FactCount.measure != "other",
+                    or_(FactCount.subject.is_not(None), FactCount.measure == "partner_countries"))
+             .order_by(FactCount.id))
     if keys is not None:  # rows that may have these keys (measures and subjects are single words)
         words = {w for k in keys for w in k.split(" ")}
         query = query.where(FactCount.measure.in_(words),
                             or_(FactCount.subject.is_(None), FactCount.subject.in_(words)))
     given: dict[tuple, dict[tuple, list[tuple[float, int]]]] = defaultdict(lambda: defaultdict(list))
-    for value, measure, subject, period, stated, qualifier, doc, mention, published in session.execute(query):
+    for value, measure, subject, period, stated, doc, mention, published in session.connection().execute(query):
         when = stated or published
-        if qualifier or measure in (None, "other") or not (subject or measure == "partner_countries"):
-            continue
         if period is None and not when:
             continue
         if keys is not None and count_key(measure, subject, period) not in keys:
