@@ -127,12 +127,18 @@ def known(session: Session, docs: list[str]) -> dict[str, Row | None]:
     return rows
 
 
-def same_bytes(session: Session, sha256: str) -> list[str]:
-    """Names of the stored documents (status ok) with these bytes, in name order."""
-    return list(session.scalars(
-        select(DocumentRow.doc).where(DocumentRow.sha256 == sha256, DocumentRow.status == "ok")
-        .order_by(DocumentRow.doc)
-    ))
+def same_bytes(session: Session, hashes: list[str]) -> dict[str, list[str]]:
+    """For each of these sha256 that stored documents (status ok) have, their names in name
+    order; in few queries, however many documents a run checks."""
+    out: dict[str, list[str]] = {}
+    wanted = sorted(set(hashes))
+    for i in range(0, len(wanted), 500):
+        for sha, doc in session.execute(
+                select(DocumentRow.sha256, DocumentRow.doc).where(
+                    DocumentRow.sha256.in_(wanted[i : i + 500]), DocumentRow.status == "ok")
+                .order_by(DocumentRow.doc)):
+            out.setdefault(sha, []).append(doc)
+    return out
 
 
 def _fact_columns(m: Mention) -> dict:
