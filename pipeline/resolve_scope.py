@@ -3,8 +3,8 @@
 Resolution clusters facts within groups (pipeline/resolve.py): agreements by kind, events by
 series (kind, ordinal), counts by the conflict key (measure, subject, period). A document that
 is written, replaced or removed touches the groups of its new facts and of the facts its old
-version had. `store.write` and `store.remove` leave a mark per document (in `meta`, in the
-writer's transaction) holding the old version's groups, since its facts are deleted with it;
+version had. `store.write` and `store.remove` leave a mark per write of a document (in `meta`, in
+the writer's transaction) holding the old version's groups, since its facts are deleted with it;
 the next resolution redoes the groups of the marks and of the marked documents' new facts,
 then deletes the marks. A run killed before resolving leaves its marks for the next one.
 """
@@ -12,15 +12,17 @@ then deletes the marks. A run killed before resolving leaves its marks for the n
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from schemas.db import DocumentRow, FactAgreement, FactCount, FactEvent, MetaRow
 
 _MARK = "unresolved:"
+_NAME_AT = len(_MARK) + 33  # a mark's key: _MARK, 32 hex digits, ":", the document's name
 _CHUNK = 500  # names or ids per IN (...)
 NO_ORDINAL = -1  # the series of the unnumbered events of a kind
 
@@ -83,30 +85,29 @@ def scope_of(session: Session, doc_ids: Iterable[int]) -> Scope:
 
 
 def mark_changed(session: Session, docs: list[str]) -> None:
-    """Before `docs` are replaced or removed: mark them unresolved, with their stored groups
-    (added to those of a mark left by an earlier write that was not resolved yet)."""
+    """Before `docs` are replaced or removed: mark them unresolved, with their stored groups.
+    A mark is one new row (its key made unique), never a read and rewrite of an earlier one,
+    so a document written for the first time costs one query and one INSERT."""
     for i in range(0, len(docs), _CHUNK):
         chunk = docs[i : i + _CHUNK]
         old = dict(session.execute(select(DocumentRow.doc, DocumentRow.id).where(DocumentRow.doc.in_(chunk))).all())
-        marks = {m.key: m for m in session.scalars(select(MetaRow).where(MetaRow.key.in_([_MARK + d for d in chunk])))}
-        for doc in chunk:
-            scope = scope_of(session, [old[doc]]) if doc in old else Scope()
-            if mark := marks.get(_MARK + doc):
-                scope.update(Scope.from_json(mark.value))
-                mark.value = scope.to_json()
-            else:
-                session.add(MetaRow(key=_MARK + doc, value=scope.to_json()))
-    session.flush()
+        session.execute(insert(MetaRow.__table__), [
+            dict(key=f"{_MARK}{uuid.uuid4().hex}:{doc}",
+                 value=(scope_of(session, [old[doc]]) if doc in old else Scope()).to_json())
+            for doc in chunk])
 
 
-def pending(session: Session) -> dict[str, Scope]:
-    """The marked documents: name → the groups of their old versions."""
-    rows = session.execute(select(MetaRow.key, MetaRow.value)
-                           .where(MetaRow.key.startswith(_MARK, autoescape=True)))
-    return {key.removeprefix(_MARK): Scope.from_json(value) for key, value in rows}
+def pending(session: Session) -> tuple[dict[str, Scope], list[str]]:
+    """The marked documents (name → the groups of their old versions) and the marks' keys."""
+    changed: dict[str, Scope] = {}
+    keys = []
+    for key, value in session.execute(select(MetaRow.key, MetaRow.value)
+                                      .where(MetaRow.key.startswith(_MARK, autoescape=True))):
+        changed.setdefault(key[_NAME_AT:], Scope()).update(Scope.from_json(value))
+        keys.append(key)
+    return changed, keys
 
 
-def clear(session: Session, docs: Iterable[str]) -> None:
-    keys = [_MARK + d for d in docs]
+def clear(session: Session, keys: list[str]) -> None:
     for i in range(0, len(keys), _CHUNK):
         session.execute(delete(MetaRow).where(MetaRow.key.in_(keys[i : i + _CHUNK])))

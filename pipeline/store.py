@@ -336,13 +336,13 @@ def resolve_if_changed(session: Session, resolve: Callable[..., object], version
     Marks are written with the documents and deleted with this resolution's results, so a run
     killed between its last write and the resolution leaves them for the next run."""
     advisory_lock(session, "resolve")  # alone: no document is written meanwhile
-    changed = resolve_scope.pending(session)
+    changed, marks = resolve_scope.pending(session)
     row = session.get(MetaRow, "resolved_by")
     full = row is None or row.value != version
     if not full and not changed:
         return False
     resolve(session, None if full else changed)
-    resolve_scope.clear(session, changed)
+    resolve_scope.clear(session, marks)
     session.merge(MetaRow(key="resolved_by", value=version))
     return True
 
