@@ -45,7 +45,7 @@ from pipeline.resolve_merge import (
     places_of,
     supported,
 )
-from pipeline.resolve_scope import NO_ORDINAL, Scope, count_key, scope_of
+from pipeline.resolve_scope import NO_ORDINAL, Scope, count_key, stored_scopes
 from pipeline.resolve_sources import agreement_sources, event_sources, nation, publication_dates
 from schemas.db import (
     RESOLVED_TABLES,
@@ -286,9 +286,9 @@ def resolve(session: Session, changed: dict[str, Scope] | None = None) -> dict[s
         ids = [i for n in range(0, len(names), 500) for i in session.scalars(
             select(DocumentRow.id).where(DocumentRow.doc.in_(names[n : n + 500])))]
         _publish(session, ids)
-        scope = scope_of(session, ids)
-        for old in changed.values():
-            scope.update(old)
+        scope = Scope()
+        for touched in (*changed.values(), *stored_scopes(session, names).values()):
+            scope.update(touched)
         _forget(session, scope)
     countries = set(session.scalars(select(EntityRow.id).where(EntityRow.kind == "country")))
     conflicts = _Conflicts(session.scalar(select(func.coalesce(func.max(ConflictValue.conflict), 0))) + 1)

@@ -91,6 +91,12 @@ def test_rebuilding_the_touched_groups_equals_rebuilding_all(tmp_path: Path) -> 
     assert _resolve_changes(Session)
     assert _snapshot(db) == _from_scratch(db, tmp_path)
 
+    # a document rewritten without its agreements, meeting and count: only its old version
+    # names the groups they were in
+    write("ja/press.txt", "ja", docs["ja/press.txt"][1][:1])
+    assert _resolve_changes(Session)
+    assert _snapshot(db) == _from_scratch(db, tmp_path)
+
     with Session.begin() as session:  # a removed document, and one that now fails to load
         store.remove(session, ["vi/tin.txt"])
         store.write(session, Processed(doc_id="en/table.txt", path="en/table.txt", sha256="0" * 64, size=0,
