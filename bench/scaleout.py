@@ -16,10 +16,12 @@ import statistics
 import time
 from pathlib import Path
 
+from dask import config as dask_config
 from distributed import Client, LocalCluster
 
 from bench.pgserver import running_server
 from bench.runs import ingest_run
+from pipeline.dask_executor import CLUSTER_CONFIG
 from pipeline.ingest import ingest
 
 
@@ -38,8 +40,9 @@ def bench_executors(paths: list[Path], warm: list[Path], tmp: Path, rounds: int 
     the median of its runs. The cold Dask run (cluster started in the run) is timed once."""
     cold = _dask_seconds(paths, f"sqlite:///{tmp / 'exec-dask-cold.sqlite'}")
     times: dict[str, list[float]] = {"one": [], "two": [], "dask": []}
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster):
+    with dask_config.set(CLUSTER_CONFIG), \
+            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster):  # configured as README's scheduler and workers are
         address = cluster.scheduler_address
         runs = {
             "one": lambda name: ingest_run(paths, f"sqlite:///{tmp / name}").seconds,

@@ -47,12 +47,13 @@ def discover(paths: list[Path], refused: list[tuple[Path, str, str]] | None = No
         root = given.resolve()
         for dirpath, dirnames, filenames in os.walk(given, followlinks=False):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            folder, inside = Path(dirpath), os.path.relpath(dirpath, given)  # once per folder: paths are slow
             for name in sorted(filenames):
-                path = Path(dirpath) / name
-                if (name.startswith(".") or path.suffix.lower() not in SUFFIXES
-                        or path.stem.upper() == "README"):
+                stem, suffix = os.path.splitext(name)
+                if name.startswith(".") or suffix.lower() not in SUFFIXES or stem.upper() == "README":
                     continue
-                doc = shown(path.relative_to(given).as_posix())
+                path = folder / name
+                doc = shown(name if inside == "." else f"{inside}/{name}")
                 if (why := _refusal(path, root)) is None:
                     yield path, doc
                 else:
@@ -69,7 +70,7 @@ def _refusal(path: Path, root: Path | None) -> str | None:
         if exc.errno == errno.ELOOP:
             return "link loop (a link that leads back to itself): not followed"
         return None  # permission and the like: the read stage says so
-    if root is not None and path.is_symlink():
+    if root is not None and os.path.islink(path):
         try:
             target = path.resolve(strict=True)
         except (OSError, RuntimeError):  # RuntimeError: Python < 3.13 on a loop

@@ -27,7 +27,7 @@ from pipeline.load.ocr import version_tag
 from pipeline.processed import Processed
 from pipeline.reader import open_reader
 from pipeline.readfile import fingerprint, reason, shown
-from pipeline.resolve import resolve
+from pipeline.resolve import resolution_version, resolve
 from pipeline.run_summary import Stamps, Summary, count
 from pipeline.store_lock import writer_lock
 from schemas.db import BlockRow, DocumentRow, MentionRow
@@ -121,6 +121,8 @@ def _ingest(paths: list[Path], url: str, workers: int, force: bool, progress: bo
         redo = {doc for _, doc, sha, _ in found
                 if force or doc in stuck or not stamps.same(rows[doc], sha)}
         freed = redo | set(gone)
+        stored = store.same_bytes(session, [sha for _, doc, sha, _ in found if doc in redo
+                                            or rows[doc] is not None and rows[doc].status == "duplicate"])
         first_by_hash: dict[str, str] = {}
         for path, doc, sha, size in found:
             row = rows[doc]
@@ -130,7 +132,7 @@ def _ingest(paths: list[Path], url: str, workers: int, force: bool, progress: bo
                 _skip(summary, doc, row)
                 continue
             original = first_by_hash.get(sha) or next(
-                (d for d in store.same_bytes(session, sha) if d != doc and d not in freed), None)
+                (d for d in stored.get(sha, ()) if d != doc and d not in freed), None)
             if original:
                 duplicates.append((path, doc, sha, size, original))
             else:
@@ -169,8 +171,8 @@ def _ingest(paths: list[Path], url: str, workers: int, force: bool, progress: bo
     if todo:  # the pool, and the segmenters and models it imports, only when there is work
         _run_pool(todo, workers, limits, started_job, Session, stamps, expected, summary, bar)
     bar.close()
-    with Session.begin() as session:  # entities across documents, rebuilt from all facts
-        store.resolve_if_changed(session, resolve)
+    with Session.begin() as session:  # entities across documents, rebuilt where documents changed
+        store.resolve_if_changed(session, resolve, resolution_version())
     store.checkpoint(engine)
     engine.dispose()
     summary.seconds = time.perf_counter() - started
@@ -188,7 +190,7 @@ def _run_pool(todo: list[Job], workers: int, limits: Limits, started_job, Sessio
             with Session.begin() as session:
                 original = None
                 if done.status == "ok" and done.sha256 != expected[done.doc_id]:  # changed meanwhile
-                    original = next((d for d in store.same_bytes(session, done.sha256)
+                    original = next((d for d in store.same_bytes(session, [done.sha256]).get(done.sha256, ())
                                      if d != done.doc_id), None)
                 store.write(session, done, stamps.of(done), duplicate=original)
                 store.clear_in_progress(session, done.doc_id)

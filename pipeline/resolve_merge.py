@@ -29,18 +29,33 @@ class Source:
 
 @dataclass(slots=True)
 class Cluster:
-    """Sources found to name one real agreement or event."""
+    """Sources found to name one real agreement or event. What clustering asks of it at every
+    source is kept up to date by `add`: `nations` (all its sources' countries), `dates` (the
+    distinct dates they give: pairwise checks stay small however many repeat), `documents`
+    and `places` (as given, and casefolded)."""
 
     sources: list[Source] = field(default_factory=list)
+    nations: frozenset[str] = field(init=False, default=frozenset())
+    dates: set[str] = field(init=False, default_factory=set)
+    documents: set[int] = field(init=False, default_factory=set)
+    places: set[str] = field(init=False, default_factory=set)
+    folded_places: set[str] = field(init=False, default_factory=set)
 
-    @property
-    def nations(self) -> frozenset[str]:
-        return frozenset().union(*(s.nations for s in self.sources))
+    def __post_init__(self) -> None:
+        sources, self.sources = self.sources, []
+        for s in sources:
+            self.add(s)
 
-    @property
-    def dates(self) -> set[str]:
-        """The distinct dates the sources give (pairwise checks stay small however many repeat)."""
-        return {s.date for s in self.sources if s.date}
+    def add(self, s: Source) -> None:
+        self.sources.append(s)
+        if not s.nations <= self.nations:
+            self.nations |= s.nations
+        if s.date:
+            self.dates.add(s.date)
+        self.documents.add(s.document_id)
+        if s.place:
+            self.places.add(s.place)
+            self.folded_places.add(s.place.casefold())
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +73,7 @@ def _nations_agree(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def _places_agree(c: Cluster, s: Source) -> bool:
-    return not s.place or all(not t.place or t.place.casefold() == s.place.casefold()
-                              for t in c.sources)
+    return not s.place or c.folded_places <= {s.place.casefold()}
 
 
 def _target(fits: list[Cluster], s: Source, policy: Policy) -> Cluster | None:
@@ -67,8 +81,7 @@ def _target(fits: list[Cluster], s: Source, policy: Policy) -> Cluster | None:
     if not s.date:
         if policy.undated_joins_only_fit and len(fits) == 1:
             return fits[0]
-        same = [c for c in fits if any(t.document_id == s.document_id
-                                       or (s.place and t.place == s.place) for t in c.sources)]
+        same = [c for c in fits if s.document_id in c.documents or (s.place and s.place in c.places)]
         return same[0] if len(same) == 1 else None
     agreeing = [c for c in fits if any(compatible(s.date, d) for d in c.dates)]
     if agreeing:
@@ -94,7 +107,7 @@ def cluster(sources: list[Source], policy: Policy) -> list[Cluster]:
         if target is None:
             clusters.append(Cluster([s]))
         else:
-            target.sources.append(s)
+            target.add(s)
     return clusters
 
 

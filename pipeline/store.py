@@ -14,10 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, text
-from sqlalchemy.orm import Session, defer, sessionmaker
+from sqlalchemy import Connection, Engine, Row, create_engine, delete, event, func, insert, select, text
+from sqlalchemy.orm import Session, sessionmaker
 
-from pipeline import postgres
+from pipeline import postgres, resolve_scope
 from pipeline.reader import DEFAULT_URL
 from pipeline.load.ocr import LOW_CONFIDENCE, mean_confidence
 from pipeline.migrate import add_missing_columns
@@ -113,23 +113,32 @@ def seed_entities(session: Session, rows: list[dict[str, str]]) -> None:
                 setattr(entity, key, value)
 
 
-def known(session: Session, docs: list[str]) -> dict[str, DocumentRow | None]:
-    """The stored row of each document name (None where there is none), in few queries; its
-    text is not read (a re-run only compares hashes and versions)."""
-    rows: dict[str, DocumentRow | None] = dict.fromkeys(docs)
+KNOWN = (DocumentRow.doc, DocumentRow.sha256, DocumentRow.pipeline_version, DocumentRow.status,
+         DocumentRow.stage, DocumentRow.error, DocumentRow.duplicate_of)
+
+
+def known(session: Session, docs: list[str]) -> dict[str, Row | None]:
+    """What a re-run compares of each stored document (the columns of KNOWN; None where there
+    is none), in few queries of plain rows (ORM objects cost more than the comparison)."""
+    rows: dict[str, Row | None] = dict.fromkeys(docs)
     for i in range(0, len(docs), 500):
         chunk = docs[i : i + 500]
-        rows.update((r.doc, r) for r in session.scalars(
-            select(DocumentRow).options(defer(DocumentRow.text)).where(DocumentRow.doc.in_(chunk))))
+        rows.update((r.doc, r) for r in session.execute(select(*KNOWN).where(DocumentRow.doc.in_(chunk))))
     return rows
 
 
-def same_bytes(session: Session, sha256: str) -> list[str]:
-    """Names of the stored documents (status ok) with these bytes, in name order."""
-    return list(session.scalars(
-        select(DocumentRow.doc).where(DocumentRow.sha256 == sha256, DocumentRow.status == "ok")
-        .order_by(DocumentRow.doc)
-    ))
+def same_bytes(session: Session, hashes: list[str]) -> dict[str, list[str]]:
+    """For each of these sha256 that stored documents (status ok) have, their names in name
+    order; in few queries, however many documents a run checks."""
+    out: dict[str, list[str]] = {}
+    wanted = sorted(set(hashes))
+    for i in range(0, len(wanted), 500):
+        for sha, doc in session.execute(
+                select(DocumentRow.sha256, DocumentRow.doc).where(
+                    DocumentRow.sha256.in_(wanted[i : i + 500]), DocumentRow.status == "ok")
+                .order_by(DocumentRow.doc)):
+            out.setdefault(sha, []).append(doc)
+    return out
 
 
 def _fact_columns(m: Mention) -> dict:
@@ -149,11 +158,13 @@ def write(session: Session, done: Processed, version: str, duplicate: str | None
     Each table gets one executemany (Core), not one ORM flush or one INSERT ... RETURNING
     per row: a document costs a few statements, however many rows it has."""
     advisory_lock(session, "resolve", True, f"document:{done.doc_id}")  # a writer of this name waits
+    old = resolve_scope.stored_scopes(session, [done.doc_id])  # read before its facts are deleted
     session.execute(delete(DocumentRow).where(DocumentRow.doc == done.doc_id))
     doc, ids = done.document, _Ids(session, _row_counts(done, duplicate))
     if doc is not None and not duplicate:
         _ensure_entities(session, [m for _, _, m in done.mentions])
     with postgres.pipeline(session):  # only INSERTs from here: their ids are drawn above
+        resolve_scope.add_marks(session, old)  # its entities are rebuilt at the next resolution
         _write_rows(session, done, version, duplicate, ids)
 
 
@@ -318,20 +329,22 @@ def _insert(session: Session, model: type, rows: list[dict], ids: _Ids) -> list[
     return row_ids
 
 
-def resolve_if_changed(session: Session, resolve: Callable[[Session], None]) -> bool:
-    """Run `resolve` unless the documents are exactly as they were at the last resolution.
+def resolve_if_changed(session: Session, resolve: Callable[..., object], version: str) -> bool:
+    """Run `resolve` on the documents written or removed since the last resolution (the marks
+    of pipeline/resolve_scope.py), on all of them when the resolution code (`version`) is not
+    the one that last resolved this store; nothing when neither changed.
 
-    The state is the number of document rows and their largest id (every write replaces a
-    row, so its id grows); a run killed between its last write and the resolution leaves the
-    old state behind, and the next run resolves even if it writes nothing."""
+    Marks are written with the documents and deleted with this resolution's results, so a run
+    killed between its last write and the resolution leaves them for the next run."""
     advisory_lock(session, "resolve")  # alone: no document is written meanwhile
-    count, last = session.execute(select(func.count(), func.max(DocumentRow.id))).one()
-    state = f"{count}:{last}"
-    row = session.get(MetaRow, "resolved_documents")
-    if row is not None and row.value == state:
+    changed, marks = resolve_scope.pending(session)
+    row = session.get(MetaRow, "resolved_by")
+    full = row is None or row.value != version
+    if not full and not changed:
         return False
-    resolve(session)
-    session.merge(MetaRow(key="resolved_documents", value=state))
+    resolve(session, None if full else changed)
+    resolve_scope.clear(session, marks)
+    session.merge(MetaRow(key="resolved_by", value=version))
     return True
 
 
@@ -352,6 +365,7 @@ def gone(session: Session, seen: set[str], paths: list[Path]) -> list[str]:
 
 def remove(session: Session, docs: list[str]) -> None:
     """Delete these documents and everything stored for them (rows cascade)."""
+    resolve_scope.mark_changed(session, docs)
     for i in range(0, len(docs), 500):
         session.execute(delete(DocumentRow).where(DocumentRow.doc.in_(docs[i : i + 500])))
 

@@ -115,11 +115,12 @@ def test_resolution_runs_only_when_documents_changed(folder: Path, tmp_path: Pat
 
     calls = []
     real = ingest_module.resolve
-    monkeypatch.setattr(ingest_module, "resolve", lambda s: calls.append(1) or real(s))
+    monkeypatch.setattr(ingest_module, "resolve", lambda s, changed: calls.append(changed) or real(s, changed))
     db = f"sqlite:///{tmp_path / 's.sqlite'}"
     ingest([folder], db, progress=False)
     ingest([folder], db, progress=False)
     assert len(calls) == 1  # the unchanged second run does not rebuild the entities
     (folder / "en.md").write_text("Japan and Thailand met in Bangkok on 4 March 2025.\n", encoding="utf-8")
     ingest([folder], db, progress=False)
-    assert len(calls) == 2
+    assert len(calls) == 2 and calls[0] is None  # the first run rebuilds everything
+    assert set(calls[1]) == {"en.md"}  # the next one what the changed document touches

@@ -16,7 +16,8 @@ from make_bad_inputs import many_documents
 from sqlalchemy import text
 
 from pipeline import store
-from pipeline.dask_executor import process_and_write, run_on_dask
+from pipeline import dask_executor
+from pipeline.dask_executor import batches, process_and_write, run_on_dask
 from pipeline.export import export_facts
 from pipeline.graph import build, write_graphml
 from pipeline.ingest import ingest, pipeline_version
@@ -150,28 +151,38 @@ def test_two_concurrent_dask_ingests_into_one_postgresql_both_succeed(tmp_path: 
         docs = conn.execute(text("SELECT doc, status, pipeline_version FROM documents ORDER BY doc")).all()
         blocks = conn.execute(text("SELECT d.doc, count(*) FROM blocks b JOIN documents d "
                                    "ON d.id = b.document_id GROUP BY d.doc")).all()
-        resolved = conn.execute(text("SELECT value FROM meta WHERE key = 'resolved_documents'")).scalar()
-        state = conn.execute(text("SELECT count(*) || ':' || max(id) FROM documents")).scalar()
+        unresolved = conn.execute(text("SELECT count(*) FROM meta WHERE key LIKE 'unresolved:%'")).scalar()
         agreements = conn.execute(text("SELECT count(*), count(DISTINCT key) FROM agreements")).one()
     assert [d for d, *_ in docs] == [f"doc-{i:03d}.txt" for i in range(12)]
     assert {(s, v) for _, s, v in docs} == {("ok", version)}
     assert len(blocks) == 12 and len({n for _, n in blocks}) == 1  # each document stored once
-    assert resolved == state  # the last writer's documents are the resolved ones
+    assert unresolved == 0  # the last writer's resolution took in every document written
     assert agreements[0] == agreements[1] > 0
 
 
-def _crashing(job, url: str, stamps: Stamps):
+def test_documents_go_in_few_tasks_yet_enough_to_keep_every_worker_busy() -> None:
+    jobs = [(Path(f"{i}.txt"), f"{i}.txt", "", 0, Limits()) for i in range(100)]
+    tasks = batches(jobs, 2)
+    assert [job for task in tasks for job in task] == jobs  # every document once, in order
+    assert max(map(len, tasks)) == dask_executor.MAX_BATCH and len(tasks) >= 2 * dask_executor.TASKS_PER_WORKER
+    assert {len(t) for t in batches(jobs[:6], 2)} == {1}  # few documents: one a task
+
+
+def _crashing(jobs, url: str, stamps: Stamps):
     """A task that kills its worker process (as a native crash would) for `crash-always*`
     documents every time and for `crash-once*` documents the first time only."""
-    path, doc = job[0], job[1]
-    marker = path.with_name(f".{path.name}.crashed")
-    if doc.startswith("crash-always") or (doc.startswith("crash-once") and not marker.exists()):
-        marker.touch()
-        os._exit(70)
-    return process_and_write(job, url, stamps)
+    for path, doc, *_ in jobs:
+        marker = path.with_name(f".{path.name}.crashed")
+        if doc.startswith("crash-always") or (doc.startswith("crash-once") and not marker.exists()):
+            marker.touch()
+            os._exit(70)
+    return process_and_write(jobs, url, stamps)
 
 
-def test_a_dying_worker_costs_only_its_document(tmp_path: Path, pg_url: str) -> None:
+@pytest.mark.parametrize("tasks_per_worker", [dask_executor.TASKS_PER_WORKER, 1])  # 1: two documents a task
+def test_a_dying_worker_costs_only_its_document(tmp_path: Path, pg_url: str, tasks_per_worker: int,
+                                                monkeypatch) -> None:
+    monkeypatch.setattr(dask_executor, "TASKS_PER_WORKER", tasks_per_worker)
     folder = tmp_path / "docs"
     paths = many_documents(folder, 4)
     names = ["doc-a.txt", "doc-b.txt", "crash-once.txt", "crash-always.txt"]
