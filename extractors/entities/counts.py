@@ -78,7 +78,7 @@ def _regex(lang: str) -> re.Pattern:
     mods = r"(?:(?!(?:%s)\b)[A-Za-z][\w-]*\s+){0,3}?" % stop if data["stop_words"] else ""  # lazy: the nearest noun
     part = r"(?:(?:%s)\s+)?" % alternation(data["partitives"]) if data["partitives"] else ""
     return re.compile(
-        rf"(?<![\w.,$])(?:(?P<qb>(?i:{qb}))\s+)?(?P<num>{num})\s+{part}(?P<mods>{mods})(?i:(?P<noun>{nouns}))(?!\w)"
+        rf"(?<![\w.,$])(?:(?P<qb>(?i:{qb}))\s+)?(?P<num>{num})(?P<qa>{qa})?\s+{part}(?P<mods>{mods})(?i:(?P<noun>{nouns}))(?!\w)"
     )
 
 
@@ -86,7 +86,7 @@ def _skip(text: str, m: re.Match, value: float, lang: str) -> bool:
     """True for ordinals, vague numbers, years, "the two countries" references and set phrases
     ("from one country to another")."""
     data = lexicon(lang, "counts")
-    head = text[: m.start("num")].rstrip()
+    head = text[: m.start("qb") if m.group("qb") else m.start("num")].rstrip()  # "some 30": a qualifier
     head_word = head.split()[-1] if head.split() else ""
     if head.endswith(tuple(data["ordinal_before"] + lexicon(lang, "numbers")["vague_prefixes"])):
         return True
