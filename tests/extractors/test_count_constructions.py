@@ -63,6 +63,26 @@ def test_counts_in_a_list_of_countries(lang, text, expected):
     assert found(text, lang) == expected
 
 
+@pytest.mark.parametrize("lang,text,expected", [
+    # a qualifier word that is also a vague prefix ("some") is a qualifier before a numeral
+    ("en", "The forum drew some 1,500 participants.", [(1500, "participant", None)]),
+    ("en", "Japan has funded 250+ projects.", [(250, "project", None)]),
+    # a heading or fact-box line labelled with the counted noun
+    ("en", "Key figures\nNumber of partner countries: 31\n- Registered projects: 90\n", [(31, "country", None), (90, "project", None)]),
+    ("ja", "アジアを中心に28の国と地域が参加した。", [(28, "country", None)]),
+    ("vi", "Hai bên đã ký 6 MoU và đón 300 khách, trong đó có 20 khách hàng.",
+     [(6, "document", None), (300, "participant", None), (20, "other", None)]),
+    ("en", "They signed six memorandums of cooperation and held two webinars.", [(6, "document", None), (2, "meeting", None)]),
+    # a part of the count before, placed in a country
+    ("en", "Of the 250 projects, 50 are in Indonesia.", [(250, "project", None), (50, "project", "IDN")]),
+    ("en", "The 12 projects selected this year include five in Viet Nam.", [(12, "project", None), (5, "project", "VNM")]),
+    # people from a country
+    ("ja", "会合にはベトナムからは15名、タイからも約20名が参加した。", [(15, "participant", "VNM"), (20, "participant", "THA")]),
+])
+def test_counts_qualified_labelled_and_placed_forms(lang, text, expected):
+    assert found(text, lang) == expected
+
+
 @pytest.mark.parametrize("lang,text", [
     ("vi", "Hai bên thảo luận việc thực hiện Điều 6 Thỏa thuận Paris."),
     ("en", "He met the ministers of three countries, and one from Chile spoke."),

@@ -34,6 +34,25 @@ def test_dates_in_headings_ranges_and_numeric_forms(lang, text, expected):
 
 
 @pytest.mark.parametrize("lang,text,expected", [
+    # fiscal years in the forms of forms and tables: era initials, FY in Japanese text, "fiscal 2024"
+    ("ja", "H27年度からR6年度までの実績", {"2015", "2024"}),
+    ("ja", "FY2024の予算で支援した。", {"2024"}),
+    ("ja", "UNFCCC4年の報告", set()),  # a Latin letter before the initial: not an era
+    ("en", "Results for fiscal 2024 were published.", {"2024"}),
+    # seasons and quarters name their year
+    ("en", "The plant opens in spring 2026, and Q3 2025 saw the final tests.", {"2025", "2026"}),
+    ("vi", "Dự án hoàn thành trong quý III/2025, sớm hơn quý 4 năm 2026.", {"2025", "2026"}),
+    # a year in brackets after what happened in it
+    ("en", "The Paris Agreement (2015) set the goal.", {"2015"}),
+    ("vi", "Thỏa thuận Paris (2015) đặt mục tiêu.", {"2015"}),
+    # spaces around the slashes
+    ("vi", "Ngày 5 / 12 / 2025, hai bên đã họp.", {"2025-12-05"}),
+])
+def test_dates_fiscal_seasonal_bracketed_and_spaced_forms(lang, text, expected):
+    assert {v for v, _ in spans(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
     ("en", "The two meetings took place in 2021 and 2022.", [("2021", "in 2021"), ("2022", "2022")]),
     ("vi", "Hội nghị được tổ chức vào năm 2021 và 2022.", [("2021", "năm 2021"), ("2022", "2022")]),
     ("ja", "2021、2022年に開催した。", [("2021", "2021"), ("2022", "2022年")]),
