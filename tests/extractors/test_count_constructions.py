@@ -67,6 +67,8 @@ def test_counts_in_a_list_of_countries(lang, text, expected):
     # a qualifier word that is also a vague prefix ("some") is a qualifier before a numeral
     ("en", "The forum drew some 1,500 participants.", [(1500, "participant", None)]),
     ("en", "Japan has funded 250+ projects.", [(250, "project", None)]),
+    ("en", "Two hundred projects and three hundred participants.", [(200, "project", None), (300, "participant", None)]),
+    ("vi", "Nhật Bản đã hỗ trợ tổng số 250 dự án.", [(250, "project", None)]),
     # a heading or fact-box line labelled with the counted noun
     ("en", "Key figures\nNumber of partner countries: 31\n- Registered projects: 90\n", [(31, "country", None), (90, "project", None)]),
     ("ja", "アジアを中心に28の国と地域が参加した。", [(28, "country", None)]),

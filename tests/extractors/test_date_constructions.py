@@ -47,6 +47,11 @@ def test_dates_in_headings_ranges_and_numeric_forms(lang, text, expected):
     ("vi", "Thỏa thuận Paris (2015) đặt mục tiêu.", {"2015"}),
     # spaces around the slashes
     ("vi", "Ngày 5 / 12 / 2025, hai bên đã họp.", {"2025-12-05"}),
+    # the year in both calendars, the other one in brackets: one date
+    ("ja", "2025年（令和7年）3月31日時点の集計", {"2025-03-31"}),
+    ("ja", "令和6（2024）年10月に公表した。", {"2024-10"}),
+    # a span of years after a preposition, and a fiscal year named after its year
+    ("en", "Projects selected during 2013–2025 and in the 2026 fiscal year.", {"2013", "2025", "2026"}),
 ])
 def test_dates_fiscal_seasonal_bracketed_and_spaced_forms(lang, text, expected):
     assert {v for v, _ in spans(text, lang)} == expected
