@@ -58,6 +58,17 @@ def test_dates_fiscal_seasonal_bracketed_and_spaced_forms(lang, text, expected):
 
 
 @pytest.mark.parametrize("lang,text,expected", [
+    # OCR reads a dash between numbers as the kanji 一
+    ("ja", "令和7年度の公募は2026一2028年度分を対象とする。", {"2025", "2026", "2028"}),
+    # a hyphen glued to the day word, and a year wrapped onto the next line of a PDF
+    ("vi", "Chiều-14/3, hai bên đã họp.", {"--03-14"}),
+    ("en", "The fund has financed projects since\n2014, mostly in Asia.", {"2014"}),
+])
+def test_dates_read_through_ocr_and_pdf_line_breaks(lang, text, expected):
+    assert {v for v, _ in spans(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
     ("en", "The two meetings took place in 2021 and 2022.", [("2021", "in 2021"), ("2022", "2022")]),
     ("vi", "Hội nghị được tổ chức vào năm 2021 và 2022.", [("2021", "năm 2021"), ("2022", "2022")]),
     ("ja", "2021、2022年に開催した。", [("2021", "2021"), ("2022", "2022年")]),
