@@ -72,6 +72,7 @@ def _regex(lang: str) -> re.Pattern:
     qa = alternation(data["qualifiers_after"]) or "(?!)"
     if data["counters"]:
         counters = alternation(_by_form(lang, "counters", False))
+        num = rf"(?:{_mixed(lang)}|{num})"
         return re.compile(rf"(?<![\d.,])(?:(?P<qb>(?i:{qb}))\s*)?(?P<num>{num})\s*(?P<noun>{counters})(?P<qa>{qa})?")
     nouns = alternation(_by_form(lang, "nouns", True))
     stop = alternation(data["stop_words"]) or "(?!)"
@@ -80,6 +81,12 @@ def _regex(lang: str) -> re.Pattern:
     return re.compile(
         rf"(?<![\w.,$])(?:(?P<qb>(?i:{qb}))\s+)?(?P<num>{num})(?P<qa>{qa})?\s+{part}(?P<mods>{mods})(?i:(?P<noun>{nouns}))(?!\w)"
     )
+
+
+def _mixed(lang: str) -> str:
+    """Regex source for digits with scale characters (ja 1万, 2万1千): a count of people may be that large."""
+    scales = "".join(w for w in lexicon(lang, "numbers")["scales"] if len(w) == 1)
+    return rf"\d+(?:[.,]\d+)?(?:[{scales}]\d*)+" if scales else "(?!)"
 
 
 def _skip(text: str, m: re.Match, value: float, lang: str) -> bool:

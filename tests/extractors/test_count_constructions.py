@@ -69,6 +69,9 @@ def test_counts_in_a_list_of_countries(lang, text, expected):
     ("en", "Japan has funded 250+ projects.", [(250, "project", None)]),
     ("en", "Two hundred projects and three hundred participants.", [(200, "project", None), (300, "participant", None)]),
     ("vi", "Nhật Bản đã hỗ trợ tổng số 250 dự án.", [(250, "project", None)]),
+    # digits with a scale character, and the number in brackets after its noun
+    ("ja", "展示会には約1万人、式典には2万1千人が来場した。", [(10000, "participant", None), (21000, "participant", None)]),
+    ("en", "The list of JCM partner countries (31) grows.", [(31, "country", None)]),
     # a heading or fact-box line labelled with the counted noun
     ("en", "Key figures\nNumber of partner countries: 31\n- Registered projects: 90\n", [(31, "country", None), (90, "project", None)]),
     ("ja", "アジアを中心に28の国と地域が参加した。", [(28, "country", None)]),
