@@ -42,6 +42,9 @@ NEGATIVE = [
     ("vi", "Tải về (45 trang) | Lượt xem: 1520"),
     ("en", "The 5th meeting, COP28 and Session 2 marked the first project; the two countries agreed."),
     ("en", "A 991 kWp solar PV project and 12 MW of capacity, in 2013 projects were few."),
+    ("en", "Phase 3 projects are listed in Table 2 Projects by region."),
+    ("ja", "表2 国別の案件、1件当たり最大5億円、1社あたりの上限"),
+    ("vi", "Giai đoạn 2 dự án; xem Bảng 3 dự án ưu tiên."),
 ]
 # fmt: on
 
