@@ -62,6 +62,7 @@ def test_dates_fiscal_seasonal_bracketed_and_spaced_forms(lang, text, expected):
     ("ja", "令和7年度の公募は2026一2028年度分を対象とする。", {"2025", "2026", "2028"}),
     # a hyphen glued to the day word, and a year wrapped onto the next line of a PDF
     ("vi", "Chiều-14/3, hai bên đã họp.", {"--03-14"}),
+    ("vi", "Hôm 14/3, hai bên đã họp.", {"--03-14"}),
     ("en", "The fund has financed projects since\n2014, mostly in Asia.", {"2014"}),
 ])
 def test_dates_read_through_ocr_and_pdf_line_breaks(lang, text, expected):
