@@ -120,7 +120,7 @@ def _int(digits: str, lang: str) -> int:
 def _dates(m: re.Match, lang: str) -> tuple[Ymd, ...]:
     """The (year, month, day) triples a match names: one, or both ends of a range or list.
 
-    A year written once names both ends; when the month goes down between them (28/12 to
+    A list's middle day (dm) is a date too. A year written once names both ends; when the month goes down between them (28/12 to
     2/1/2026) the end without its own year is in the adjacent year. A range or list within
     one month ascends (10-12 February), so "20-18/11" names nothing.
     """
@@ -141,6 +141,11 @@ def _dates(m: re.Match, lang: str) -> tuple[Ymd, ...]:
                 year1 = year - 1
             else:
                 year2 = year + 1
+        if g.get("dm"):  # the middle day of a list (3, 4 and 5 June), in the first day's month
+            mid = int(g["dm"])
+            if not (day or 0) < mid < (day2 if month2 == month else 32):
+                return ()
+            return (year1, month, day), (year1, month, mid), (year2, month2, day2)
         return (year1, month, day), (year2, month2, day2)
     if month2:
         return (year, month, day), (year, month2, None)

@@ -58,6 +58,19 @@ def test_dates_fiscal_seasonal_bracketed_and_spaced_forms(lang, text, expected):
 
 
 @pytest.mark.parametrize("lang,text,expected", [
+    # a list of three days names each of them
+    ("en", "Talks were held on 8, 9 and 10 July 2024.", {"2024-07-08", "2024-07-09", "2024-07-10"}),
+    ("ja", "令和6年7月8日（月）、9日（火）及び10日（水）に開催", {"2024-07-08", "2024-07-09", "2024-07-10"}),
+    ("vi", "Trong các ngày 8, 9 và 10/7/2024, hai bên đã họp.", {"2024-07-08", "2024-07-09", "2024-07-10"}),
+    # a range whose first day has no 日 of its own
+    ("ja", "2024年7月8〜10日に開催した。", {"2024-07-08", "2024-07-10"}),
+    ("ja", "2024年7月8・9日の会合", {"2024-07-08", "2024-07-09"}),
+])
+def test_dates_lists_of_three_days_and_ranges_with_one_day_mark(lang, text, expected):
+    assert {v for v, _ in spans(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
     # OCR reads a dash between numbers as the kanji 一
     ("ja", "令和7年度の公募は2026一2028年度分を対象とする。", {"2025", "2026", "2028"}),
     # a hyphen glued to the day word, and a year wrapped onto the next line of a PDF
