@@ -65,6 +65,9 @@ def test_dates_fiscal_seasonal_bracketed_and_spaced_forms(lang, text, expected):
     # a range whose first day has no 日 of its own
     ("ja", "2024年7月8〜10日に開催した。", {"2024-07-08", "2024-07-10"}),
     ("ja", "2024年7月8・9日の会合", {"2024-07-08", "2024-07-09"}),
+    # weekdays inside a range that spans two months
+    ("en", "The fair runs from 30 June (Mon) to 2 July (Wed) 2025.", {"2025-06-30", "2025-07-02"}),
+    ("en", "Monday 30 June to Wednesday 2 July 2025", {"2025-06-30", "2025-07-02"}),
 ])
 def test_dates_lists_of_three_days_and_ranges_with_one_day_mark(lang, text, expected):
     assert {v for v, _ in spans(text, lang)} == expected
