@@ -79,7 +79,7 @@ def _regex(lang: str) -> re.Pattern:
     mods = r"(?:(?!(?:%s)\b)[A-Za-z][\w-]*\s+){0,3}?" % stop if data["stop_words"] else ""  # lazy: the nearest noun
     part = r"(?:(?:%s)\s+)?" % alternation(data["partitives"]) if data["partitives"] else ""
     return re.compile(
-        rf"(?<![\w.,$])(?:(?P<qb>(?i:{qb}))\s+)?(?P<num>{num})(?P<qa>{qa})?\s+{part}(?P<mods>{mods})(?i:(?P<noun>{nouns}))(?!\w)"
+        rf"(?<![\w.,$])(?:(?P<qb>(?i:{qb}))\s+)?(?P<num>{num})(?P<qa>{qa})?(?:\s+|-){part}(?P<mods>{mods})(?i:(?P<noun>{nouns}))(?!\w)"
     )
 
 

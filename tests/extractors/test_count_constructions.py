@@ -72,6 +72,7 @@ def test_counts_in_a_list_of_countries(lang, text, expected):
     # digits with a scale character, and the number in brackets after its noun
     ("ja", "展示会には約1万人、式典には2万1千人が来場した。", [(10000, "participant", None), (21000, "participant", None)]),
     ("en", "The list of JCM partner countries (31) grows.", [(31, "country", None)]),
+    ("en", "Chile (8-projects) leads.", [(8, "project", "CHL")]),  # a space OCR read as a hyphen
     # a heading or fact-box line labelled with the counted noun
     ("en", "Key figures\nNumber of partner countries: 31\n- Registered projects: 90\n", [(31, "country", None), (90, "project", None)]),
     ("ja", "アジアを中心に28の国と地域が参加した。", [(28, "country", None)]),

@@ -79,6 +79,10 @@ def test_dates_lists_of_three_days_and_ranges_with_one_day_mark(lang, text, expe
     # a hyphen glued to the day word, and a year wrapped onto the next line of a PDF
     ("vi", "Chiều-14/3, hai bên đã họp.", {"--03-14"}),
     ("vi", "Hôm 14/3, hai bên đã họp.", {"--03-14"}),
+    # a dateline whose 日 OCR lost, and multi-word year prefixes wrapped across lines
+    ("ja", "会合の報告\n\n2023年11月20\n\n会合には多くの関係者が集まった。", {"2023-11-20"}),
+    ("vi", "Dự án được hỗ trợ trong năm tài\nchính 2022.", {"2022"}),
+    ("en", "It was selected for the financial\nyear 2022.", {"2022"}),
     ("en", "The fund has financed projects since\n2014, mostly in Asia.", {"2014"}),
 ])
 def test_dates_read_through_ocr_and_pdf_line_breaks(lang, text, expected):
