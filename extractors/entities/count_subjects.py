@@ -84,7 +84,7 @@ def _data(lang: str) -> dict[str, Any]:
     data["committee_re"] = re.compile(bounded(committee, lang), flags)
     punct = re.escape(data["clause_marks"])
     words = alternation(data["clause_breaks"]) or "(?!)"
-    data["clause_re"] = re.compile(rf"[{punct}]|{_LIST_ITEM}|{whole_words(words)}", flags)
+    data["clause_re"] = re.compile(rf"[{punct}]|{_LIST_ITEM}|{bounded(words, lang)}", flags)
     data["subset_re"] = re.compile(rf"(?:{alternation(data['subset_before']) or '(?!)'})\s*$", flags)
     data["parallel_re"] = re.compile(rf"(?:{alternation(data['parallel_before']) or '(?!)'})\s*$", flags)
     data["member_re"] = re.compile(alternation(data["membership_words"]) or "(?!)", flags)

@@ -46,6 +46,8 @@ def test_counts_with_the_noun_left_out(lang, text, expected):
     # the home party as the topic does not own the projects; its side of a meeting is its own
     ("ja", "タイとの合同委員会を受けて、日本政府は3件のプロジェクトを支援した。", [(3, "project", None)]),
     ("ja", "日本側8名、タイ側10名が出席した。", [(8, "participant", "JPN"), (10, "participant", "THA")]),
+    # a country's own number inside a total: the total is not the country's (を含む opens a clause)
+    ("ja", "ケニアの4件を含む計120件の事業", [(4, "project", "KEN"), (120, "project", None)]),
 ])
 def test_counts_subject_constructions(lang, text, expected):
     assert found(text, lang) == expected
