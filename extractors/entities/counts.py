@@ -73,7 +73,8 @@ def _regex(lang: str) -> re.Pattern:
     if data["counters"]:
         counters = alternation(_by_form(lang, "counters", False))
         num = rf"(?:{_mixed(lang)}|{num})"
-        return re.compile(rf"(?<![\d.,])(?:(?P<qb>(?i:{qb}))\s*)?(?P<num>{num})\s*(?P<noun>{counters})(?P<qa>{qa})?")
+        return re.compile(rf"(?<![\d.,])(?:(?P<qb>(?i:{qb}))\s*)?(?P<num>{num})\s*(?:(?P<qm>{qa})の?\s*)?"
+                          rf"(?P<noun>{counters})(?P<qa>{qa})?")  # 40か国以上 · 50以上の国と地域
     nouns = alternation(_by_form(lang, "nouns", True))
     stop = alternation(data["stop_words"]) or "(?!)"
     mods = r"(?:(?!(?:%s)\b)[A-Za-z][\w-]*\s+){0,3}?" % stop if data["stop_words"] else ""  # lazy: the nearest noun
@@ -169,7 +170,7 @@ def find(text: str, lang: str, bounds: frozenset[int] = frozenset()) -> list[Cou
         if after:
             group, what = after, after["what"]
         if group["unit"] is not None:
-            qualifier = _qualifier(data, m.group("qb"), m.groupdict().get("qa"))
+            qualifier = _qualifier(data, m.group("qb"), m.groupdict().get("qa") or m.groupdict().get("qm"))
             found.append((m.start(), m.end(), int(value), group, what.strip(), qualifier))
     found = sorted(found + _totals(folded, lang, found), key=lambda f: f[0])
     found = sorted(found + _elided(folded, lang, found), key=lambda f: f[0])
