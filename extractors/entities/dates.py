@@ -147,8 +147,14 @@ def _dates(m: re.Match, lang: str) -> tuple[Ymd, ...]:
                 return ()
             return (year1, month, day), (year1, month, mid), (year2, month2, day2)
         return (year1, month, day), (year2, month2, day2)
-    if month2:
-        return (year, month, day), (year, month2, None)
+    if month2:  # a span of months: across a new year when the month goes down (November to February)
+        year1 = year2 = year
+        if year is not None and month and month2 < month:
+            if m.start("y" if g.get("y") else "era" if g.get("era") else "yy") > m.start("mon2" if g.get("mon2") else "m2"):
+                year1 = year - 1
+            else:
+                year2 = year + 1
+        return (year1, month, day), (year2, month2, None)
     if g.get("y2"):
         return (year, month, day), (int(g["y2"]), None, None)
     if g.get("ey2") and g.get("era"):  # 令和5～7年度: the second end's year in the same era, later

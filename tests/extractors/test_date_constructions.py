@@ -68,6 +68,11 @@ def test_dates_fiscal_seasonal_bracketed_and_spaced_forms(lang, text, expected):
     # weekdays inside a range that spans two months
     ("en", "The fair runs from 30 June (Mon) to 2 July (Wed) 2025.", {"2025-06-30", "2025-07-02"}),
     ("en", "Monday 30 June to Wednesday 2 July 2025", {"2025-06-30", "2025-07-02"}),
+    # a span of months names both, across a new year when the month goes down
+    ("en", "The call ran from April to June 2024.", {"2024-04", "2024-06"}),
+    ("en", "Trials ran November–February 2025.", {"2024-11", "2025-02"}),
+    ("vi", "Trong tháng 4-6/2024, dự án đã vận hành.", {"2024-04", "2024-06"}),
+    ("vi", "Mùng 4/6, hai bên đã họp.", {"--06-04"}),
 ])
 def test_dates_lists_of_three_days_and_ranges_with_one_day_mark(lang, text, expected):
     assert {v for v, _ in spans(text, lang)} == expected
