@@ -48,6 +48,7 @@ def test_counts_with_the_noun_left_out(lang, text, expected):
     ("ja", "日本側8名、タイ側10名が出席した。", [(8, "participant", "JPN"), (10, "participant", "THA")]),
     # a country's own number inside a total: the total is not the country's (を含む opens a clause)
     ("ja", "ケニアの4件を含む計120件の事業", [(4, "project", "KEN"), (120, "project", None)]),
+    ("vi", "Đoàn công tác Lào gồm 14 cán bộ.", [(14, "participant", "LAO")]),
 ])
 def test_counts_subject_constructions(lang, text, expected):
     assert found(text, lang) == expected
