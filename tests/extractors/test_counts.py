@@ -28,6 +28,7 @@ CASES = [
     ("ja", "2つの省令を定める。", [(2, "document", None)]),
     ("ja", "パートナー国は二十か国以上となった。", [(20, "country", "at_least")]),
     ("ja", "50以上の国と地域から、300を超えるプロジェクトが報告された。", [(50, "country", "at_least"), (300, "project", "more_than")]),
+    ("ja", "現在120のプロジェクトが進行中で、唯一の事業が中断している。", [(120, "project", None)]),
     ("vi", "Ủy ban đã phê duyệt 6 dự án và 3 gói tín dụng.", [(6, "project", None), (3, "credit_issuance", None)]),
     ("vi", "Hơn 200 đại biểu từ 12 quốc gia tham dự.", [(200, "participant", "more_than"), (12, "country", None)]),
     ("en", "Officials from 25 partner countries and 40 organizations attended.", [(25, "country", None), (40, "other", None)]),
