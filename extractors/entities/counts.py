@@ -91,8 +91,8 @@ def _mixed(lang: str) -> str:
 
 
 def _skip(text: str, m: re.Match, value: float, lang: str) -> bool:
-    """True for ordinals, vague numbers, years, "the two countries" references and set phrases
-    ("from one country to another")."""
+    """True for ordinals, vague numbers, years, "the two countries" references, set phrases
+    ("from one country to another") and a label's value read with the next line's noun."""
     data = lexicon(lang, "counts")
     head = text[: m.start("qb") if m.group("qb") else m.start("num")].rstrip()  # "some 30": a qualifier
     head_word = head.split()[-1] if head.split() else ""
@@ -104,6 +104,8 @@ def _skip(text: str, m: re.Match, value: float, lang: str) -> bool:
         return True
     if value in YEARS and re.fullmatch(r"\d{4}", m.group("num")):
         return True
+    if head.endswith((":", "：")) and "\n" in text[m.end("num") : m.start("noun")]:
+        return True  # "…: 31" ends a labelled line; the noun on the next line is not its
     if value == 2 and m.group("noun").lower() in data["pair_nouns"] and not m.group("qb"):
         if head_word in data["pair_count_words"]:
             return False

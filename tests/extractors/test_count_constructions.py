@@ -78,6 +78,7 @@ def test_counts_in_a_list_of_countries(lang, text, expected):
     ("en", "Chile (8-projects) leads.", [(8, "project", "CHL")]),  # a space OCR read as a hyphen
     # a heading or fact-box line labelled with the counted noun
     ("en", "Key figures\nNumber of partner countries: 31\n- Registered projects: 90\n", [(31, "country", None), (90, "project", None)]),
+    ("en", "Partner countries (as of May 2025): 31\nRegistered projects: 90\n", [(31, "country", None), (90, "project", None)]),
     ("ja", "アジアを中心に28の国と地域が参加した。", [(28, "country", None)]),
     ("vi", "Hai bên đã ký 6 MoU và đón 300 khách, trong đó có 20 khách hàng.",
      [(6, "document", None), (300, "participant", None), (20, "other", None)]),
