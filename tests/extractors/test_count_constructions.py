@@ -49,6 +49,13 @@ def test_counts_with_the_noun_left_out(lang, text, expected):
     # a country's own number inside a total: the total is not the country's (を含む opens a clause)
     ("ja", "ケニアの4件を含む計120件の事業", [(4, "project", "KEN"), (120, "project", None)]),
     ("vi", "Đoàn công tác Lào gồm 14 cán bộ.", [(14, "participant", "LAO")]),
+    # a total after a list of countries' own numbers is nobody's
+    ("ja", "チリ4件、ケニア2件の計6件を採択した。", [(4, "project", "CHL"), (2, "project", "KEN"), (6, "project", None)]),
+    ("en", "It selected seven projects: four in Chile and three in Kenya.",
+     [(7, "project", None), (4, "project", "CHL"), (3, "project", "KEN")]),
+    ("vi", "Có năm dự án tại Chile, hai tại Kenya và một tại Peru.", [(5, "project", "CHL"), (2, "project", "KEN")]),
+    # a running total with a year between its noun and its number
+    ("en", "This brings the total number of projects selected since 2013 to 310.", [(310, "project", None)]),
 ])
 def test_counts_subject_constructions(lang, text, expected):
     assert found(text, lang) == expected
