@@ -49,6 +49,7 @@ def test_counts_with_the_noun_left_out(lang, text, expected):
     # a country's own number inside a total: the total is not the country's (を含む opens a clause)
     ("ja", "ケニアの4件を含む計120件の事業", [(4, "project", "KEN"), (120, "project", None)]),
     ("vi", "Đoàn công tác Lào gồm 14 cán bộ.", [(14, "participant", "LAO")]),
+    ("ja", "日本側からは外務省など5名、タイ側からは天然資源環境省等の9名が出席した。", [(5, "participant", "JPN"), (9, "participant", "THA")]),
     # a total after a list of countries' own numbers is nobody's
     ("ja", "チリ4件、ケニア2件の計6件を採択した。", [(4, "project", "CHL"), (2, "project", "KEN"), (6, "project", None)]),
     ("en", "It selected seven projects: four in Chile and three in Kenya.",
