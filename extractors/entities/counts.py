@@ -77,7 +77,8 @@ def _regex(lang: str) -> re.Pattern:
                           rf"(?P<noun>{counters})(?P<qa>{qa})?")  # 40か国以上 · 50以上の国と地域
     nouns = alternation(_by_form(lang, "nouns", True))
     stop = alternation(data["stop_words"]) or "(?!)"
-    mods = r"(?:(?!(?:%s)\b)[A-Za-z][\w-]*\s+){0,3}?" % stop if data["stop_words"] else ""  # lazy: the nearest noun
+    link = r"(?:(?:%s)\s+)?" % alternation(data["mod_links"]) if data["mod_links"] else ""  # solar and wind projects
+    mods = r"(?:(?!(?:%s)\b)[A-Za-z][\w-]*\s+%s){0,3}?" % (stop, link) if data["stop_words"] else ""  # lazy: the nearest noun
     part = r"(?:(?:%s)\s+)?" % alternation(data["partitives"]) if data["partitives"] else ""
     return re.compile(
         rf"(?<![\w.,$])(?:(?P<qb>(?i:{qb}))\s+)?(?P<num>{num})(?P<qa>{qa})?(?:\s+|-){part}(?P<mods>{mods})(?i:(?P<noun>{nouns}))(?!\w)"

@@ -30,6 +30,7 @@ CASES = [
     ("ja", "50以上の国と地域から、300を超えるプロジェクトが報告された。", [(50, "country", "at_least"), (300, "project", "more_than")]),
     ("ja", "現在120のプロジェクトが進行中で、唯一の事業が中断している。", [(120, "project", None)]),
     ("en", "They signed two joint statements and held events at 12 schools.", [(2, "document", None), (12, "other", None)]),
+    ("en", "Nine solar and biomass projects and 2 companies and agencies", [(9, "project", None), (2, "other", None)]),
     ("vi", "Hai bên ký 3 hiệp định cho 10 trường học.", [(3, "document", None), (10, "other", None)]),
     ("ja", "全国5拠点で実施し、2つの協定を結んだ。", [(5, "other", None), (2, "document", None)]),
     ("vi", "Ủy ban đã phê duyệt 6 dự án và 3 gói tín dụng.", [(6, "project", None), (3, "credit_issuance", None)]),
