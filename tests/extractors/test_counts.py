@@ -32,6 +32,7 @@ CASES = [
     ("en", "They signed two joint statements and held events at 12 schools.", [(2, "document", None), (12, "other", None)]),
     ("en", "Nine solar and biomass projects and 2 companies and agencies", [(9, "project", None), (2, "other", None)]),
     ("vi", "Hai bên ký 3 hiệp định cho 10 trường học.", [(3, "document", None), (10, "other", None)]),
+    ("vi", "Thành phố đưa vào vận hành 12 chiếc xe buýt điện.", [(12, "other", None)]),  # a classifier between
     ("ja", "全国5拠点で実施し、2つの協定を結んだ。", [(5, "other", None), (2, "document", None)]),
     ("vi", "Ủy ban đã phê duyệt 6 dự án và 3 gói tín dụng.", [(6, "project", None), (3, "credit_issuance", None)]),
     ("vi", "Hơn 200 đại biểu từ 12 quốc gia tham dự.", [(200, "participant", "more_than"), (12, "country", None)]),
