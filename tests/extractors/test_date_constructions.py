@@ -41,6 +41,7 @@ def test_dates_in_headings_ranges_and_numeric_forms(lang, text, expected):
     ("ja", "署名日：H25.7.2、改定日：R6/4/1", {"2013-07-02", "2024-04-01"}),
     ("en", "Updated 2024 Jul 2 by the secretariat.", {"2024-07-02"}),
     ("en", "Targets for end-2026 were set at the Berlin 2025 summit.", {"2026"}),  # "in" inside Berlin is no word
+    ("en", "Data from Berlin 2023 and 2024 were compared in 2022 and 2021.", {"2022", "2021"}),
     ("ja", "説明会は7/2（火）、予算の1/3を充てる。", {"--07-02"}),
     ("en", "Results for fiscal 2024 were published.", {"2024"}),
     # seasons and quarters name their year
