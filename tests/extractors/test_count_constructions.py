@@ -57,6 +57,7 @@ def test_counts_with_the_noun_left_out(lang, text, expected):
     ("vi", "Có năm dự án tại Chile, hai tại Kenya và một tại Peru.", [(5, "project", "CHL"), (2, "project", "KEN")]),
     # a running total with a year between its noun and its number
     ("en", "This brings the total number of projects selected since 2013 to 310.", [(310, "project", None)]),
+    ("en", "This brings the total number of\nsupported model projects to 310.", [(310, "project", None)]),  # a PDF line wrap
 ])
 def test_counts_subject_constructions(lang, text, expected):
     assert found(text, lang) == expected
