@@ -84,7 +84,7 @@ def _data(lang: str) -> dict[str, Any]:
     data["committee_re"] = re.compile(bounded(committee, lang), flags)
     punct = re.escape(data["clause_marks"])
     words = alternation(data["clause_breaks"]) or "(?!)"
-    data["clause_re"] = re.compile(rf"[{punct}]|{_LIST_ITEM}|{whole_words(words)}", flags)
+    data["clause_re"] = re.compile(rf"[{punct}]|{_LIST_ITEM}|{bounded(words, lang)}", flags)
     data["subset_re"] = re.compile(rf"(?:{alternation(data['subset_before']) or '(?!)'})\s*$", flags)
     data["parallel_re"] = re.compile(rf"(?:{alternation(data['parallel_before']) or '(?!)'})\s*$", flags)
     data["member_re"] = re.compile(alternation(data["membership_words"]) or "(?!)", flags)
@@ -134,11 +134,14 @@ def _antecedent(text: str, countries: Sequence[CountryMention], at: int, lang: s
 
 def _together(gap: str, lang: str) -> bool:
     """Whether two countries with `gap` between them are named together: nothing between them
-    (ja 日越), or a joint word (・, と, and, và) in a short gap that holds no other number."""
+    (ja 日越), or a joint word (・, と, and, và) in a short gap that holds no other number and
+    does not end with a place word (tại, in) of its own."""
     if not spaced(lang) and not gap.strip():
         return True
     if len(gap) > SUBJECT_GAP or re.search(r"\d|[。！？]|[.!?](?:\s|$)", gap) or _numeral(lang).search(gap):
         return False
+    if any(a["pre"].search(gap) for a in _data(lang)["anchors_re"] if a["kind"] == "place" and "pre" in a):
+        return False  # "…hai tại Việt Nam và một tại Indonesia": the second country is a place of its own
     words = alternation(_data(lang)["joint_words"])
     return bool(re.search(bounded(words, lang), gap))
 
@@ -299,6 +302,7 @@ def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], 
             return party.iso3
     if count.unit == "participant":
         return None
+    busy[own] = [c for c in others if own[0] <= c.start < own[1]]  # タイ3件…インドネシア1件の計6件
     owned = {p for span, cs in busy.items() for p in every if span[0] <= p.start < span[1]
              and any(_anchor(text, p, c, span, lang) for c in cs)}
     return _fallback(seg, [p for p in every if p not in owned], [own, sentence, (0, sentence[1])])

@@ -72,21 +72,30 @@ def _regex(lang: str) -> re.Pattern:
     qa = alternation(data["qualifiers_after"]) or "(?!)"
     if data["counters"]:
         counters = alternation(_by_form(lang, "counters", False))
-        return re.compile(rf"(?<![\d.,])(?:(?P<qb>(?i:{qb}))\s*)?(?P<num>{num})\s*(?P<noun>{counters})(?P<qa>{qa})?")
+        num = rf"(?:{_mixed(lang)}|{num})"
+        return re.compile(rf"(?<![\d.,])(?:(?P<qb>(?i:{qb}))\s*)?(?P<num>{num})\s*(?:(?P<qm>{qa})の?\s*)?"
+                          rf"(?P<noun>{counters})(?P<qa>{qa})?")  # 40か国以上 · 50以上の国と地域
     nouns = alternation(_by_form(lang, "nouns", True))
     stop = alternation(data["stop_words"]) or "(?!)"
-    mods = r"(?:(?!(?:%s)\b)[A-Za-z][\w-]*\s+){0,3}?" % stop if data["stop_words"] else ""  # lazy: the nearest noun
+    link = r"(?:(?:%s)\s+)?" % alternation(data["mod_links"]) if data["mod_links"] else ""  # solar and wind projects
+    mods = r"(?:(?!(?:%s)\b)[A-Za-z][\w-]*\s+%s){0,3}?" % (stop, link) if data["stop_words"] else ""  # lazy: the nearest noun
     part = r"(?:(?:%s)\s+)?" % alternation(data["partitives"]) if data["partitives"] else ""
     return re.compile(
-        rf"(?<![\w.,$])(?:(?P<qb>(?i:{qb}))\s+)?(?P<num>{num})\s+{part}(?P<mods>{mods})(?i:(?P<noun>{nouns}))(?!\w)"
+        rf"(?<![\w.,$])(?:(?P<qb>(?i:{qb}))\s+)?(?P<num>{num})(?P<qa>{qa})?(?:\s+|-){part}(?P<mods>{mods})(?i:(?P<noun>{nouns}))(?!\w)"
     )
 
 
+def _mixed(lang: str) -> str:
+    """Regex source for digits with scale characters (ja 1万, 2万1千): a count of people may be that large."""
+    scales = "".join(w for w in lexicon(lang, "numbers")["scales"] if len(w) == 1)
+    return rf"\d+(?:[.,]\d+)?(?:[{scales}]\d*)+" if scales else "(?!)"
+
+
 def _skip(text: str, m: re.Match, value: float, lang: str) -> bool:
-    """True for ordinals, vague numbers, years, "the two countries" references and set phrases
-    ("from one country to another")."""
+    """True for ordinals, vague numbers, years, "the two countries" references, set phrases
+    ("from one country to another") and a label's value read with the next line's noun."""
     data = lexicon(lang, "counts")
-    head = text[: m.start("num")].rstrip()
+    head = text[: m.start("qb") if m.group("qb") else m.start("num")].rstrip()  # "some 30": a qualifier
     head_word = head.split()[-1] if head.split() else ""
     if head.endswith(tuple(data["ordinal_before"] + lexicon(lang, "numbers")["vague_prefixes"])):
         return True
@@ -96,6 +105,8 @@ def _skip(text: str, m: re.Match, value: float, lang: str) -> bool:
         return True
     if value in YEARS and re.fullmatch(r"\d{4}", m.group("num")):
         return True
+    if head.endswith((":", "：")) and "\n" in text[m.end("num") : m.start("noun")]:
+        return True  # "…: 31" ends a labelled line; the noun on the next line is not its
     if value == 2 and m.group("noun").lower() in data["pair_nouns"] and not m.group("qb"):
         if head_word in data["pair_count_words"]:
             return False
@@ -162,7 +173,7 @@ def find(text: str, lang: str, bounds: frozenset[int] = frozenset()) -> list[Cou
         if after:
             group, what = after, after["what"]
         if group["unit"] is not None:
-            qualifier = _qualifier(data, m.group("qb"), m.groupdict().get("qa"))
+            qualifier = _qualifier(data, m.group("qb"), m.groupdict().get("qa") or m.groupdict().get("qm"))
             found.append((m.start(), m.end(), int(value), group, what.strip(), qualifier))
     found = sorted(found + _totals(folded, lang, found), key=lambda f: f[0])
     found = sorted(found + _elided(folded, lang, found), key=lambda f: f[0])

@@ -70,7 +70,7 @@ def _patterns(lang: str) -> tuple[Pattern, ...]:
         "Y": r"(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)",
         "M": r"(?<!\d)(?P<m>[01]?\d)",
         "D": r"(?<![\d.,/:])(?P<d>[0-3]?\d)",
-        "ERA": r"(?P<era>%s)\s*(?P<ey>\d{1,2}|%s|[一二三四五六七八九十]{1,3})"
+        "ERA": r"(?<![A-Za-z])(?P<era>%s)\s*(?P<ey>\d{1,2}|%s|[一二三四五六七八九十]{1,3})"
         % (alt("eras"), alt("first_year")),
         "TO": "(?:%s)" % alt("range_words"),
         "AND": "(?:%s)" % alt("list_words"),
@@ -120,7 +120,7 @@ def _int(digits: str, lang: str) -> int:
 def _dates(m: re.Match, lang: str) -> tuple[Ymd, ...]:
     """The (year, month, day) triples a match names: one, or both ends of a range or list.
 
-    A year written once names both ends; when the month goes down between them (28/12 to
+    A list's middle day (dm) is a date too. A year written once names both ends; when the month goes down between them (28/12 to
     2/1/2026) the end without its own year is in the adjacent year. A range or list within
     one month ascends (10-12 February), so "20-18/11" names nothing.
     """
@@ -141,9 +141,20 @@ def _dates(m: re.Match, lang: str) -> tuple[Ymd, ...]:
                 year1 = year - 1
             else:
                 year2 = year + 1
+        if g.get("dm"):  # the middle day of a list (3, 4 and 5 June), in the first day's month
+            mid = int(g["dm"])
+            if not (day or 0) < mid < (day2 if month2 == month else 32):
+                return ()
+            return (year1, month, day), (year1, month, mid), (year2, month2, day2)
         return (year1, month, day), (year2, month2, day2)
-    if month2:
-        return (year, month, day), (year, month2, None)
+    if month2:  # a span of months: across a new year when the month goes down (November to February)
+        year1 = year2 = year
+        if year is not None and month and month2 < month:
+            if m.start("y" if g.get("y") else "era" if g.get("era") else "yy") > m.start("mon2" if g.get("mon2") else "m2"):
+                year1 = year - 1
+            else:
+                year2 = year + 1
+        return (year1, month, day), (year2, month2, None)
     if g.get("y2"):
         return (year, month, day), (int(g["y2"]), None, None)
     if g.get("ey2") and g.get("era"):  # 令和5～7年度: the second end's year in the same era, later

@@ -46,6 +46,18 @@ def test_counts_with_the_noun_left_out(lang, text, expected):
     # the home party as the topic does not own the projects; its side of a meeting is its own
     ("ja", "タイとの合同委員会を受けて、日本政府は3件のプロジェクトを支援した。", [(3, "project", None)]),
     ("ja", "日本側8名、タイ側10名が出席した。", [(8, "participant", "JPN"), (10, "participant", "THA")]),
+    # a country's own number inside a total: the total is not the country's (を含む opens a clause)
+    ("ja", "ケニアの4件を含む計120件の事業", [(4, "project", "KEN"), (120, "project", None)]),
+    ("vi", "Đoàn công tác Lào gồm 14 cán bộ.", [(14, "participant", "LAO")]),
+    ("ja", "日本側からは外務省など5名、タイ側からは天然資源環境省等の9名が出席した。", [(5, "participant", "JPN"), (9, "participant", "THA")]),
+    # a total after a list of countries' own numbers is nobody's
+    ("ja", "チリ4件、ケニア2件の計6件を採択した。", [(4, "project", "CHL"), (2, "project", "KEN"), (6, "project", None)]),
+    ("en", "It selected seven projects: four in Chile and three in Kenya.",
+     [(7, "project", None), (4, "project", "CHL"), (3, "project", "KEN")]),
+    ("vi", "Có năm dự án tại Chile, hai tại Kenya và một tại Peru.", [(5, "project", "CHL"), (2, "project", "KEN")]),
+    # a running total with a year between its noun and its number
+    ("en", "This brings the total number of projects selected since 2013 to 310.", [(310, "project", None)]),
+    ("en", "This brings the total number of\nsupported model projects to 310.", [(310, "project", None)]),  # a PDF line wrap
 ])
 def test_counts_subject_constructions(lang, text, expected):
     assert found(text, lang) == expected
@@ -60,6 +72,33 @@ def test_counts_subject_constructions(lang, text, expected):
     ("vi", "Chile (8 dự án), Kenya (6), Mexico (5)", [(8, "project", "CHL"), (6, "project", "KEN"), (5, "project", "MEX")]),
 ])
 def test_counts_in_a_list_of_countries(lang, text, expected):
+    assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a qualifier word that is also a vague prefix ("some") is a qualifier before a numeral
+    ("en", "The forum drew some 1,500 participants.", [(1500, "participant", None)]),
+    ("en", "Japan has funded 250+ projects.", [(250, "project", None)]),
+    ("en", "Two hundred projects and three hundred participants.", [(200, "project", None), (300, "participant", None)]),
+    ("vi", "Nhật Bản đã hỗ trợ tổng số 250 dự án.", [(250, "project", None)]),
+    # digits with a scale character, and the number in brackets after its noun
+    ("ja", "展示会には約1万人、式典には2万1千人が来場した。", [(10000, "participant", None), (21000, "participant", None)]),
+    ("en", "The list of JCM partner countries (31) grows.", [(31, "country", None)]),
+    ("en", "Chile (8-projects) leads.", [(8, "project", "CHL")]),  # a space OCR read as a hyphen
+    # a heading or fact-box line labelled with the counted noun
+    ("en", "Key figures\nNumber of partner countries: 31\n- Registered projects: 90\n", [(31, "country", None), (90, "project", None)]),
+    ("en", "Partner countries (as of May 2025): 31\nRegistered projects: 90\n", [(31, "country", None), (90, "project", None)]),
+    ("ja", "アジアを中心に28の国と地域が参加した。", [(28, "country", None)]),
+    ("vi", "Hai bên đã ký 6 MoU và đón 300 khách, trong đó có 20 khách hàng.",
+     [(6, "document", None), (300, "participant", None), (20, "other", None)]),
+    ("en", "They signed six memorandums of cooperation and held two webinars.", [(6, "document", None), (2, "meeting", None)]),
+    # a part of the count before, placed in a country
+    ("en", "Of the 250 projects, 50 are in Indonesia.", [(250, "project", None), (50, "project", "IDN")]),
+    ("en", "The 12 projects selected this year include five in Viet Nam.", [(12, "project", None), (5, "project", "VNM")]),
+    # people from a country
+    ("ja", "会合にはベトナムからは15名、タイからも約20名が参加した。", [(15, "participant", "VNM"), (20, "participant", "THA")]),
+])
+def test_counts_qualified_labelled_and_placed_forms(lang, text, expected):
     assert found(text, lang) == expected
 
 

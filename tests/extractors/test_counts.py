@@ -27,6 +27,13 @@ CASES = [
     ("ja", "3事業からのクレジット発行を決定した。", [(3, "credit_issuance", None)]),
     ("ja", "2つの省令を定める。", [(2, "document", None)]),
     ("ja", "パートナー国は二十か国以上となった。", [(20, "country", "at_least")]),
+    ("ja", "50以上の国と地域から、300を超えるプロジェクトが報告された。", [(50, "country", "at_least"), (300, "project", "more_than")]),
+    ("ja", "現在120のプロジェクトが進行中で、唯一の事業が中断している。", [(120, "project", None)]),
+    ("en", "They signed two joint statements and held events at 12 schools.", [(2, "document", None), (12, "other", None)]),
+    ("en", "Nine solar and biomass projects and 2 companies and agencies", [(9, "project", None), (2, "other", None)]),
+    ("vi", "Hai bên ký 3 hiệp định cho 10 trường học.", [(3, "document", None), (10, "other", None)]),
+    ("vi", "Thành phố đưa vào vận hành 12 chiếc xe buýt điện.", [(12, "other", None)]),  # a classifier between
+    ("ja", "全国5拠点で実施し、2つの協定を結んだ。", [(5, "other", None), (2, "document", None)]),
     ("vi", "Ủy ban đã phê duyệt 6 dự án và 3 gói tín dụng.", [(6, "project", None), (3, "credit_issuance", None)]),
     ("vi", "Hơn 200 đại biểu từ 12 quốc gia tham dự.", [(200, "participant", "more_than"), (12, "country", None)]),
     ("en", "Officials from 25 partner countries and 40 organizations attended.", [(25, "country", None), (40, "other", None)]),
@@ -42,6 +49,9 @@ NEGATIVE = [
     ("vi", "Tải về (45 trang) | Lượt xem: 1520"),
     ("en", "The 5th meeting, COP28 and Session 2 marked the first project; the two countries agreed."),
     ("en", "A 991 kWp solar PV project and 12 MW of capacity, in 2013 projects were few."),
+    ("en", "Phase 3 projects are listed in Table 2 Projects by region."),
+    ("ja", "表2 国別の案件、1件当たり最大5億円、1社あたりの上限"),
+    ("vi", "Giai đoạn 2 dự án; xem Bảng 3 dự án ưu tiên."),
 ]
 # fmt: on
 

@@ -34,6 +34,72 @@ def test_dates_in_headings_ranges_and_numeric_forms(lang, text, expected):
 
 
 @pytest.mark.parametrize("lang,text,expected", [
+    # fiscal years in the forms of forms and tables: era initials, FY in Japanese text, "fiscal 2024"
+    ("ja", "H27年度からR6年度までの実績", {"2015", "2024"}),
+    ("ja", "FY2024の予算で支援した。", {"2024"}),
+    ("ja", "UNFCCC4年の報告", set()),  # a Latin letter before the initial: not an era
+    ("ja", "署名日：H25.7.2、改定日：R6/4/1", {"2013-07-02", "2024-04-01"}),
+    ("en", "Updated 2024 Jul 2 by the secretariat.", {"2024-07-02"}),
+    ("en", "Targets for end-2026 were set at the Berlin 2025 summit.", {"2026"}),  # "in" inside Berlin is no word
+    ("en", "Data from Berlin 2023 and 2024 were compared in 2022 and 2021.", {"2022", "2021"}),
+    ("ja", "説明会は7/2（火）、予算の1/3を充てる。", {"--07-02"}),
+    ("en", "Results for fiscal 2024 were published.", {"2024"}),
+    # seasons and quarters name their year
+    ("en", "The plant opens in spring 2026, and Q3 2025 saw the final tests.", {"2025", "2026"}),
+    ("vi", "Dự án hoàn thành trong quý III/2025, sớm hơn quý 4 năm 2026.", {"2025", "2026"}),
+    # a year in brackets after what happened in it
+    ("en", "The Paris Agreement (2015) set the goal.", {"2015"}),
+    ("vi", "Thỏa thuận Paris (2015) đặt mục tiêu.", {"2015"}),
+    # spaces around the slashes
+    ("vi", "Ngày 5 / 12 / 2025, hai bên đã họp.", {"2025-12-05"}),
+    # the year in both calendars, the other one in brackets: one date
+    ("ja", "2025年（令和7年）3月31日時点の集計", {"2025-03-31"}),
+    ("ja", "令和6（2024）年10月に公表した。", {"2024-10"}),
+    # a span of years after a preposition, and a fiscal year named after its year
+    ("en", "Projects selected during 2013–2025 and in the 2026 fiscal year.", {"2013", "2025", "2026"}),
+])
+def test_dates_fiscal_seasonal_bracketed_and_spaced_forms(lang, text, expected):
+    assert {v for v, _ in spans(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a list of three days names each of them
+    ("en", "Talks were held on 8, 9 and 10 July 2024.", {"2024-07-08", "2024-07-09", "2024-07-10"}),
+    ("ja", "令和6年7月8日（月）、9日（火）及び10日（水）に開催", {"2024-07-08", "2024-07-09", "2024-07-10"}),
+    ("vi", "Trong các ngày 8, 9 và 10/7/2024, hai bên đã họp.", {"2024-07-08", "2024-07-09", "2024-07-10"}),
+    # a range whose first day has no 日 of its own
+    ("ja", "2024年7月8〜10日に開催した。", {"2024-07-08", "2024-07-10"}),
+    ("ja", "2024年7月8・9日の会合", {"2024-07-08", "2024-07-09"}),
+    # weekdays inside a range that spans two months
+    ("en", "The fair runs from 30 June (Mon) to 2 July (Wed) 2025.", {"2025-06-30", "2025-07-02"}),
+    ("en", "Monday 30 June to Wednesday 2 July 2025", {"2025-06-30", "2025-07-02"}),
+    # a span of months names both, across a new year when the month goes down
+    ("en", "The call ran from April to June 2024.", {"2024-04", "2024-06"}),
+    ("en", "Trials ran November–February 2025.", {"2024-11", "2025-02"}),
+    ("vi", "Trong tháng 4-6/2024, dự án đã vận hành.", {"2024-04", "2024-06"}),
+    ("vi", "Mùng 4/6, hai bên đã họp.", {"--06-04"}),
+])
+def test_dates_lists_of_three_days_and_ranges_with_one_day_mark(lang, text, expected):
+    assert {v for v, _ in spans(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # OCR reads a dash between numbers as the kanji 一
+    ("ja", "令和7年度の公募は2026一2028年度分を対象とする。", {"2025", "2026", "2028"}),
+    # a hyphen glued to the day word, and a year wrapped onto the next line of a PDF
+    ("vi", "Chiều-14/3, hai bên đã họp.", {"--03-14"}),
+    ("vi", "Hôm 14/3, hai bên đã họp.", {"--03-14"}),
+    # a dateline whose 日 OCR lost, and multi-word year prefixes wrapped across lines
+    ("ja", "会合の報告\n\n2023年11月20\n\n会合には多くの関係者が集まった。", {"2023-11-20"}),
+    ("vi", "Dự án được hỗ trợ trong năm tài\nchính 2022.", {"2022"}),
+    ("en", "It was selected for the financial\nyear 2022.", {"2022"}),
+    ("en", "The fund has financed projects since\n2014, mostly in Asia.", {"2014"}),
+])
+def test_dates_read_through_ocr_and_pdf_line_breaks(lang, text, expected):
+    assert {v for v, _ in spans(text, lang)} == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
     ("en", "The two meetings took place in 2021 and 2022.", [("2021", "in 2021"), ("2022", "2022")]),
     ("vi", "Hội nghị được tổ chức vào năm 2021 và 2022.", [("2021", "năm 2021"), ("2022", "2022")]),
     ("ja", "2021、2022年に開催した。", [("2021", "2021"), ("2022", "2022年")]),

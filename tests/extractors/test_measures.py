@@ -51,6 +51,7 @@ def test_counts_carry_measure_period_and_as_of(lang: str, text: str, expected: l
 def test_a_running_total_has_no_period_and_a_fiscal_year_span_covers_every_year() -> None:
     assert period_in("これまでに累計で200件を採択した", "ja") is None
     assert period_in("2025〜2027年度の第1回採択案件", "ja") == "2025-04/2028-03 round 1"
+    assert period_in("2013年度から2025年度までの採択案件", "ja") == "2013-04/2026-03"
     assert period_in("FY2021-2023", "en") == "2021-04/2024-03"
 
 
