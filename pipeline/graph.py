@@ -26,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pipeline.atomic import atomic_target
-from pipeline.views import HOME
+from schemas.records import JCM_HOME
 from schemas.db import (
     AgreementEntity,
     AgreementParty,
@@ -83,7 +83,7 @@ def ordinal_en(n: int) -> str:
 def entity_label(kind: str, date: str | None, parties: list[tuple[str, str | None]],
                  ordinal: int | None = None) -> str:
     """"8th JPN–VNM policy dialogue 2024-01-12": ordinal, parties (Japan's side first), kind, date."""
-    names = sorted({p for p, _ in parties}, key=lambda p: (dict(parties)[p] != HOME, p))
+    names = sorted({p for p, _ in parties}, key=lambda p: (dict(parties)[p] != JCM_HOME, p))
     bits = [ordinal_en(ordinal) if ordinal else None, "–".join(names) or None, kind.replace("_", " "), date]
     return " ".join(b for b in bits if b)
 

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session  # noqa: E402
 from pipeline.atomic import atomic_target  # noqa: E402
 from pipeline.graph import cooperation  # noqa: E402
 from schemas.precision import precision  # noqa: E402
-from pipeline.views import HOME  # noqa: E402
+from schemas.records import JCM_HOME  # noqa: E402
 from schemas.db import (  # noqa: E402
     AgreementEntity,
     AgreementParty,
@@ -95,7 +95,7 @@ def timeline_rows(session: Session) -> dict[str, list[tuple[date, str, str, int]
                                      AgreementParty.agreement_id),
                                     ("event", EventEntity, EventParty, EventParty.event_id)):
         q = select(entity.date, entity.kind, party.nation).join(party, fk == entity.id).where(
-            entity.date.is_not(None), party.nation.is_not(None), party.nation != HOME)
+            entity.date.is_not(None), party.nation.is_not(None), party.nation != JCM_HOME)
         for value, kind, nation in session.execute(q).unique():
             when = _midpoint(value)
             if when:
@@ -124,7 +124,7 @@ def plot_timeline(session: Session, path: Path) -> dict[str, list]:
     ax.set_yticks(range(len(order)), [f"{names.get(n) or n} ({n})" for n in order], fontsize=8)
     ax.set_ylim(len(order) - 0.5, -0.5)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
-    ax.set_title(f"Agreements and meetings with {HOME} per partner country")
+    ax.set_title(f"Agreements and meetings with {JCM_HOME} per partner country")
     ax.grid(axis="x", color="#dddddd")
     _save(fig, path)
     return rows
