@@ -58,7 +58,7 @@ def next_ids(session: Session, counts: dict[str, int]) -> dict[str, list[int]]:
 def pipeline(session: Session) -> AbstractContextManager:
     """On PostgreSQL, psycopg's pipeline mode until the block ends: the statements inside are
     sent without waiting for each one's answer (one round trip for all of them, errors raised
-    at the end of the block). Only for statements whose results nobody reads (INSERTs with
+    at the end of the block). Only for statements whose results nobody reads (a DELETE, INSERTs with
     their ids given); elsewhere nothing changes."""
     if session.get_bind().dialect.name != "postgresql":
         return nullcontext()
