@@ -192,9 +192,13 @@ def candidates(view: View) -> list[Candidate]:
                 continue
             clause = _clause(view, u, span, spans)
             topic = _jcm_topic(view, u, span, clause, alone=len(triggers) == 1 and verb is not None)
+            own_kind = kind
             if jcm and (topic or noun in founders) and not _renewal(view, u, span):
                 kind = "bilateral_document"
             cand = replace(_argue(view, u, span, kind, verb, spans), noun=noun, fresh=_fresh(view, u, span))
+            if kind == "bilateral_document" and _with_group(cand, unit.lang):
+                kind = own_kind
+                cand = replace(cand, kind=kind)
             own_act = _own_act(view, u, span) if kind == "legal_act" else None
             if own_act:
                 cand = replace(cand, date=own_act[0], parties=own_act[1] or cand.parties, strong=True)
@@ -211,6 +215,16 @@ def candidates(view: View) -> list[Candidate]:
                     out.append(replace(one, features=_features(view, one, len(triggers), renewal=k > 0,
                                                                partners=len(split), **signals)))
     return _named_laws(view, out)
+
+
+def _with_group(cand: Candidate, lang: str) -> bool:
+    """A group that signs like a state (ADB) is one side and a partner state's body the other:
+    the instrument binds the two of them, so it is not the JCM's founding document with Japan,
+    whatever its topic ("the DCC and ADB signed an MoU on carbon markets, including the JCM with
+    Japan"). Japan with a group ("with 7 ASEAN members") stays a generic founding document."""
+    groups = set(words(lang)["party_groups"])
+    partners = as_countries(tuple(p for p in cand.parties if p not in groups)) - {JCM_HOME}
+    return bool(groups & set(cand.parties)) and bool(partners)
 
 
 def _named_laws(view: View, cands: list[Candidate]) -> list[Candidate]:

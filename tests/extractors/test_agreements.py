@@ -411,3 +411,15 @@ def test_agreements_a_law_naming_two_states_is_issued_by_the_languages_own():
 def test_agreements_a_law_named_again_without_its_state_keeps_its_state():
     text = "2020年11月、ベトナム国環境保護法が改正された。\n\nその後、環境保護法の実施に関する支援が行われた。"
     assert {a[:2] for a in rule_agreements(text, "ja")} == {("legal_act", ("VNM",))}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "On 3 March 2024 in Jakarta, Indonesia's climate agency and the Asian Development Bank (ADB) signed "
+           "a memorandum of understanding on carbon markets, including the Joint Crediting Mechanism with Japan."),
+    ("vi", "Ngày 3/3/2024 tại Hà Nội, Cục Biến đổi khí hậu và Ngân hàng Phát triển châu Á (ADB) đã ký văn bản "
+           "hợp tác về thị trường các-bon, trong đó có Cơ chế tín chỉ chung (JCM) với Nhật Bản."),
+])
+def test_agreements_an_instrument_with_a_group_as_a_side_is_not_the_jcm_founding_document(lang, text):
+    kinds = {kind for kind, *_ in rule_agreements(text, lang)}
+    assert "bilateral_document" not in kinds
+    assert kinds
