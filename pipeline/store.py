@@ -159,11 +159,16 @@ def write(session: Session, done: Processed, version: str, duplicate: str | None
     per row: a document costs a few statements, however many rows it has."""
     advisory_lock(session, "resolve", True, f"document:{done.doc_id}")  # a writer of this name waits
     old = resolve_scope.stored_scopes(session, [done.doc_id])  # read before its facts are deleted
+    forget = delete(DocumentRow).where(DocumentRow.doc == done.doc_id)
+    pipelined = session.get_bind().dialect.name == "postgresql"
+    if not pipelined:  # SQLite: the DELETE takes the write lock before _Ids reads max(id)
+        session.execute(forget)
     doc, ids = done.document, _Ids(session, _row_counts(done, duplicate))
     if doc is not None and not duplicate:
         _ensure_entities(session, [m for _, _, m in done.mentions])
     with postgres.pipeline(session):  # nothing read from here (ids are drawn above): one round trip
-        session.execute(delete(DocumentRow).where(DocumentRow.doc == done.doc_id))
+        if pipelined:
+            session.execute(forget)
         resolve_scope.add_marks(session, old)  # its entities are rebuilt at the next resolution
         _write_rows(session, done, version, duplicate, ids)
 
