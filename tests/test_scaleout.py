@@ -116,6 +116,20 @@ def test_dask_into_postgresql_exports_byte_for_byte_what_one_process_into_sqlite
     assert facts.count(b"\n") >= 40 and b"bilateral_document" in graph
 
 
+def test_dask_workers_writing_into_one_sqlite_store_lose_no_document(tmp_path: Path) -> None:
+    """Two workers' transactions into one SQLite file: each takes the write lock before it numbers
+    its rows (max + 1), so none draws an id the other drew; many small documents make the two
+    write often, as a large archive does."""
+    paths = many_documents(tmp_path / "docs", 240)
+    url, lite = f"sqlite:///{tmp_path / 'dask.sqlite'}", f"sqlite:///{tmp_path / 'one.sqlite'}"
+    on_dask = ingest([tmp_path / "docs"], url, workers=2, progress=False, executor="dask")
+    assert on_dask.status == {"ok": len(paths)}
+    ingest([tmp_path / "docs"], lite, workers=1, progress=False)
+    (tmp_path / "dask").mkdir()
+    (tmp_path / "one").mkdir()
+    assert _exports(url, tmp_path / "dask") == _exports(lite, tmp_path / "one")
+
+
 def test_every_view_gives_the_same_rows_for_the_corpus(corpus_stores) -> None:
     sqlite_url, pg_url, _ = corpus_stores
     for name in VIEWS:
