@@ -171,29 +171,57 @@ def _near(unit_text: str, lang: str, span: Span, verb: Span | None) -> bool:
     return len(re.findall(r"\w+", gap)) <= 4 if spaced(lang) else len(gap) <= 12
 
 
+class Reading(NamedTuple):
+    """One trigger as its own sentence tells it. Read once per document: the instrument words a
+    document uses (`_document_nouns`) and each candidate both need it."""
+
+    trigger: Trigger
+    verb: Span | None
+    clause: Span
+    irrealis: bool
+    generic: bool
+    tense: dict[str, bool]
+    jcm_topic: bool
+    renewal: bool
+
+
+def _readings(view: View, u: int) -> list[Reading]:
+    unit = view.units[u]
+    triggers = _triggers(view, u)
+    spans = [t.span for t in triggers]
+    out = []
+    for t in triggers:
+        verb = _verb(unit.text, unit.lang, t.span, spans, t.kind == "legal_act")
+        clause = _clause(view, u, t.span, spans)
+        out.append(Reading(t, verb, clause, *_signals(unit.text, unit.lang, t.span, verb),
+                           _tense(unit.text, unit.lang, verb),
+                           _jcm_topic(view, u, t.span, clause, alone=len(triggers) == 1 and verb is not None),
+                           _renewal(view, u, t.span)))
+    return out
+
+
 def candidates(view: View) -> list[Candidate]:
     """Every instrument mention with its own arguments and the features the model decides on,
     in document order (high recall: nothing is dropped here but founding documents with no partner)."""
     out: list[Candidate] = []
-    founders, planned = _document_nouns(view)
+    readings = [_readings(view, u) for u in range(len(view.units))]
+    founders, planned = _document_nouns(view, readings)
     for u, unit in enumerate(view.units):
         lex = lexicon(unit.lang, "agreements")
-        triggers = _triggers(view, u)
-        spans = [t.span for t in triggers]
+        spans = [r.trigger.span for r in readings[u]]
         self_ref = regex(lex["self_nouns"], unit.lang).search(unit.text)
-        if not triggers and self_ref and (v := _verb(unit.text, unit.lang, self_ref.span(), [], False)):
+        if not readings[u] and self_ref and (v := _verb(unit.text, unit.lang, self_ref.span(), [], False)):
             if (own := _own_instrument(view)) and not any(_signals(unit.text, unit.lang, self_ref.span(), v)):
                 c = _argue(view, u, self_ref.span(), own, v, spans)
                 out.append(replace(c, features=_features(view, c, 1, self_ref=True, verb=True, near=True)))
             continue
-        for span, kind, founding, jcm, noun in triggers:
-            verb = _verb(unit.text, unit.lang, span, spans, kind == "legal_act")
-            if any(_signals(unit.text, unit.lang, span, verb)):
+        for r in readings[u]:
+            span, kind, founding, jcm, noun = r.trigger
+            verb, clause = r.verb, r.clause
+            if r.irrealis or r.generic:
                 continue
-            clause = _clause(view, u, span, spans)
-            topic = _jcm_topic(view, u, span, clause, alone=len(triggers) == 1 and verb is not None)
             own_kind = kind
-            if jcm and (topic or noun in founders) and not _renewal(view, u, span):
+            if jcm and (r.jcm_topic or noun in founders) and not r.renewal:
                 kind = "bilateral_document"
             cand = replace(_argue(view, u, span, kind, verb, spans), noun=noun, fresh=_fresh(view, u, span))
             if kind == "bilateral_document" and _with_group(cand, unit.lang):
@@ -206,13 +234,13 @@ def candidates(view: View) -> list[Candidate]:
                 regex(lex["party_link"], unit.lang).search(unit.text[clause[0] : clause[1]])
             ) and any(unit_parties(view, u, clause))
             signals = dict(verb=verb, near=_near(unit.text, unit.lang, span, verb), founding=founding,
-                           **_tense(unit.text, unit.lang, verb),
-                           jcm_topic=topic, linked=linked, fresh=cand.fresh, planned_elsewhere=noun in planned,
+                           **r.tense,
+                           jcm_topic=r.jcm_topic, linked=linked, fresh=cand.fresh, planned_elsewhere=noun in planned,
                            listed=_listed(view, u, span), own_act=own_act)
             for k, c in enumerate([cand] + _renewed(view, u, cand, verb, spans) + _each_date(view, u, cand, verb)):
                 split = _split_partners(view, c) if c.kind == "bilateral_document" else [c]
                 for one in split:
-                    out.append(replace(one, features=_features(view, one, len(triggers), renewal=k > 0,
+                    out.append(replace(one, features=_features(view, one, len(spans), renewal=k > 0,
                                                                partners=len(split), **signals)))
     return _named_laws(view, out)
 
@@ -257,25 +285,19 @@ def _renewal(view: View, u: int, span: Span) -> bool:
     return bool(regex(lexicon(unit.lang, "agreements")["renewal"], unit.lang).search(unit.text[span[0] : span[1] + 8]))
 
 
-def _document_nouns(view: View) -> tuple[set[str], set[str]]:
+def _document_nouns(view: View, readings: list[list[Reading]]) -> tuple[set[str], set[str]]:
     """The instrument words (moc, mou...) the document uses for a JCM founding document (signed in
-    a sentence naming the JCM, or so named in a title line), and those it uses for a planned one. A later "the MoC" /
-    "この協力覚書" with no JCM in its own clause is the founding document, not a new MoC; "theo thỏa thuận này" after "muốn ký thỏa thuận" may be
-    the planned one (a feature)."""
+    a sentence naming the JCM, or so named in a title line), and those it uses for a planned one.
+    A later "the MoC" / "この協力覚書" with no JCM in its own clause is the founding document, not a
+    new MoC; "theo thỏa thuận này" after "muốn ký thỏa thuận" may be the planned one (a feature)."""
     founders, planned = set(), set()
-    for u, unit in enumerate(view.units):
-        triggers = _triggers(view, u)
-        spans = [t.span for t in triggers]
-        for t in triggers:
-            clause = _clause(view, u, t.span, spans)
-            verb = _verb(unit.text, unit.lang, t.span, spans, t.kind == "legal_act")
-            irrealis = _signals(unit.text, unit.lang, t.span, verb)[0]
-            if irrealis or _tense(unit.text, unit.lang, verb)["nonpast"]:
-                planned.add(t.noun)
-            named = verb is not None or unit.bare  # signed, or a title line: not "under the MoU, … the JCM"
-            topic = named and _jcm_topic(view, u, t.span, clause, alone=len(triggers) == 1 and verb is not None)
-            if t.jcm and topic and not irrealis and not _renewal(view, u, t.span):
-                founders.add(t.noun)
+    for u, unit_readings in enumerate(readings):
+        for r in unit_readings:
+            if r.irrealis or r.tense["nonpast"]:
+                planned.add(r.trigger.noun)
+            named = r.verb is not None or view.units[u].bare  # signed, or a title line: not "under the MoU, … the JCM"
+            if r.trigger.jcm and named and r.jcm_topic and not r.irrealis and not r.renewal:
+                founders.add(r.trigger.noun)
     return founders, planned
 
 
