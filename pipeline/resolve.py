@@ -45,7 +45,7 @@ from pipeline.resolve_merge import (
     places_of,
     supported,
 )
-from pipeline.resolve_scope import NO_ORDINAL, Scope, count_key, stored_scopes
+from pipeline.resolve_scope import NO_ORDINAL, Scope, count_key, event_series, stored_scopes
 from pipeline.resolve_sources import agreement_sources, event_sources, nation, publication_dates
 from schemas.db import (
     RESOLVED_TABLES,
@@ -59,6 +59,7 @@ from schemas.db import (
     EventParty,
     EventSource,
     FactCount,
+    in_chunks,
 )
 from schemas.precision import gap_days
 
@@ -157,7 +158,7 @@ def _write_events(session: Session, sources: list[Source], conflicts: _Conflicts
                   countries: set[str]) -> None:
     by_series: dict[tuple[str, int], list[Source]] = defaultdict(list)
     for s in sources:
-        by_series[(s.kind, s.ordinal if s.ordinal is not None else NO_ORDINAL)].append(s)
+        by_series[event_series(s.kind, s.ordinal)].append(s)
     taken: set[str] = set()
     parties_rows, source_rows = [], []
     for kind, ordinal in sorted(by_series):
@@ -266,9 +267,8 @@ def _forget(session: Session, scope: Scope) -> None:
             session.execute(delete(column.class_).where(column.in_(select(model.id).where(where))))
         session.execute(delete(model).where(where))
     keys = sorted(scope.counts)
-    for i in range(0, len(keys), 500):
-        session.execute(delete(ConflictValue).where(ConflictValue.topic == "count",
-                                                    ConflictValue.subject.in_(keys[i : i + 500])))
+    for chunk in in_chunks(keys):
+        session.execute(delete(ConflictValue).where(ConflictValue.topic == "count", ConflictValue.subject.in_(chunk)))
 
 
 def resolve(session: Session, changed: dict[str, Scope] | None = None) -> dict[str, int]:
@@ -283,8 +283,8 @@ def resolve(session: Session, changed: dict[str, Scope] | None = None) -> dict[s
         scope = None
     else:
         names = sorted(changed)
-        ids = [i for n in range(0, len(names), 500) for i in session.scalars(
-            select(DocumentRow.id).where(DocumentRow.doc.in_(names[n : n + 500])))]
+        ids = [i for chunk in in_chunks(names)
+               for i in session.scalars(select(DocumentRow.id).where(DocumentRow.doc.in_(chunk)))]
         _publish(session, ids)
         scope = Scope()
         for touched in (*changed.values(), *stored_scopes(session, names).values()):

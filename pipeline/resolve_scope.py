@@ -18,11 +18,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import String, cast, delete, insert, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
-from schemas.db import DocumentRow, FactAgreement, FactCount, FactEvent, MetaRow
+from schemas.db import DocumentRow, FactAgreement, FactCount, FactEvent, MetaRow, in_chunks
 
 _MARK = "unresolved:"
 _NAME_AT = len(_MARK) + 33  # a mark's key: _MARK, 32 hex digits, ":", the document's name
-_CHUNK = 500  # names or ids per IN (...)
 NO_ORDINAL = -1  # the series of the unnumbered events of a kind
 
 
@@ -70,11 +69,10 @@ class Scope:
 
 def stored_scopes(session: Session, docs: list[str]) -> dict[str, Scope]:
     """The groups the stored facts of each of these documents (by name) belong to: one query
-    per 500 names (a write costs one round trip for it, also on PostgreSQL)."""
+    per IN_CHUNK names (a write costs one round trip for it, also on PostgreSQL)."""
     out = {doc: Scope() for doc in docs}
     text = cast(null(), String)
-    for i in range(0, len(docs), _CHUNK):
-        chunk = docs[i : i + _CHUNK]
+    for chunk in in_chunks(docs):
         rows = session.execute(union_all(
             _of(chunk, FactAgreement, literal("agreement", String), FactAgreement.kind, text, text),
             _of(chunk, FactEvent, literal("event", String), FactEvent.kind, cast(FactEvent.ordinal, String), text),
@@ -122,5 +120,5 @@ def pending(session: Session) -> tuple[dict[str, Scope], list[str]]:
 
 
 def clear(session: Session, keys: list[str]) -> None:
-    for i in range(0, len(keys), _CHUNK):
-        session.execute(delete(MetaRow).where(MetaRow.key.in_(keys[i : i + _CHUNK])))
+    for chunk in in_chunks(keys):
+        session.execute(delete(MetaRow).where(MetaRow.key.in_(chunk)))

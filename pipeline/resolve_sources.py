@@ -16,7 +16,7 @@ from extractors.lexicon import gazetteer
 from extractors.text import SENTENCE_END
 from pipeline.resolve_merge import Source
 from pipeline.resolve_scope import event_series
-from schemas.db import BlockRow, DocumentRow, FactAgreement, FactDate, FactEvent, MentionRow
+from schemas.db import BlockRow, DocumentRow, FactAgreement, FactDate, FactEvent, MentionRow, in_chunks
 
 MAX_SENTENCE_PARTIES = 4  # a sentence naming more countries is a list, not the participants
 
@@ -76,8 +76,7 @@ def _chunked(session: Session, query, column, ids: list[int] | None) -> list:
     """The rows of `query`, restricted to `column IN ids` (in chunks) unless `ids` is None."""
     if ids is None:
         return session.execute(query).all()
-    return [row for i in range(0, len(ids), 500)
-            for row in session.execute(query.where(column.in_(ids[i : i + 500])))]
+    return [row for chunk in in_chunks(ids) for row in session.execute(query.where(column.in_(chunk)))]
 
 
 def _in_document_order(session: Session, model: type, *where) -> list:

@@ -33,6 +33,7 @@ from schemas.db import (
     MentionRow,
     TableCellRow,
     TableRow,
+    in_chunks,
 )
 from schemas.facts import fact_entry
 from schemas.records import (
@@ -121,8 +122,7 @@ def known(session: Session, docs: list[str]) -> dict[str, Row | None]:
     """What a re-run compares of each stored document (the columns of KNOWN; None where there
     is none), in few queries of plain rows (ORM objects cost more than the comparison)."""
     rows: dict[str, Row | None] = dict.fromkeys(docs)
-    for i in range(0, len(docs), 500):
-        chunk = docs[i : i + 500]
+    for chunk in in_chunks(docs):
         rows.update((r.doc, r) for r in session.execute(select(*KNOWN).where(DocumentRow.doc.in_(chunk))))
     return rows
 
@@ -132,10 +132,10 @@ def same_bytes(session: Session, hashes: list[str]) -> dict[str, list[str]]:
     order; in few queries, however many documents a run checks."""
     out: dict[str, list[str]] = {}
     wanted = sorted(set(hashes))
-    for i in range(0, len(wanted), 500):
+    for chunk in in_chunks(wanted):
         for sha, doc in session.execute(
                 select(DocumentRow.sha256, DocumentRow.doc).where(
-                    DocumentRow.sha256.in_(wanted[i : i + 500]), DocumentRow.status == "ok")
+                    DocumentRow.sha256.in_(chunk), DocumentRow.status == "ok")
                 .order_by(DocumentRow.doc)):
             out.setdefault(sha, []).append(doc)
     return out
@@ -371,8 +371,8 @@ def gone(session: Session, seen: set[str], paths: list[Path]) -> list[str]:
 def remove(session: Session, docs: list[str]) -> None:
     """Delete these documents and everything stored for them (rows cascade)."""
     resolve_scope.mark_changed(session, docs)
-    for i in range(0, len(docs), 500):
-        session.execute(delete(DocumentRow).where(DocumentRow.doc.in_(docs[i : i + 500])))
+    for chunk in in_chunks(docs):
+        session.execute(delete(DocumentRow).where(DocumentRow.doc.in_(chunk)))
 
 
 _IN_PROGRESS = "in_progress:"

@@ -7,12 +7,20 @@ meant to be typed by hand in sqlite3 or Datasette.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 SCHEMA_VERSION = 1
+IN_CHUNK = 500  # values bound to one IN (...): well below SQLite's limit of host parameters
+
+
+def in_chunks(values: Sequence) -> Iterator[Sequence]:
+    """`values` in slices of IN_CHUNK, for queries that bind them to IN (...)."""
+    for i in range(0, len(values), IN_CHUNK):
+        yield values[i : i + IN_CHUNK]
 
 
 class Base(DeclarativeBase):
