@@ -155,7 +155,7 @@ def split_series(view: View, c: Candidate) -> list[Candidate]:
 LOCAL_REACH = 12  # letters between a local-time word and the day it marks
 
 
-def _local_days(view: View) -> set[str]:
+def local_days(view: View) -> set[str]:
     """The dates the document gives as a local day ("9日(現地時間8日)", "8 December, local time")."""
     out = set()
     for u, unit in enumerate(view.units):
@@ -168,11 +168,12 @@ def _local_days(view: View) -> set[str]:
     return out
 
 
-def options(view: View, c: Candidate, cands: list[Candidate], first: str | None) -> list[relation_dates.Option]:
+def options(view: View, c: Candidate, cands: list[Candidate], first: str | None,
+            local: set[str] | None = None) -> list[relation_dates.Option]:
     """The date options of an event (extractors.relations.relation_dates) with what marks a date as
     a meeting's or not: the local day of a meeting abroad; the document's own dateline (a post's
     date, on its own line or far from the mention) rather than a date the text ties to it."""
-    local = _local_days(view)
+    local = local_days(view) if local is None else local  # `local`: the document's, read once by the caller
     out = []
     for value, here, f in relation_dates.options(view, c, cands, first):
         if value is not None:

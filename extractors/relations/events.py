@@ -35,7 +35,7 @@ from functools import cache
 
 from extractors.base import Context, extractor
 from extractors.relations.event_candidate import Candidate
-from extractors.relations.event_dates import about, clause, dated, options, predicate, split_series
+from extractors.relations.event_dates import about, clause, dated, local_days, options, predicate, split_series
 from extractors.relations.event_merge import merge, refer
 from extractors.relations.discourse import (
     placed,
@@ -351,10 +351,11 @@ def candidates(view: View) -> list[Candidate]:
 def decode(view: View, cands: list[Candidate], judge: Model, dater: Model) -> list[Candidate]:
     """The accepted candidates, the document's own meeting dated by its header, repeated mentions
     merged (the mention whose date the date model is surest of dates the event)."""
-    first = first_date(view)
+    first, local = first_date(view), local_days(view)
+    offered = {id(c): options(view, c, cands, first, local) for c in cands}  # read once, weighed twice
     for c in cands:
-        c.sure = max(dater.probability(f) for _, _, f in options(view, c, cands, first))
-    return merge(about(view, decide(view, cands, judge, dater, reach=options)))
+        c.sure = max(dater.probability(f) for _, _, f in offered[id(c)])
+    return merge(about(view, decide(view, cands, judge, dater, reach=lambda _v, c, _cs, _f: offered[id(c)])))
 
 
 @extractor("events", EventMention, per_document=True)
