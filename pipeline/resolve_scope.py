@@ -15,7 +15,7 @@ import json
 import uuid
 from dataclasses import dataclass, field
 
-from sqlalchemy import String, cast, delete, insert, literal, null, select, union_all
+from sqlalchemy import ColumnElement, String, bindparam, cast, delete, insert, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from schemas.db import DocumentRow, FactAgreement, FactCount, FactEvent, MetaRow, in_chunks
@@ -69,30 +69,44 @@ class Scope:
 
 def stored_scopes(session: Session, docs: list[str]) -> dict[str, Scope]:
     """The groups the stored facts of each of these documents (by name) belong to: one query
-    per IN_CHUNK names (a write costs one round trip for it, also on PostgreSQL)."""
-    out = {doc: Scope() for doc in docs}
-    text = cast(null(), String)
+    per IN_CHUNK names."""
+    out: dict[str, Scope] = {}
     for chunk in in_chunks(docs):
-        rows = session.execute(union_all(
-            _of(chunk, FactAgreement, literal("agreement", String), FactAgreement.kind, text, text),
-            _of(chunk, FactEvent, literal("event", String), FactEvent.kind, cast(FactEvent.ordinal, String), text),
-            _of(chunk, FactCount, literal("count", String), FactCount.measure, FactCount.subject, FactCount.period)
-            .where(FactCount.measure.is_not(None))))
-        for doc, group, a, b, c in rows:
-            scope = out[doc]
-            if group == "agreement":
-                scope.agreements.add(a)
-            elif group == "event":
-                scope.events.add(event_series(a, None if b is None else int(b)))
-            else:
-                scope.counts.add(count_key(a, b, c))
+        out |= scopes_of(chunk, session.execute(scopes_query(DocumentRow.doc.in_(chunk))))
     return out
 
 
-def _of(docs: list[str], model: type, *columns):
+def scopes_query(documents: ColumnElement[bool]):
+    """The rows `scopes_of` reads: (document, group, three labels) of each stored fact of the
+    `documents` (a condition on DocumentRow)."""
+    text = cast(null(), String)
+    return union_all(
+        _of(documents, FactAgreement, literal("agreement", String), FactAgreement.kind, text, text),
+        _of(documents, FactEvent, literal("event", String), FactEvent.kind, cast(FactEvent.ordinal, String), text),
+        _of(documents, FactCount, literal("count", String), FactCount.measure, FactCount.subject, FactCount.period)
+        .where(FactCount.measure.is_not(None)))
+
+
+def scopes_of(docs: list[str], rows) -> dict[str, Scope]:
+    """The groups of each of `docs` from the rows of `scopes_query(docs)`."""
+    out = {doc: Scope() for doc in docs}
+    for doc, group, a, b, c in rows:
+        scope = out[doc]
+        if group == "agreement":
+            scope.agreements.add(a)
+        elif group == "event":
+            scope.events.add(event_series(a, None if b is None else int(b)))
+        else:
+            scope.counts.add(count_key(a, b, c))
+    return out
+
+
+def _of(documents: ColumnElement[bool], model: type, *columns):
     """`columns` of the rows of `model` that belong to these documents, with their names."""
-    return (select(DocumentRow.doc, *columns).join(DocumentRow, DocumentRow.id == model.document_id)
-            .where(DocumentRow.doc.in_(docs)))
+    return select(DocumentRow.doc, *columns).join(DocumentRow, DocumentRow.id == model.document_id).where(documents)
+
+
+OF_ONE_DOCUMENT = scopes_query(DocumentRow.doc == bindparam("doc"))  # a constant: compiled once
 
 
 def add_marks(session: Session, scopes: dict[str, Scope]) -> None:

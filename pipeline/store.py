@@ -92,10 +92,7 @@ def advisory_lock(conn: Connection | Session, name: str, shared: bool = False, *
     in the same statement."""
     dialect = conn.dialect if isinstance(conn, Connection) else conn.get_bind().dialect
     if dialect.name == "postgresql":
-        function = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
-        calls = [f"{function}(:k0)", *(f"pg_advisory_xact_lock(:k{i})" for i in range(1, len(also) + 1))]
-        keys = {f"k{i}": postgres.lock_key(n) for i, n in enumerate((name, *also))}
-        conn.execute(text("SELECT " + ", ".join(calls)), keys)  # in order, in one round trip
+        conn.execute(postgres.lock_statement(shared, len(also)), postgres.lock_keys(name, *also))
 
 
 def seed_entities(session: Session, rows: list[dict[str, str]]) -> None:
@@ -157,16 +154,22 @@ def write(session: Session, done: Processed, version: str, duplicate: str | None
 
     Each table gets one executemany (Core), not one ORM flush or one INSERT ... RETURNING
     per row: a document costs a few statements, however many rows it has."""
-    advisory_lock(session, "resolve", True, f"document:{done.doc_id}")  # a writer of this name waits
-    old = resolve_scope.stored_scopes(session, [done.doc_id])  # read before its facts are deleted
-    forget = delete(DocumentRow).where(DocumentRow.doc == done.doc_id)
+    name, counts = done.doc_id, _row_counts(done, duplicate)
+    forget = delete(DocumentRow).where(DocumentRow.doc == name)
     pipelined = session.get_bind().dialect.name == "postgresql"
-    if not pipelined:  # SQLite: the DELETE takes the write lock before _Ids reads max(id)
+    if pipelined:  # a writer of this name waits; the old version's groups and the new ids: one round trip
+        _, old_rows, id_rows = postgres.read_together(session, [
+            (postgres.lock_statement(True, 1), postgres.lock_keys("resolve", f"document:{name}")),
+            (resolve_scope.OF_ONE_DOCUMENT, {"doc": name}),
+            (postgres.NEXT_IDS, postgres.next_ids_params({t.__tablename__: n for t, n in counts.items()}))])
+        old, ids = resolve_scope.scopes_of([name], old_rows), _Ids(drawn=postgres.drawn_ids(id_rows))
+    else:  # SQLite: the DELETE takes the write lock before _Ids reads max(id)
+        old = resolve_scope.stored_scopes(session, [name])  # read before its facts are deleted
         session.execute(forget)
-    doc, ids = done.document, _Ids(session, _row_counts(done, duplicate))
-    if doc is not None and not duplicate:
+        ids = _Ids.after_max(session)
+    if done.document is not None and not duplicate:
         _ensure_entities(session, [m for _, _, m in done.mentions])
-    with postgres.pipeline(session):  # nothing read from here (ids are drawn above): one round trip
+    with postgres.pipeline(session):  # nothing read from here: one round trip
         if pipelined:
             session.execute(forget)
         resolve_scope.add_marks(session, old)  # its entities are rebuilt at the next resolution
@@ -296,21 +299,21 @@ class _Ids:
     """Ids for the rows `write` inserts, given by us because asking for them back (RETURNING in
     parameter order) makes SQLAlchemy send one INSERT per row.
 
-    SQLite: max + 1 of each table, read in one query. Safe: `write` has already deleted, so its
-    transaction holds SQLite's write lock. PostgreSQL: drawn from each table's sequence (all
-    the document needs, in one query), since several writers insert at once."""
+    PostgreSQL: `drawn` from each table's sequence (all the document needs, in one query),
+    since several writers insert at once. SQLite: max + 1 of each table (`after_max`)."""
 
     TABLES = [DocumentRow, BlockRow, TableRow, TableCellRow, MentionRow, FactAgreementParty,
               *FACT_TABLES.values()]
 
-    def __init__(self, session: Session, counts: dict[type, int]) -> None:
-        self.drawn: dict[str, list[int]] | None = None
-        self.next: dict[type, int] = {}
-        if session.get_bind().dialect.name == "postgresql":
-            self.drawn = postgres.next_ids(session, {t.__tablename__: n for t, n in counts.items()})
-            return
-        maxima = session.execute(select(*(select(func.max(t.id)).scalar_subquery() for t in self.TABLES))).one()
-        self.next = {t: (m or 0) + 1 for t, m in zip(self.TABLES, maxima, strict=True)}
+    def __init__(self, drawn: dict[str, list[int]] | None = None, first: dict[type, int] | None = None) -> None:
+        self.drawn, self.next = drawn, first or {}
+
+    @classmethod
+    def after_max(cls, session: Session) -> _Ids:
+        """Ids following each table's largest, read in one query. Safe only once the transaction
+        holds SQLite's write lock (`write` has deleted first), so no other writer reads them too."""
+        maxima = session.execute(select(*(select(func.max(t.id)).scalar_subquery() for t in cls.TABLES))).one()
+        return cls(first={t: (m or 0) + 1 for t, m in zip(cls.TABLES, maxima, strict=True)})
 
     def take(self, model: type, n: int) -> list[int]:
         if self.drawn is not None:
@@ -330,7 +333,10 @@ def _insert(session: Session, model: type, rows: list[dict], ids: _Ids) -> list[
     row_ids = ids.take(model, len(rows))
     for row_id, row in zip(row_ids, rows, strict=True):
         row["id"] = row_id
-    session.execute(insert(model.__table__), rows)
+    if ids.drawn is not None and len(rows) > 1:  # PostgreSQL: one statement, not one per row
+        postgres.insert_rows(session, model.__table__, rows)
+    else:
+        session.execute(insert(model.__table__), rows)
     return row_ids
 
 
