@@ -13,9 +13,9 @@ from pathlib import Path
 import cloudpickle
 import pytest
 from make_bad_inputs import many_documents
-from sqlalchemy import text
+from sqlalchemy import insert, select, text
 
-from pipeline import store
+from pipeline import postgres, store
 from pipeline import dask_executor
 from pipeline.dask_executor import batches, process_and_write, run_on_dask
 from pipeline.export import export_facts
@@ -26,6 +26,7 @@ from pipeline.readfile import fingerprint
 from pipeline.run_summary import Stamps
 from pipeline.search import search
 from pipeline.views import VIEWS
+from schemas.db import BlockRow, DocumentRow, FactCount, MentionRow
 from tests.synthetic_store import build_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -217,3 +218,37 @@ def test_a_dying_worker_costs_only_its_document(tmp_path: Path, pg_url: str, tas
         n_blocks = conn.execute(text("SELECT count(DISTINCT document_id) FROM blocks")).scalar()
     assert rows["crash-always.txt"].startswith("failed the worker processing it died 2 times")
     assert {rows[n] for n in names[:3]} == {"ok "} and n_blocks == 3
+
+
+def test_rows_inserted_through_unnest_read_back_as_sqlalchemy_inserts_them(pg_url: str) -> None:
+    """postgres.insert_rows (one INSERT for many rows) against SQLAlchemy's executemany: the same
+    values back, with an int in a float column, JSON lists and NULLs, and reserved column names."""
+    _, Session = store.open_store(pg_url)
+    with Session() as session:
+        session.execute(insert(DocumentRow), [dict(id=i, doc=f"d{i}", path=f"/d{i}", sha256="0", size=1,
+                                                   status="ok", pipeline_version="v") for i in (1, 2)])
+
+        def rows(doc: int) -> dict[type, list[dict]]:
+            return {
+                BlockRow: [dict(id=10 * doc + i, document_id=doc, idx=i, kind="paragraph", lang="ja", page=None,
+                                start=i, end=i + 3, text="二国間", tokens="二 国 間", ocr_conf=conf,
+                                ocr_boxes=boxes, ocr_low=low)
+                           for i, (conf, boxes, low) in enumerate([(None, None, None), (87.5, [[1, 2, 3, 4, 90]], False)])],
+                MentionRow: [dict(id=10 * doc + i, document_id=doc, field="count", block_idx=0, start=i, end=i + 1,
+                                  page=1, lang="ja", surface="3件", extractor="counts", rule=None,
+                                  norm={"value": 3, "unit": "件"}, ocr_conf=None, ocr_boxes=None) for i in (0, 1)],
+                FactCount: [dict(id=10 * doc + i, document_id=doc, mention_id=10 * doc + i, surface="3件", value=value,
+                                 unit="projects", subject=None, what=None, measure="registered_projects",
+                                 period=None, as_of=None) for i, value in enumerate([3, 2.5])],
+            }
+
+        for model, given in rows(1).items():
+            postgres.insert_rows(session, model.__table__, given)
+        for model, given in rows(2).items():
+            session.execute(insert(model.__table__), given)
+        for model in (BlockRow, MentionRow, FactCount):
+            stored = {doc: [r._asdict() for r in session.execute(
+                select(*(c for c in model.__table__.c if c.name not in ("id", "document_id", "mention_id")))
+                .where(model.document_id == doc).order_by(model.id))] for doc in (1, 2)}
+            assert stored[1] == stored[2] and stored[1]
+        assert session.scalars(select(FactCount.value).where(FactCount.document_id == 1)).all() == [3.0, 2.5]
