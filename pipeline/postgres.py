@@ -114,7 +114,7 @@ def _unnest_insert(table: Table, columns: tuple[str, ...]) -> tuple[str, dict[in
         raise ValueError(f"insert_rows does not apply Python-side defaults: give {table.name}.{defaulted}")
     quote = _DIALECT.identifier_preparer.quote
     types = [table.c[c].type for c in columns]
-    arrays = ", ".join(f"CAST(%s AS {t.compile(_DIALECT)}[])" for t in types)
+    arrays = ", ".join(f"CAST(%b AS {t.compile(_DIALECT)}[])" for t in types)  # %b: binary, no escaping
     sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
            f"SELECT * FROM unnest({arrays})")
     converters = {i: json.dumps if isinstance(t, JSON) else float
