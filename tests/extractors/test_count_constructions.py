@@ -108,4 +108,28 @@ def test_counts_qualified_labelled_and_placed_forms(lang, text, expected):
 ])
 def test_counts_article_numbers_and_pronouns_are_not_counts(lang, text):
     assert [c for c in found(text, lang) if c[0] != 3] == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a total written with 数 and no counter, as headings and fact boxes of Japanese pages do
+    ("ja", "本年度、JCMのパートナー国数は32となった。", [(32, "country", None)]),
+    ("ja", "概要\n登録プロジェクト数 85\n参加者数：約140\n", [(85, "project", None), (140, "participant", None)]),
+    ("ja", "採択案件数は累計で260を超えた。", [(260, "project", None)]),
+    # a number with の before a plain noun (no counter)
+    ("ja", "説明会には45の企業が出席し、12の団体が協賛した。", [(45, "participant", None), (12, "other", None)]),
+    ("ja", "同制度は33の国で運用されている。", [(33, "country", None)]),
+    # a total reached with a perfect verb
+    ("en", "Since then the number of partner nations has grown to 33.", [(33, "country", None)]),
+    ("en", "The number of registered projects has risen to 95 this spring.", [(95, "project", None)]),
+])
+def test_counts_totals_without_a_counter_and_with_perfect_verbs(lang, text, expected):
+    assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ja", "パートナー国数は前年の2倍になった。"),  # a ratio, not a count
+    ("ja", "プロジェクト数は2024年に増えた。"),  # a year, not a count
+])
+def test_counts_totals_with_a_ratio_or_a_year_are_not_counts(lang, text):
+    assert found(text, lang) == []
 # fmt: on

@@ -115,4 +115,23 @@ def test_dates_a_list_of_years_names_each_year_on_its_own(lang, text, expected):
 ])
 def test_dates_lists_need_a_list_word_and_a_later_year(lang, text):
     assert {v for v, _ in spans(text, lang)} <= {"2021", "2022"}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a year used as a modifier after a determiner or a possessive
+    ("en", "The ministry revised the 2035 target and Viet Nam's 2050 pathway.", {"2035", "2050"}),
+    ("en", "Its 2030 NDC was submitted.", {"2030"}),
+    ("en", "The 1500 delegates and the 2000 participants came.", set()),  # counts, not years
+    # each year of a list of three or more
+    ("en", "Reports came out in 2019, 2020 and 2022.", {"2019", "2020", "2022"}),
+    ("vi", "Hội nghị họp vào các năm 2018, 2020 và 2022.", {"2018", "2020", "2022"}),
+    # Vietnamese years without "năm" after a preposition or a goal word
+    ("vi", "Kể từ 2015, hai bên hợp tác; mục tiêu 2045 là trung hòa.", {"2015", "2045"}),
+    ("vi", "Số đại biểu tăng từ 2000 lên 2400 người.", set()),  # numbers of people
+    # a day-month-year with dashes and a month name, as forms write it
+    ("en", "Valid from 7-Feb-2025 onwards.", {"2025-02-07"}),
+])
+def test_dates_attributive_years_year_lists_and_dashed_days(lang, text, expected):
+    assert {v for v, _ in spans(text, lang)} == expected
 # fmt: on
+
