@@ -25,7 +25,7 @@ from extractors.entities.count_subjects import subjects
 from extractors.entities.dates import YEARS, sentence_span
 from extractors.lexicon import alternation, lexicon
 from extractors.entities.measures import qualify
-from extractors.entities.numbers import fold, numeral_pattern, parse_number
+from extractors.entities.numbers import fold, number_words, numeral_pattern, parse_number
 from extractors.text import chars, script, spaced
 from schemas.records import CountMention, CountryMention
 
@@ -76,7 +76,8 @@ def _regex(lang: str) -> re.Pattern:
         return re.compile(rf"(?<![\d.,])(?:(?P<qb>(?i:{qb}))\s*)?(?P<num>{num})\s*(?:(?P<qm>{qa})の?\s*)?"
                           rf"(?P<noun>{counters})(?P<qa>{qa})?")  # 40か国以上 · 50以上の国と地域
     nouns = alternation(_by_form(lang, "nouns", True))
-    stop = alternation(data["stop_words"]) or "(?!)"
+    # a numeral is no modifier: "the two sides signed five documents" counts five, not two
+    stop = alternation([*data["stop_words"], *number_words(lang)]) or "(?!)"
     link = r"(?:(?:%s)\s+)?" % alternation(data["mod_links"]) if data["mod_links"] else ""  # solar and wind projects
     mods = r"(?:(?!(?:%s)\b)[A-Za-z][\w-]*\s+%s){0,3}?" % (stop, link) if data["stop_words"] else ""  # lazy: the nearest noun
     part = r"(?:(?:%s)\s+)?" % alternation(data["partitives"]) if data["partitives"] else ""

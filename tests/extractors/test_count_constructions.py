@@ -132,4 +132,24 @@ def test_counts_totals_without_a_counter_and_with_perfect_verbs(lang, text, expe
 ])
 def test_counts_totals_with_a_ratio_or_a_year_are_not_counts(lang, text):
     assert found(text, lang) == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # classifiers between the numeral and the noun (vi), and the ministries counter (ja)
+    ("vi", "Lễ ký có sự chứng kiến của hơn 60 vị đại biểu.", [(60, "participant", None)]),
+    ("vi", "Triển lãm đón gần 900 lượt khách.", [(900, "participant", None)]),
+    ("ja", "関係3省が連携して支援する。", [(3, "other", None)]),
+    ("ja", "説明会には5事業者が出席した。", [(5, "participant", None)]),
+    # the size of a delegation as a compound modifier
+    ("en", "An 8-member delegation from Kenya arrived.", [(8, "participant", "KEN")]),
+    # a numeral is never a modifier of a later noun
+    ("en", "The two sides approved four methodologies.", [(4, "other", None)]),
+    ("en", "The two ministers signed three documents and held two sessions.", [(3, "document", None), (2, "meeting", None)]),
+    # a later, dated total with the noun left out
+    ("en", "It financed 9 projects by June 2021 and 15 by June 2024.", [(9, "project", None), (15, "project", None)]),
+    ("en", "The plan names 6 priority areas.", [(6, "other", None)]),
+])
+def test_counts_classifiers_compound_sizes_and_dated_totals(lang, text, expected):
+    assert found(text, lang) == expected
 # fmt: on
+

@@ -130,6 +130,9 @@ def test_dates_lists_need_a_list_word_and_a_later_year(lang, text):
     ("vi", "Số đại biểu tăng từ 2000 lên 2400 người.", set()),  # numbers of people
     # a day-month-year with dashes and a month name, as forms write it
     ("en", "Valid from 7-Feb-2025 onwards.", {"2025-02-07"}),
+    # the short 同5日 of a release: the 5th of the month named before (not 同10日間, a duration)
+    ("ja", "2025年6月2日に署名し、同9日に発効した。", {"2025-06-02", "2025-06-09"}),
+    ("ja", "2025年6月2日から同10日間の日程で", {"2025-06-02"}),
 ])
 def test_dates_attributive_years_year_lists_and_dashed_days(lang, text, expected):
     assert {v for v, _ in spans(text, lang)} == expected
