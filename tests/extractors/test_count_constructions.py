@@ -151,5 +151,21 @@ def test_counts_totals_with_a_ratio_or_a_year_are_not_counts(lang, text):
 ])
 def test_counts_classifiers_compound_sizes_and_dated_totals(lang, text, expected):
     assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # both ends of a range count, as both ends of a date range are dates
+    ("ja", "ラオスで2～4件の案件を採択する見込み。", [(2, "project", "LAO"), (4, "project", "LAO")]),
+    ("en", "Each round selects 6-8 projects.", [(6, "project", None), (8, "project", None)]),
+    ("en", "Between 20 and 25 officials attended.", [(20, "participant", None), (25, "participant", None)]),
+    ("vi", "Mỗi năm có từ 4 đến 6 dự án mới.", [(4, "project", None), (6, "project", None)]),
+    # not ranges: an ordinal range, a year before the count, a falling pair
+    ("ja", "第2～4回の会合", []),
+    ("en", "In 2019-4 projects were added.", [(4, "project", None)]),
+    # a number joined to a word by a hyphen is part of a name, not a count
+    ("en", "The fund backed COVID-19 projects and 12 other projects.", [(12, "project", None)]),
+])
+def test_counts_both_ends_of_a_range(lang, text, expected):
+    assert found(text, lang) == expected
 # fmt: on
 
