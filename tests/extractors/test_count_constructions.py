@@ -167,5 +167,14 @@ def test_counts_classifiers_compound_sizes_and_dated_totals(lang, text, expected
 ])
 def test_counts_both_ends_of_a_range(lang, text, expected):
     assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    # page furniture: a photo caption's number of photos, a search pager
+    ("ja", "（参考）調印式の写真（写真４枚）"),
+    ("ja", "検索結果：11-20件を表示"),
+])
+def test_counts_photo_captions_and_pagers_are_not_counts(lang, text):
+    assert found(text, lang) == []
 # fmt: on
 
