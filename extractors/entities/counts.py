@@ -74,7 +74,7 @@ def _regex(lang: str) -> re.Pattern:
     if data["counters"]:
         counters = alternation(_by_form(lang, "counters", False))
         num = rf"(?:{_mixed(lang)}|{num})"
-        return re.compile(rf"(?<![\d.,])(?:(?P<qb>(?i:{qb}))\s*)?(?P<num>{num})\s*(?:(?P<qm>{qa})の?\s*)?"
+        return re.compile(rf"(?<![\d.,/])(?:(?P<qb>(?i:{qb}))\s*)?(?P<num>{num})\s*(?:(?P<qm>{qa})の?\s*)?"
                           rf"(?P<noun>{counters})(?P<qa>{qa})?")  # 40か国以上 · 50以上の国と地域
     nouns = alternation(_by_form(lang, "nouns", True))
     # a numeral is no modifier: "the two sides signed five documents" counts five, not two
@@ -83,7 +83,7 @@ def _regex(lang: str) -> re.Pattern:
     mods = r"(?:(?!(?:%s)\b)[A-Za-z][\w-]*\s+%s){0,3}?" % (stop, link) if data["stop_words"] else ""  # lazy: the nearest noun
     part = r"(?:(?:%s)\s+)?" % alternation(data["partitives"]) if data["partitives"] else ""
     return re.compile(
-        rf"(?<![\w.,$])(?:(?P<qb>(?i:{qb}))\s+)?(?P<num>{num})(?P<qa>{qa})?(?:\s+|-){part}(?P<mods>{mods})(?i:(?P<noun>{nouns}))(?!\w)"
+        rf"(?<![\w.,$/])(?:(?P<qb>(?i:{qb}))\s+)?(?P<num>{num})(?P<qa>{qa})?(?:\s+|-){part}(?P<mods>{mods})(?i:(?P<noun>{nouns}))(?!\w)"
     )
 
 
@@ -188,8 +188,9 @@ def find(text: str, lang: str, bounds: frozenset[int] = frozenset()) -> list[Cou
 
 
 def _range_starts(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict[str, Any], str, None]]:
-    """The lower end of a range of counts (3～5件, 3-5 projects, từ 3 đến 5 dự án): a count of
-    the same things, spanning the whole range, as both ends of a date range are dates."""
+    """The lower end of a range of counts (3～5件, 3-5 projects, từ 3 đến 5 dự án), as both ends
+    of a date range are dates, or a part before its whole (17 of the 250 projects): a count of
+    the same things, spanning both numbers."""
     out = []
     for start, end, value, group, what, _ in found:
         m = _range_start(text, lang, start)
@@ -200,7 +201,7 @@ def _range_starts(text: str, lang: str, found: list) -> list[tuple[int, int, int
 
 
 def _range_start(text: str, lang: str, at: int) -> re.Match | None:
-    """The lower end of a range that ends with the numeral at offset `at` (3～ of 3～5件)."""
+    """The lower end of a range (3～ of 3～5件) or the part (17 of the) before the numeral at `at`."""
     return _range_regex(lang).search(text, max(0, at - 40), at)
 
 

@@ -159,6 +159,9 @@ def test_counts_classifiers_compound_sizes_and_dated_totals(lang, text, expected
     ("en", "Each round selects 6-8 projects.", [(6, "project", None), (8, "project", None)]),
     ("en", "Between 20 and 25 officials attended.", [(20, "participant", None), (25, "participant", None)]),
     ("vi", "Mỗi năm có từ 4 đến 6 dự án mới.", [(4, "project", None), (6, "project", None)]),
+    # a part before its whole counts the same things, with its own subject
+    ("en", "Mongolia hosts 9 of the 280 model projects.", [(9, "project", "MNG"), (280, "project", None)]),
+    ("vi", "Thái Lan có 12 trong số 90 dự án.", [(12, "project", "THA"), (90, "project", None)]),
     # not ranges: an ordinal range, a year before the count, a falling pair
     ("ja", "第2～4回の会合", []),
     ("en", "In 2019-4 projects were added.", [(4, "project", None)]),
@@ -173,6 +176,8 @@ def test_counts_both_ends_of_a_range(lang, text, expected):
     # page furniture: a photo caption's number of photos, a search pager
     ("ja", "（参考）調印式の写真（写真４枚）"),
     ("ja", "検索結果：11-20件を表示"),
+    # a fraction is no count
+    ("ja", "参加国の2/3の国が賛成した。"),
 ])
 def test_counts_photo_captions_and_pagers_are_not_counts(lang, text):
     assert found(text, lang) == []

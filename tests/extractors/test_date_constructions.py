@@ -133,6 +133,8 @@ def test_dates_lists_need_a_list_word_and_a_later_year(lang, text):
     # the short 同5日 of a release: the 5th of the month named before (not 同10日間, a duration)
     ("ja", "2025年6月2日に署名し、同9日に発効した。", {"2025-06-02", "2025-06-09"}),
     ("ja", "2025年6月2日から同10日間の日程で", {"2025-06-02"}),
+    # a fraction in brackets is no day; a bracketed day closes its bracket
+    ("vi", "Khoảng (1/3 số dự án) đã hoàn thành; hội nghị (20/9) đã kết thúc.", {"--09-20"}),
     # Vietnamese month names written as words after "tháng"
     ("vi", "Hội nghị diễn ra ngày 9 tháng Tư năm 2025, sau đợt họp tháng Mười Hai năm 2024.", {"2025-04-09", "2024-12"}),
 ])
