@@ -115,6 +115,12 @@ def test_counts_article_numbers_and_pronouns_are_not_counts(lang, text):
     ("ja", "本年度、JCMのパートナー国数は32となった。", [(32, "country", None)]),
     ("ja", "概要\n登録プロジェクト数 85\n参加者数：約140\n", [(85, "project", None), (140, "participant", None)]),
     ("ja", "採択案件数は累計で260を超えた。", [(260, "project", None)]),
+    # a line labelled with the counted noun, in a fact box
+    ("ja", "登録プロジェクト：88\n参加者：約140\n", [(88, "project", None), (140, "participant", None)]),
+    ("vi", "Kết quả\nSố dự án: 14\nTổng số nước đối tác (tính đến 2025): 29\n", [(14, "project", None), (29, "country", None)]),
+    ("vi", "Danh sách các nước đối tác JCM (29) được cập nhật.", [(29, "country", None)]),
+    ("en", "Summary\nNo. of projects: 14\n", [(14, "project", None)]),
+    ("vi", "Người liên hệ: 0912000111", []),  # a phone number, not a count of people
     # a number with の before a plain noun (no counter)
     ("ja", "説明会には45の企業が出席し、12の団体が協賛した。", [(45, "participant", None), (12, "other", None)]),
     ("ja", "同制度は33の国で運用されている。", [(33, "country", None)]),
