@@ -29,7 +29,7 @@ DEV = {  # dates and counts at the levels issue 13's work measures (above its 0.
 # The blind set was written without sight of the extractors and scored before any rule was
 # changed for it; these floors guard what it measured (FORMAT.md fields, issue 8 floors not all met).
 BLIND = {
-    "countries": 0.95, "dates": 0.98, "organizations": 0.90, "counts": 0.985, "money": 0.90,
+    "countries": 0.95, "dates": 0.98, "organizations": 0.90, "counts": 0.99, "money": 0.90,
     "agreements (kind, parties)": 0.92, "events (kind, date)": 0.82,
 }
 # The real pages: train is what the relation models are fitted on and the count and date rules

@@ -25,7 +25,7 @@ from extractors.entities.count_subjects import subjects
 from extractors.entities.dates import YEARS, sentence_span
 from extractors.lexicon import alternation, lexicon
 from extractors.entities.measures import qualify
-from extractors.entities.numbers import fold, numeral_pattern, parse_number
+from extractors.entities.numbers import fold, number_words, numeral_pattern, parse_number
 from extractors.text import chars, script, spaced
 from schemas.records import CountMention, CountryMention
 
@@ -33,6 +33,7 @@ _CLAUSE_END = re.compile(r"[、,。;；]")
 _KANJI_DIGIT = re.compile(r"[〇零一二三四五六七八九十百千\d]")
 _NOUN_CHAR = script("ja", "katakana", "kanji", "kanji_extra")
 _NOUN_RUN = re.compile(rf"[{chars('ja', 'katakana', 'kanji', 'kanji_extra')}A-Za-z・ー]+")  # a written noun phrase (ja)
+_NAME_NUMBER = re.compile(r"[^\W\d_]-\Z")  # a word and a hyphen right before a number (COVID-19)
 _LINK = re.compile(r"\s*の\s*")  # "N件の…": what follows names the counted thing
 
 
@@ -73,15 +74,16 @@ def _regex(lang: str) -> re.Pattern:
     if data["counters"]:
         counters = alternation(_by_form(lang, "counters", False))
         num = rf"(?:{_mixed(lang)}|{num})"
-        return re.compile(rf"(?<![\d.,])(?:(?P<qb>(?i:{qb}))\s*)?(?P<num>{num})\s*(?:(?P<qm>{qa})の?\s*)?"
+        return re.compile(rf"(?<![\d.,/])(?:(?P<qb>(?i:{qb}))\s*)?(?P<num>{num})\s*(?:(?P<qm>{qa})の?\s*)?"
                           rf"(?P<noun>{counters})(?P<qa>{qa})?")  # 40か国以上 · 50以上の国と地域
     nouns = alternation(_by_form(lang, "nouns", True))
-    stop = alternation(data["stop_words"]) or "(?!)"
+    # a numeral is no modifier: "the two sides signed five documents" counts five, not two
+    stop = alternation([*data["stop_words"], *number_words(lang)]) or "(?!)"
     link = r"(?:(?:%s)\s+)?" % alternation(data["mod_links"]) if data["mod_links"] else ""  # solar and wind projects
     mods = r"(?:(?!(?:%s)\b)[A-Za-z][\w-]*\s+%s){0,3}?" % (stop, link) if data["stop_words"] else ""  # lazy: the nearest noun
     part = r"(?:(?:%s)\s+)?" % alternation(data["partitives"]) if data["partitives"] else ""
     return re.compile(
-        rf"(?<![\w.,$])(?:(?P<qb>(?i:{qb}))\s+)?(?P<num>{num})(?P<qa>{qa})?(?:\s+|-){part}(?P<mods>{mods})(?i:(?P<noun>{nouns}))(?!\w)"
+        rf"(?<![\w.,$/])(?:(?P<qb>(?i:{qb}))\s+)?(?P<num>{num})(?P<qa>{qa})?(?:\s+|-){part}(?P<mods>{mods})(?i:(?P<noun>{nouns}))(?!\w)"
     )
 
 
@@ -95,7 +97,8 @@ def _skip(text: str, m: re.Match, value: float, lang: str) -> bool:
     """True for ordinals, vague numbers, years, "the two countries" references, set phrases
     ("from one country to another") and a label's value read with the next line's noun."""
     data = lexicon(lang, "counts")
-    head = text[: m.start("qb") if m.group("qb") else m.start("num")].rstrip()  # "some 30": a qualifier
+    low = _range_start(text, lang, m.start("num"))  # 第2～4回: the range of an ordinal is ordinal
+    head = text[: m.start("qb") if m.group("qb") else (low or m).start("num")].rstrip()  # "some 30": a qualifier
     head_word = head.split()[-1] if head.split() else ""
     if head.endswith(tuple(data["ordinal_before"] + lexicon(lang, "numbers")["vague_prefixes"])):
         return True
@@ -105,6 +108,8 @@ def _skip(text: str, m: re.Match, value: float, lang: str) -> bool:
         return True
     if value in YEARS and re.fullmatch(r"\d{4}", m.group("num")):
         return True
+    if _NAME_NUMBER.search(text, max(0, m.start("num") - 2), m.start("num")):
+        return True  # COVID-19 projects: a number joined to a word by a hyphen is part of a name
     if head.endswith((":", "：")) and "\n" in text[m.end("num") : m.start("noun")]:
         return True  # "…: 31" ends a labelled line; the noun on the next line is not its
     if value == 2 and m.group("noun").lower() in data["pair_nouns"] and not m.group("qb"):
@@ -175,10 +180,35 @@ def find(text: str, lang: str, bounds: frozenset[int] = frozenset()) -> list[Cou
         if group["unit"] is not None:
             qualifier = _qualifier(data, m.group("qb"), m.groupdict().get("qa") or m.groupdict().get("qm"))
             found.append((m.start(), m.end(), int(value), group, what.strip(), qualifier))
+    found = sorted(found + _range_starts(folded, lang, found), key=lambda f: f[0])
     found = sorted(found + _totals(folded, lang, found), key=lambda f: f[0])
     found = sorted(found + _elided(folded, lang, found), key=lambda f: f[0])
     spans = [(f[0], f[1]) for f in found]
     return [_refine(folded, lang, spans, k, *f) for k, f in enumerate(found)]
+
+
+def _range_starts(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict[str, Any], str, None]]:
+    """The lower end of a range of counts (3～5件, 3-5 projects, từ 3 đến 5 dự án), as both ends
+    of a date range are dates, or a part before its whole (17 of the 250 projects): a count of
+    the same things, spanning both numbers."""
+    out = []
+    for start, end, value, group, what, _ in found:
+        m = _range_start(text, lang, start)
+        low = parse_number(m.group("num"), lang) if m else None
+        if m and low and low == int(low) and low < value and low not in YEARS and not re.search(r"[\d.,]\Z", text[: m.start()]):
+            out.append((m.start("num"), end, int(low), group, what, None))
+    return out
+
+
+def _range_start(text: str, lang: str, at: int) -> re.Match | None:
+    """The lower end of a range (3～ of 3～5件) or the part (17 of the) before the numeral at `at`."""
+    return _range_regex(lang).search(text, max(0, at - 40), at)
+
+
+@cache
+def _range_regex(lang: str) -> re.Pattern:
+    num = f"(?P<num>{numeral_pattern(lang)})"
+    return re.compile(r"(?:%s)\Z" % lexicon(lang, "counts")["range_before"].format(num=num))
 
 
 def _totals(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict[str, Any], str, None]]:

@@ -108,4 +108,84 @@ def test_counts_qualified_labelled_and_placed_forms(lang, text, expected):
 ])
 def test_counts_article_numbers_and_pronouns_are_not_counts(lang, text):
     assert [c for c in found(text, lang) if c[0] != 3] == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a total written with 数 and no counter, as headings and fact boxes of Japanese pages do
+    ("ja", "本年度、JCMのパートナー国数は32となった。", [(32, "country", None)]),
+    ("ja", "概要\n登録プロジェクト数 85\n参加者数：約140\n", [(85, "project", None), (140, "participant", None)]),
+    ("ja", "採択案件数は累計で260を超えた。", [(260, "project", None)]),
+    # a line labelled with the counted noun, in a fact box
+    ("ja", "登録プロジェクト：88\n参加者：約140\n", [(88, "project", None), (140, "participant", None)]),
+    ("vi", "Kết quả\nSố dự án: 14\nTổng số nước đối tác (tính đến 2025): 29\n", [(14, "project", None), (29, "country", None)]),
+    ("vi", "Danh sách các nước đối tác JCM (29) được cập nhật.", [(29, "country", None)]),
+    ("en", "Summary\nNo. of projects: 14\n", [(14, "project", None)]),
+    ("vi", "Người liên hệ: 0912000111", []),  # a phone number, not a count of people
+    # a number with の before a plain noun (no counter)
+    ("ja", "説明会には45の企業が出席し、12の団体が協賛した。", [(45, "participant", None), (12, "other", None)]),
+    ("ja", "同制度は33の国で運用されている。", [(33, "country", None)]),
+    # a total reached with a perfect verb
+    ("en", "Since then the number of partner nations has grown to 33.", [(33, "country", None)]),
+    ("en", "The number of registered projects has risen to 95 this spring.", [(95, "project", None)]),
+])
+def test_counts_totals_without_a_counter_and_with_perfect_verbs(lang, text, expected):
+    assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ja", "パートナー国数は前年の2倍になった。"),  # a ratio, not a count
+    ("ja", "プロジェクト数は2024年に増えた。"),  # a year, not a count
+])
+def test_counts_totals_with_a_ratio_or_a_year_are_not_counts(lang, text):
+    assert found(text, lang) == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # classifiers between the numeral and the noun (vi), and the ministries counter (ja)
+    ("vi", "Lễ ký có sự chứng kiến của hơn 60 vị đại biểu.", [(60, "participant", None)]),
+    ("vi", "Triển lãm đón gần 900 lượt khách.", [(900, "participant", None)]),
+    ("ja", "関係3省が連携して支援する。", [(3, "other", None)]),
+    ("ja", "説明会には5事業者が出席した。", [(5, "participant", None)]),
+    # the size of a delegation as a compound modifier
+    ("en", "An 8-member delegation from Kenya arrived.", [(8, "participant", "KEN")]),
+    # a numeral is never a modifier of a later noun
+    ("en", "The two sides approved four methodologies.", [(4, "other", None)]),
+    ("en", "The two ministers signed three documents and held two sessions.", [(3, "document", None), (2, "meeting", None)]),
+    # a later, dated total with the noun left out
+    ("en", "It financed 9 projects by June 2021 and 15 by June 2024.", [(9, "project", None), (15, "project", None)]),
+    ("en", "The plan names 6 priority areas.", [(6, "other", None)]),
+])
+def test_counts_classifiers_compound_sizes_and_dated_totals(lang, text, expected):
+    assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # both ends of a range count, as both ends of a date range are dates
+    ("ja", "ラオスで2～4件の案件を採択する見込み。", [(2, "project", "LAO"), (4, "project", "LAO")]),
+    ("en", "Each round selects 6-8 projects.", [(6, "project", None), (8, "project", None)]),
+    ("en", "Between 20 and 25 officials attended.", [(20, "participant", None), (25, "participant", None)]),
+    ("vi", "Mỗi năm có từ 4 đến 6 dự án mới.", [(4, "project", None), (6, "project", None)]),
+    # a part before its whole counts the same things, with its own subject
+    ("en", "Mongolia hosts 9 of the 280 model projects.", [(9, "project", "MNG"), (280, "project", None)]),
+    ("vi", "Thái Lan có 12 trong số 90 dự án.", [(12, "project", "THA"), (90, "project", None)]),
+    # not ranges: an ordinal range, a year before the count, a falling pair
+    ("ja", "第2～4回の会合", []),
+    ("en", "In 2019-4 projects were added.", [(4, "project", None)]),
+    # a number joined to a word by a hyphen is part of a name, not a count
+    ("en", "The fund backed COVID-19 projects and 12 other projects.", [(12, "project", None)]),
+])
+def test_counts_both_ends_of_a_range(lang, text, expected):
+    assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    # page furniture: a photo caption's number of photos, a search pager
+    ("ja", "（参考）調印式の写真（写真４枚）"),
+    ("ja", "検索結果：11-20件を表示"),
+    # a fraction is no count
+    ("ja", "参加国の2/3の国が賛成した。"),
+])
+def test_counts_photo_captions_and_pagers_are_not_counts(lang, text):
+    assert found(text, lang) == []
 # fmt: on
+

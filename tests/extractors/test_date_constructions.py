@@ -115,4 +115,30 @@ def test_dates_a_list_of_years_names_each_year_on_its_own(lang, text, expected):
 ])
 def test_dates_lists_need_a_list_word_and_a_later_year(lang, text):
     assert {v for v, _ in spans(text, lang)} <= {"2021", "2022"}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a year used as a modifier after a determiner or a possessive
+    ("en", "The ministry revised the 2035 target and Viet Nam's 2050 pathway.", {"2035", "2050"}),
+    ("en", "Its 2030 NDC was submitted.", {"2030"}),
+    ("en", "The 1500 delegates and the 2000 participants came.", set()),  # counts, not years
+    # each year of a list of three or more
+    ("en", "Reports came out in 2019, 2020 and 2022.", {"2019", "2020", "2022"}),
+    ("vi", "Hội nghị họp vào các năm 2018, 2020 và 2022.", {"2018", "2020", "2022"}),
+    # Vietnamese years without "năm" after a preposition or a goal word
+    ("vi", "Kể từ 2015, hai bên hợp tác; mục tiêu 2045 là trung hòa.", {"2015", "2045"}),
+    ("vi", "Số đại biểu tăng từ 2000 lên 2400 người.", set()),  # numbers of people
+    # a day-month-year with dashes and a month name, as forms write it
+    ("en", "Valid from 7-Feb-2025 onwards.", {"2025-02-07"}),
+    # the short 同5日 of a release: the 5th of the month named before (not 同10日間, a duration)
+    ("ja", "2025年6月2日に署名し、同9日に発効した。", {"2025-06-02", "2025-06-09"}),
+    ("ja", "2025年6月2日から同10日間の日程で", {"2025-06-02"}),
+    # a fraction in brackets is no day; a bracketed day closes its bracket
+    ("vi", "Khoảng (1/3 số dự án) đã hoàn thành; hội nghị (20/9) đã kết thúc.", {"--09-20"}),
+    # Vietnamese month names written as words after "tháng"
+    ("vi", "Hội nghị diễn ra ngày 9 tháng Tư năm 2025, sau đợt họp tháng Mười Hai năm 2024.", {"2025-04-09", "2024-12"}),
+])
+def test_dates_attributive_years_year_lists_and_dashed_days(lang, text, expected):
+    assert {v for v, _ in spans(text, lang)} == expected
 # fmt: on
+
