@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
@@ -137,7 +138,12 @@ S = TypeVar("S", bound=Spanned)
 def longest(spans: Iterable[S]) -> list[S]:
     """Keep the longest of overlapping spans (the earlier one on a tie), in text order."""
     kept: list[S] = []
+    # The kept spans' (start, end), sorted: they do not overlap, so their ends rise with their
+    # starts, and a span overlaps one of them iff it overlaps the last that starts before its end.
+    edges: list[tuple[int, int]] = []
     for h in sorted(spans, key=lambda h: (h.start - h.end, h.start)):
-        if all(h.end <= k.start or h.start >= k.end for k in kept):
+        before = bisect_left(edges, (h.end, -1))
+        if before == 0 or edges[before - 1][1] <= h.start:
+            insort(edges, (h.start, h.end))
             kept.append(h)
     return sorted(kept, key=lambda h: h.start)
