@@ -81,6 +81,10 @@ class Forms:
         # Per key, the candidates grouped by length (longest first) with the set of their texts:
         # a length none of whose forms is at a position is passed over with one set lookup.
         self.by_length = {key: _by_length(cands) for key, cands in self.index.items()}
+        # Per key, the first two characters of its forms (None when a form is one character):
+        # most positions hold none of them and are passed over before the length groups.
+        self.pairs = {key: None if any(len(c[0]) < 2 for c in cands) else frozenset(c[0][:2] for c in cands)
+                      for key, cands in self.index.items()}
         # Where a form may start: a key character, and for Latin keys only at a word start.
         latin = "".join(re.escape(k) for k in self.index if is_latin(k))
         other = "".join(re.escape(k) for k in self.index if not is_latin(k))
@@ -94,6 +98,9 @@ class Forms:
         hits = []
         for start in self.starts.finditer(lowered):
             i = start.start()
+            pairs = self.pairs[lowered[i]]
+            if pairs is not None and lowered[i : i + 2] not in pairs and folded[i : i + 2] not in pairs:
+                continue
             for form, ci, value in _candidates(self.by_length[lowered[i]], lowered, folded, i):
                 end = i + len(form)
                 if not (lowered if ci else folded).startswith(form, i):
