@@ -77,14 +77,17 @@ def tokenize(text: str, lang: str) -> Doc:
     return nlp(lang if lang in ("ja", "vi") else "en")(text)
 
 
-def bounds(doc: Doc) -> frozenset[int]:
-    """Start and end offsets of every non-space token."""
-    out = set()
+def _doc_words(doc: Doc) -> tuple[list[str], frozenset[int]]:
+    """The non-space tokens' texts and their start and end offsets, in one pass over the Doc
+    (each pass makes a Python object per token)."""
+    words, edges = [], set()
     for tok in doc:
         if not tok.is_space:
-            out.add(tok.idx)
-            out.add(tok.idx + len(tok.text))
-    return frozenset(out)
+            word = tok.text
+            words.append(word)
+            edges.add(tok.idx)
+            edges.add(tok.idx + len(word))
+    return words, frozenset(edges)
 
 
 def segment_block(text: str, lang: str, **kw) -> tuple[Segment, list[str]]:
@@ -105,8 +108,7 @@ def _words_and_bounds(text: str, lang: str) -> tuple[list[str], frozenset[int]]:
     `tokenize(text, lang)`, for ja and vi without building the spaCy Doc (its tokens cost more
     than the segmenter)."""
     if lang not in ("ja", "vi"):
-        doc = tokenize(text, lang)
-        return [t.text for t in doc if not t.is_space], bounds(doc)
+        return _doc_words(tokenize(text, lang))
     tokens, spaces = _aligned(ja_words(text) if lang == "ja" else vi_words(text), text)
     words, edges, pos = [], set(), 0
     for token, space in zip(tokens, spaces):

@@ -115,31 +115,34 @@ def _accept(seg: Segment, hit: Hit, rules: dict, vi_short: frozenset[str]) -> bo
     return True
 
 
-def _compound_regex(rules: dict) -> re.Pattern | None:
-    """Two or more one-character (ja) or one-syllable (vi, dashed) country forms in a row."""
+@cache
+def _compound_regex(lang: str) -> tuple[re.Pattern, re.Pattern] | None:
+    """Two or more one-character (ja) or one-syllable (vi, dashed) country forms in a row, and
+    one such form (to cut the chain into its parts)."""
+    rules = lexicon(lang, "countries")
     heads = rules.get("compound_heads") or {}
     if not heads:
         return None
     head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
     if rules.get("compound_needs_dash"):
-        return re.compile(f"(?<![{LATIN}])(?:{head})(?:\\s*[-–—]\\s*(?:{head}))+(?![{LATIN}])")
-    sep = f"[{re.escape(rules.get('compound_separators', ''))}]?"
-    return re.compile(f"(?:{head})(?:{sep}(?:{head}))+")
+        chain = f"(?<![{LATIN}])(?:{head})(?:\\s*[-–—]\\s*(?:{head}))+(?![{LATIN}])"
+    else:
+        chain = f"(?:{head})(?:[{re.escape(rules.get('compound_separators', ''))}]?(?:{head}))+"
+    return re.compile(chain), re.compile(head)
 
 
 def _compounds(seg: Segment, rules: dict) -> Iterator[Hit]:
     """Each part of a compound such as 日越 / 日米豪印 / Việt – Nhật."""
-    regex = _compound_regex(rules)
-    if regex is None:
+    regexes = _compound_regex(seg.lang)
+    if regexes is None:
         return
     heads, text = rules["compound_heads"], seg.text
     anchor = rules.get("compound_anchor", "")
-    for m in regex.finditer(text):
+    for m in regexes[0].finditer(text):
         chain = m.group()
         if anchor and not chain.startswith(anchor) or not _free_compound(seg, m.start(), m.end(), rules):
             continue
-        parts = re.finditer("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)), chain)
-        for p in parts:
+        for p in regexes[1].finditer(chain):
             yield Hit(m.start() + p.start(), m.start() + p.end(), heads[p.group()], p.group())
 
 

@@ -214,14 +214,9 @@ def _range_regex(lang: str) -> re.Pattern:
 def _totals(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict[str, Any], str, None]]:
     """Counts stated as a total with the noun before the number ("the number of partner
     countries reached 30"); a number already read as a count is left alone."""
-    data = lexicon(lang, "counts")
-    if not data["total_patterns"] or not data["nouns"]:
-        return []
     forms = _by_form(lang, "nouns", True)
-    nouns, num = alternation(forms), numeral_pattern(lang)
     out = []
-    for pattern in data["total_patterns"]:
-        regex = re.compile(pattern.format(noun=f"(?P<noun>{nouns})", num=f"(?P<num>{num})"), re.IGNORECASE)
+    for regex in _total_regexes(lang):
         for m in regex.finditer(text):
             value = parse_number(m.group("num"), lang)
             taken = any(s <= m.start("num") < e for s, e, *_ in found)
@@ -237,10 +232,7 @@ def _elided(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict
     counts of the things of the count before them in the same or the previous sentence, or,
     with none, of the last counted noun of their sentence (The latest projects, one in Kenya)."""
     out: list[tuple[int, int, int, dict[str, Any], str, None]] = []
-    patterns = lexicon(lang, "counts")["elided_after"]
-    matches = (m for p in patterns
-               for m in re.finditer(p.format(num=f"(?P<num>{numeral_pattern(lang)})"), text, re.IGNORECASE))
-    for m in matches:
+    for m in (m for regex in _elided_regexes(lang) for m in regex.finditer(text)):
         value = parse_number(m.group("num"), lang)
         taken = any(s <= m.start("num") < e for s, e, *_ in found + out)
         lo = sentence_span(text, max(0, sentence_span(text, m.start())[0] - 2))[0]
@@ -253,12 +245,36 @@ def _elided(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict
 
 def _nouns_before(text: str, lang: str, at: int) -> list[tuple[dict[str, Any], str]]:
     """(group, form) of the plural counted nouns of the sentence before offset `at`."""
-    forms = {f: g for f, g in _by_form(lang, "nouns", True).items() if not g["one"]}
+    forms, regex = _plural_nouns(lang)
     if not forms:
         return []
     lo = sentence_span(text, at)[0]
-    regex = re.compile(rf"(?<!\w)(?:{alternation(forms)})(?!\w)", re.IGNORECASE)
     return [(forms[m.group().lower()], m.group()) for m in regex.finditer(text, lo, at)]
+
+
+@cache
+def _total_regexes(lang: str) -> tuple[re.Pattern, ...]:
+    """The compiled `total_patterns` of the language ("the number of <noun> reached <num>")."""
+    data = lexicon(lang, "counts")
+    if not data["total_patterns"] or not data["nouns"]:
+        return ()
+    noun = f"(?P<noun>{alternation(_by_form(lang, 'nouns', True))})"
+    num = f"(?P<num>{numeral_pattern(lang)})"
+    return tuple(re.compile(p.format(noun=noun, num=num), re.IGNORECASE) for p in data["total_patterns"])
+
+
+@cache
+def _elided_regexes(lang: str) -> tuple[re.Pattern, ...]:
+    """The compiled `elided_after` patterns of the language ("with <num>", "up from <num>")."""
+    num = f"(?P<num>{numeral_pattern(lang)})"
+    return tuple(re.compile(p.format(num=num), re.IGNORECASE) for p in lexicon(lang, "counts")["elided_after"])
+
+
+@cache
+def _plural_nouns(lang: str) -> tuple[dict[str, dict[str, Any]], re.Pattern]:
+    """The plural counted nouns (form → group) and the regex that finds them as whole words."""
+    forms = {f: g for f, g in _by_form(lang, "nouns", True).items() if not g["one"]}
+    return forms, re.compile(rf"(?<!\w)(?:{alternation(forms) or '(?!)'})(?!\w)", re.IGNORECASE)
 
 
 def _refine(text: str, lang: str, spans: list[tuple[int, int]], k: int, start: int, end: int, value: int,

@@ -197,9 +197,9 @@ def find(text: str, lang: str) -> list[Found]:
         for m in pattern.regex.finditer(folded):
             if any(a <= m.start() < b for a, b in urls):
                 continue
-            if doc_numbers and folded[m.end() :].lstrip().startswith(tuple(doc_numbers)):
+            if doc_numbers and folded.startswith(tuple(doc_numbers), _skip_space(folded, m.end(), 1)):
                 continue
-            if numbered and folded[: m.start()].rstrip().endswith(numbered):
+            if numbered and folded.endswith(numbered, 0, _skip_space(folded, m.start(), -1)):
                 continue
             dates = _dates(m, lang)
             if all(y is None for y, _, _ in dates) and _BLANK_LINE.search(m.group()):
@@ -212,6 +212,18 @@ def find(text: str, lang: str) -> list[Found]:
         if all(f.end <= t.start or f.start >= t.end for t in taken):
             taken.append(f)
     return sorted(taken, key=lambda f: f.start)
+
+
+def _skip_space(text: str, at: int, step: int) -> int:
+    """The offset past the whitespace that runs from `at` forwards (step 1) or back (-1): where
+    text[at:].lstrip() starts or text[:at].rstrip() ends, without copying the rest of the text."""
+    if step > 0:
+        while at < len(text) and text[at].isspace():
+            at += 1
+    else:
+        while at > 0 and text[at - 1].isspace():
+            at -= 1
+    return at
 
 
 def sentence_span(text: str, pos: int) -> tuple[int, int]:

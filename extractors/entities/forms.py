@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
@@ -80,6 +81,10 @@ class Forms:
         # Per key, the candidates grouped by length (longest first) with the set of their texts:
         # a length none of whose forms is at a position is passed over with one set lookup.
         self.by_length = {key: _by_length(cands) for key, cands in self.index.items()}
+        # Per key, the first two characters of its forms (None when a form is one character):
+        # most positions hold none of them and are passed over before the length groups.
+        self.pairs = {key: None if any(len(c[0]) < 2 for c in cands) else frozenset(c[0][:2] for c in cands)
+                      for key, cands in self.index.items()}
         # Where a form may start: a key character, and for Latin keys only at a word start.
         latin = "".join(re.escape(k) for k in self.index if is_latin(k))
         other = "".join(re.escape(k) for k in self.index if not is_latin(k))
@@ -93,6 +98,9 @@ class Forms:
         hits = []
         for start in self.starts.finditer(lowered):
             i = start.start()
+            pairs = self.pairs[lowered[i]]
+            if pairs is not None and lowered[i : i + 2] not in pairs and folded[i : i + 2] not in pairs:
+                continue
             for form, ci, value in _candidates(self.by_length[lowered[i]], lowered, folded, i):
                 end = i + len(form)
                 if not (lowered if ci else folded).startswith(form, i):
@@ -137,7 +145,12 @@ S = TypeVar("S", bound=Spanned)
 def longest(spans: Iterable[S]) -> list[S]:
     """Keep the longest of overlapping spans (the earlier one on a tie), in text order."""
     kept: list[S] = []
+    # The kept spans' (start, end), sorted: they do not overlap, so their ends rise with their
+    # starts, and a span overlaps one of them iff it overlaps the last that starts before its end.
+    edges: list[tuple[int, int]] = []
     for h in sorted(spans, key=lambda h: (h.start - h.end, h.start)):
-        if all(h.end <= k.start or h.start >= k.end for k in kept):
+        before = bisect_left(edges, (h.end, -1))
+        if before == 0 or edges[before - 1][1] <= h.start:
+            insort(edges, (h.start, h.end))
             kept.append(h)
     return sorted(kept, key=lambda h: h.start)

@@ -90,11 +90,13 @@ def _vi_names(seg: Segment, rules: dict) -> Iterator[tuple[int, int]]:
     """A head word (Bộ, Cục, Sở, Ủy ban nhân dân …) and the capitalized words that follow it."""
     text, toks = seg.text, _tokens(seg)
     heads = sorted(rules["heads"], key=len, reverse=True)
+    any_head = tuple(heads) + tuple(h.upper() for h in heads)  # one C-level test per token first
     inner, standalone = set(rules["inner_words"]), set(rules["standalone"])
     i = 0
     while i < len(toks):
         start = toks[i][0]
-        head = next((h for h in heads if text.startswith(h, start) or text.startswith(h.upper(), start)), None)
+        head = next((h for h in heads if text.startswith(h, start) or text.startswith(h.upper(), start)),
+                    None) if text.startswith(any_head, start) else None
         if head is None or (start and is_latin(text[start - 1])):
             i += 1
             continue

@@ -62,13 +62,16 @@ def _place_countries(view: View, u: int) -> set[Span]:
     signed") stays a side: only a country followed by a clause end, a date or a preposition is
     the place's. So is a country after a locative word ("in Egypt", "tại Ai Cập", "エジプトで開催")."""
     unit = view.units[u]
+    countries = view.found(u, CountryMention)
+    if not countries:  # most units: no country, so no place to look up
+        return set()
     lex = words(unit.lang)
     after, before = _gap(lex["place_country_after"]), _gap(lex["place_country_before"])
     ends = _gap(lex["place_country_end"])
     places = find_places(unit.text, unit.lang)
     located_before, located_after = regex(lex["located_before"], unit.lang), regex(lex["located_after"], unit.lang)
     out = set()
-    for s, e, _ in view.found(u, CountryMention):
+    for s, e, _ in countries:
         if located_before.search(unit.text[max(0, s - 12) : s]) or located_after.search(unit.text[e : e + 8]):
             out.add((s, e))  # "at the COP in Egypt", "エジプトで開催": where, not who
             continue

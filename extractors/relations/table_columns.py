@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.base import Context, Segment
 from extractors.lexicon import lexicon
@@ -38,13 +40,6 @@ def headers_of(table: Table, col: int) -> list[str]:
         elif c.text.strip():
             texts.append(c.text)
     return list(dict.fromkeys(flatten(t) for t in texts))
-
-
-def column_of(table: Table, lang: str, key: str, skip: int | None = None) -> int | None:
-    """The leftmost column (other than `skip`) whose header has one of the `key` words."""
-    words = header_words(lang, key)
-    return next((c for c in range(table.n_cols)
-                 if c != skip and any(has_word(h, words) for h in headers_of(table, c))), None)
 
 
 def what_of(headers: list[str], lang: str) -> str | None:
@@ -138,3 +133,44 @@ def money_in(value: str, words: str, lang: str) -> MoneyMention | None:
         if len(found) == 1 and found[0].surface.strip() == probe.strip():
             return found[0]
     return None
+
+
+@dataclass(frozen=True)
+class Columns:
+    """What each column of one table is about, read in one language. Every row of a table asks
+    the same questions of its headers, so `columns` answers them once per table."""
+
+    lang: str
+    headers: tuple[list[str], ...]  # headers_of each column
+    whats: dict[int, str | None]  # what_of each column
+    units: tuple[str | None, ...]  # unit_named of each column's headers
+    table_unit: str | None  # the first column's named unit, else the caption's
+    numbered: tuple[bool, ...]  # a number column that is not a row-number (index) column
+    measured: tuple[bool, ...]  # measured_column
+    money: tuple[str | None, ...]  # money_words
+    breakdowns: frozenset[int]
+
+    def column(self, key: str, skip: int | None = None) -> int | None:
+        """The leftmost column (other than `skip`) whose header has one of the `key` words."""
+        words = header_words(self.lang, key)
+        return next((c for c, hs in enumerate(self.headers)
+                     if c != skip and any(has_word(h, words) for h in hs)), None)
+
+
+@lru_cache(maxsize=16)
+def columns(table: Table, lang: str) -> Columns:
+    """The `Columns` of `table` in `lang` (kept for the last few tables: a document's rows come
+    table by table)."""
+    headers = tuple(headers_of(table, c) for c in range(table.n_cols))
+    whats = {c: what_of(hs, lang) for c, hs in enumerate(headers)}
+    units = tuple(unit_named(hs, lang) for hs in headers)
+    index = header_words(lang, "index_headers")
+    return Columns(
+        lang=lang, headers=headers, whats=whats, units=units,
+        table_unit=next((u for u in units if u), None) or unit_named([table.caption], lang),
+        numbered=tuple(numeric(table, c) and not any(has_word(h, index) for h in hs)
+                       for c, hs in enumerate(headers)),
+        measured=tuple(measured_column(hs, lang) for hs in headers),
+        money=tuple(money_words(hs, lang) for hs in headers),
+        breakdowns=frozenset(breakdowns(table, whats, lang)),
+    )

@@ -27,10 +27,7 @@ from extractors.lexicon import lexicon
 from extractors.entities.measures import qualify
 from extractors.entities.places import find_places
 from extractors.relations.table_cells import is_total, number, ordinal_in
-from extractors.relations.table_columns import (
-    breakdowns, column_of, has_word, header_words, headers_of, measured_column, money_in, money_words, numeric,
-    unit_named, what_of,
-)
+from extractors.relations.table_columns import Columns, columns, has_word, header_words, money_in
 from extractors.text import fold
 from schemas.records import (
     AgreementMention, Cell, CountMention, CountryMention, EventMention, Mention,
@@ -64,17 +61,13 @@ def _row(seg: Segment, ctx: Context) -> tuple[Table, list[Cell]] | None:
     return None
 
 
-def _count(cell: Cell, table: Table, lang: str) -> tuple[int | float, str] | None:
+def _count(cell: Cell, cols: Columns, lang: str) -> tuple[int | float, str] | None:
     """(value, unit) of a count cell: a number with a counter (a vague counter takes the unit a
     header names), or a bare number under a header that names the thing counted. A number
     column whose header names nothing (a total, a year: 令和5年度) counts what the table's other
     headers or its caption name (国別・年度別の採択件数); a row-number column counts nothing."""
-    headers = headers_of(table, cell.col)
-    named = (unit_named(headers_of(table, c), lang) for c in range(table.n_cols))
-    table_unit = next((u for u in named if u), None) or unit_named([table.caption], lang)
-    numbered = numeric(table, cell.col) and not any(
-        has_word(h, header_words(lang, "index_headers")) for h in headers)
-    own = unit_named(headers, lang) or (table_unit if numbered else None)
+    table_unit = cols.table_unit
+    own = cols.units[cell.col] or (table_unit if cols.numbered[cell.col] else None)
     found = parse_count(cell.text, lang)
     if found is not None:
         value, unit = found[0], found[1]
@@ -159,17 +152,17 @@ def _span(seg: Segment, cells: list[Cell]) -> tuple[int, int, str]:
     return start, end, seg.text[start:end]
 
 
-def _event(seg: Segment, table: Table, cells: dict[int, Cell], lang: str) -> EventMention | None:
+def _event(seg: Segment, table: Table, cols: Columns, cells: dict[int, Cell], lang: str
+           ) -> EventMention | None:
     """One meeting per row of a table with date and venue columns."""
-    date_col, place_col = column_of(table, lang, "meeting_date_headers"), column_of(
-        table, lang, "meeting_place_headers")
+    date_col, place_col = cols.column("meeting_date_headers"), cols.column("meeting_place_headers")
     if date_col is None or place_col is None or date_col not in cells:
         return None
     parsed = parse_date(cells[date_col].text, lang)
     events = lexicon(lang, "events")
     kind = next((e["kind"] for e in events["kinds"]
                  if regex(e["pattern"], lang).search(table.caption)), "other")
-    ordinal_col = column_of(table, lang, "meeting_ordinal_headers")
+    ordinal_col = cols.column("meeting_ordinal_headers")
     ordinal_cell = cells.get(ordinal_col if ordinal_col is not None else min(cells))
     ordinal = ordinal_in(ordinal_cell, lang, ordinal_col is not None) if ordinal_cell else None
     places = find_places(cells[place_col].text, lang) if place_col in cells else []
@@ -202,25 +195,25 @@ def _key_count(seg: Segment, ctx: Context, table: Table, cell: Cell, lang: str) 
                         measure=measured.measure, period=measured.period, as_of=measured.as_of)
 
 
-def _row_facts(seg: Segment, ctx: Context, table: Table, cells: dict[int, Cell],
+def _row_facts(seg: Segment, ctx: Context, table: Table, cols: Columns, cells: dict[int, Cell],
                roles: tuple[int, int | None], subject: str | None, totals: bool) -> Iterator[Mention]:
     """The counts (and amounts of money) of one row, each named by its column; a totals row's
     counts are named 'total_<what>'. Measurement columns (tCO2, MW, %) give nothing."""
     key_col, signing = roles
     lang = seg.lang
-    whats = {col: what_of(headers_of(table, col), lang) for col in range(table.n_cols)}
-    skip = breakdowns(table, whats, lang) | {key_col, signing}
+    whats = cols.whats
+    skip = cols.breakdowns | {key_col, signing}
     above = _above(table, ctx)
     for col in (key_col, signing) if totals else ():
         key = _key_count(seg, ctx, table, cells[col], lang) if col in cells else None
         if key:
             yield key
     for col, cell in cells.items():
-        headers = headers_of(table, col)
-        if col in skip or measured_column(headers, lang):
+        headers = cols.headers[col]
+        if col in skip or cols.measured[col]:
             continue
         start, end = _local(seg, cell.start), _local(seg, cell.end)
-        words = money_words(headers, lang)
+        words = cols.money[col]
         if words:
             money = money_in(fold(cell.text).strip(), words, lang)
             if money:
@@ -228,7 +221,7 @@ def _row_facts(seg: Segment, ctx: Context, table: Table, cells: dict[int, Cell],
                                    rule="tables:money", value=money.value,
                                    currency=money.currency, approx=money.approx)
             continue
-        count = _count(cell, table, lang)
+        count = _count(cell, cols, lang)
         if count is None:
             continue
         what = whats[col]
@@ -250,17 +243,18 @@ def table_facts(seg: Segment, ctx: Context) -> Iterator[Mention]:
     lang = _table_lang(table, ctx)
     seg = replace(seg, lang=lang)
     cells = {c.col: c for c in row if c.text and not c.note.startswith("ambiguous")}
-    key_col = column_of(table, lang, "key_headers")
+    cols = columns(table, lang)
+    key_col = cols.column("key_headers")
     key_col = key_col if key_col is not None else min(cells, default=0)
-    signing = column_of(table, lang, "signing_headers", skip=key_col)
+    signing = cols.column("signing_headers", skip=key_col)
     key = cells.get(key_col)
     totals = key is not None and is_total(key.text)
     subject = _subject(table, ctx, key_col, key, totals)
-    event = _event(seg, table, cells, lang) if signing is None else None
+    event = _event(seg, table, cols, cells, lang) if signing is None else None
     if event:
         yield event
         return
-    yield from _row_facts(seg, ctx, table, cells, (key_col, signing), subject, totals)
+    yield from _row_facts(seg, ctx, table, cols, cells, (key_col, signing), subject, totals)
     country = None if totals or key is None else (_countries(ctx, key.start, key.end) or [None])[0]
     if signing in cells and country is not None:
         parsed = parse_date(cells[signing].text, lang)
