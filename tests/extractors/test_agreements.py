@@ -423,3 +423,10 @@ def test_agreements_an_instrument_with_a_group_as_a_side_is_not_the_jcm_founding
     kinds = {kind for kind, *_ in rule_agreements(text, lang)}
     assert "bilateral_document" not in kinds
     assert kinds
+
+
+@pytest.mark.parametrize("spelling", ["thỏa thuận", "thoả thuận", "THOẢ THUẬN"])
+def test_agreements_a_vietnamese_word_matches_with_its_tone_mark_on_either_vowel(spelling):
+    text = f"Năm 2018, Lào và Nhật Bản đã ký {spelling} hợp tác về môi trường."
+    assert {a[:3] for a in rule_agreements(text, "vi")} == {("other", ("JPN", "LAO"), "2018")}
+
