@@ -430,3 +430,13 @@ def test_agreements_a_vietnamese_word_matches_with_its_tone_mark_on_either_vowel
     text = f"Năm 2018, Lào và Nhật Bản đã ký {spelling} hợp tác về môi trường."
     assert {a[:3] for a in rule_agreements(text, "vi")} == {("other", ("JPN", "LAO"), "2018")}
 
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ja", "2022年8月30日、伊藤環境大臣は、ラオスの天然資源環境大臣との間で、環境協力に関する覚書に署名しました。"),
+    ("en", "On 30 August 2022, the Minister of the Environment of Japan and the Minister of Natural Resources and "
+           "Environment of Laos signed a memorandum of cooperation on environmental protection."),
+    ("vi", "Ngày 30/8/2022, Bộ trưởng Môi trường Nhật Bản và Bộ trưởng Bộ Tài nguyên và Môi trường Lào đã ký "
+           "Bản ghi nhớ hợp tác về môi trường."),
+])
+def test_agreements_a_ministers_title_qualified_by_another_state_is_that_state(lang, text):
+    assert {a[:3] for a in rule_agreements(text, lang)} == {("moc", ("LAO", "MOEJ"), "2022-08-30")}
