@@ -431,6 +431,28 @@ def test_agreements_a_vietnamese_word_matches_with_its_tone_mark_on_either_vowel
     assert {a[:3] for a in rule_agreements(text, "vi")} == {("other", ("JPN", "LAO"), "2018")}
 
 
+@pytest.mark.parametrize(("lang", "text", "expected", "date"), [
+    ("en", "Kenya and Japan signed a JCM agreement in June 2013.", ("JPN", "KEN"), "2013-06"),
+    ("en", "The Government of Japan and the Government of Thailand signed an agreement on the Joint Crediting "
+           "Mechanism on 19 November 2015.", ("JPN", "THA"), "2015-11-19"),
+    ("en", "Japan and Mongolia signed the first bilateral JCM document in January 2013.", ("JPN", "MNG"), "2013-01"),
+    ("en", "On 4 Dec 2023 Japan and Kazakhstan signed a memorandum on the JCM.", ("JPN", "KAZ"), "2023-12-04"),
+    ("ja", "日本とラオスは2022年8月30日にJCMに関する協力文書に署名した。", ("JPN", "LAO"), "2022-08-30"),
+    ("ja", "日本国とモンゴル国は、2015年3月、JCMの実施に関する取極に署名した。", ("JPN", "MNG"), "2015-03"),
+    ("vi", "Năm 2013, Lào và Nhật Bản đã ký thỏa thuận hợp tác về JCM.", ("JPN", "LAO"), "2013"),
+])
+def test_agreements_any_instrument_word_for_the_jcm_names_its_founding_document(lang, text, expected, date):
+    assert {a[:3] for a in rule_agreements(text, lang)} == {("bilateral_document", expected, date)}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Both sides reaffirmed this agreement under the Paris (climate) Agreement."),
+    ("en", "The two countries reached agreement on the next steps."),
+])
+def test_agreements_a_reference_or_a_bare_agreement_is_no_instrument(lang, text):
+    assert rule_agreements(text, lang) == set()
+
+
 @pytest.mark.parametrize(("lang", "text"), [
     ("ja", "2022年8月30日、伊藤環境大臣は、ラオスの天然資源環境大臣との間で、環境協力に関する覚書に署名しました。"),
     ("en", "On 30 August 2022, the Minister of the Environment of Japan and the Minister of Natural Resources and "
