@@ -462,3 +462,12 @@ def test_agreements_a_reference_or_a_bare_agreement_is_no_instrument(lang, text)
 ])
 def test_agreements_a_ministers_title_qualified_by_another_state_is_that_state(lang, text):
     assert {a[:3] for a in rule_agreements(text, lang)} == {("moc", ("LAO", "MOEJ"), "2022-08-30")}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected", "date"), [
+    ("vi", "Campuchia là quốc gia đối tác thứ 9 ký kết cơ chế JCM vào tháng 4/2014.", ("JPN", "KHM"), "2014-04"),
+    ("ja", "タンザニアは、2025年5月28日、31か国目のパートナー国として、日本とJCMに関する協力覚書に署名した。",
+     ("JPN", "TZA"), "2025-05-28"),
+])
+def test_agreements_an_ordinal_before_the_signing_is_no_quantity(lang, text, expected, date):
+    assert {a[:3] for a in agreements(text, lang)} == {("bilateral_document", expected, date)}
