@@ -471,3 +471,17 @@ def test_agreements_a_ministers_title_qualified_by_another_state_is_that_state(l
 ])
 def test_agreements_an_ordinal_before_the_signing_is_no_quantity(lang, text, expected, date):
     assert {a[:3] for a in agreements(text, lang)} == {("bilateral_document", expected, date)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Viet Nam's Law on Environmental Protection was adopted by the National Assembly on 17 November 2020.",
+     ("legal_act", ("VNM",), "2020-11-17")),
+    ("The Government issued Decree 06/2022/ND-CP on 7 January 2022 on greenhouse gas mitigation.",
+     ("legal_act", ("VNM",), "2022-01-07")),
+])
+def test_agreements_an_english_act_named_without_its_number_sign(text, expected):
+    assert {a[:3] for a in agreements(text, "en")} == {expected}
+
+
+def test_agreements_to_act_on_something_is_no_act():
+    assert rule_agreements("Countries must act on climate change, the minister said in 2024.", "en") == set()
