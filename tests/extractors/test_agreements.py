@@ -485,3 +485,21 @@ def test_agreements_an_english_act_named_without_its_number_sign(text, expected)
 
 def test_agreements_to_act_on_something_is_no_act():
     assert rule_agreements("Countries must act on climate change, the minister said in 2024.", "en") == set()
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Japan and Laos start the Joint Crediting Mechanism\n\n"
+           "The two countries signed the memorandum of cooperation on 5 May 2023 in Vientiane."),
+    ("en", "JCM partner countries\n\nLaos signed the memorandum of cooperation in Vientiane on 5 May 2023."),
+    ("ja", "ラオスとの二国間クレジット制度(JCM)\n\n両国は2023年5月5日にビエンチャンで協力覚書に署名した。"),
+])
+def test_agreements_a_title_naming_the_jcm_makes_the_instrument_its_founding_document(lang, text):
+    assert {a[:3] for a in agreements(text, lang)} == {("bilateral_document", ("JPN", "LAO"), "2023-05-05")}
+
+
+def test_agreements_a_long_opening_paragraph_naming_the_jcm_is_no_title():
+    text = ("Japan and Laos have worked together on low-carbon growth and the JCM for many years, with projects "
+            "in energy, waste and transport across the country.\n\n"
+            "In 2013, MOEJ and the Ministry of Natural Resources and Environment of Laos signed a memorandum "
+            "of cooperation on environmental protection.")
+    assert {a[:3] for a in rule_agreements(text, "en")} == {("moc", ("LAO", "MOEJ"), "2013")}
