@@ -503,3 +503,13 @@ def test_agreements_a_long_opening_paragraph_naming_the_jcm_is_no_title():
             "In 2013, MOEJ and the Ministry of Natural Resources and Environment of Laos signed a memorandum "
             "of cooperation on environmental protection.")
     assert {a[:3] for a in rule_agreements(text, "en")} == {("moc", ("LAO", "MOEJ"), "2013")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "On 9 February 2024, Japan and Thailand issued a Joint Press Statement on climate cooperation."),
+    ("en", "On 9 February 2024, Japan and Thailand adopted a joint communiqué on climate cooperation."),
+    ("ja", "2024年2月9日、日本とタイは気候変動協力に関する共同コミュニケを発出した。"),
+    ("vi", "Ngày 9/2/2024, Nhật Bản và Thái Lan đã thông qua Thông cáo chung về hợp tác khí hậu."),
+])
+def test_agreements_a_joint_communique_is_a_joint_statement(lang, text):
+    assert {a[:3] for a in agreements(text, lang)} == {("joint_statement", ("JPN", "THA"), "2024-02-09")}
