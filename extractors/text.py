@@ -63,7 +63,7 @@ def spellings(pattern: str, lang: str) -> str:
 
 @cache
 def _variants(lang: str) -> tuple[dict[str, str], re.Pattern] | None:
-    pairs = language(lang).get("spelling_variants") if lang in LANGS else None
+    pairs = language(lang)["spelling_variants"] if lang in LANGS else None
     if not pairs:
         return None
     table = pairs | {b: a for a, b in pairs.items()}
