@@ -51,6 +51,25 @@ def spaced(lang: str) -> bool:
     return lang not in LANGS or language(lang)["word_spacing"]
 
 
+def spellings(pattern: str, lang: str) -> str:
+    """`pattern` also matching the other spelling of each pair `lang` writes two ways (its
+    `spelling_variants`: Vietnamese "thỏa thuận" and "thoả thuận"). Not for character classes."""
+    found = _variants(lang)
+    if found is None:
+        return pattern
+    table, letters = found
+    return letters.sub(lambda m: f"(?:{m.group()}|{table[m.group().lower()]})", pattern)
+
+
+@cache
+def _variants(lang: str) -> tuple[dict[str, str], re.Pattern] | None:
+    pairs = language(lang)["spelling_variants"] if lang in LANGS else None
+    if not pairs:
+        return None
+    table = pairs | {b: a for a, b in pairs.items()}
+    return table, re.compile("|".join(map(re.escape, table)), re.IGNORECASE)
+
+
 def whole_words(pattern: str) -> str:
     """`pattern` matching only where no letter or digit touches it on either side."""
     return rf"(?<!\w)(?:{pattern})(?!\w)"

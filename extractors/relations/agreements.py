@@ -46,7 +46,7 @@ from extractors.relations.discourse import (
     words,
 )
 from extractors.lexicon import lexicon
-from extractors.relations.relation_features import decide, flags, shared
+from extractors.relations.relation_features import decide, flags, shared, short
 from extractors.relations.relation_dates import date_by
 from extractors.relations.relation_model import Features, Model, bucket, model
 from extractors.relations.parties import as_countries, org_country, referred_sides, sides, unit_parties
@@ -206,6 +206,7 @@ def candidates(view: View) -> list[Candidate]:
     out: list[Candidate] = []
     readings = [_readings(view, u) for u in range(len(view.units))]
     founders, planned = _document_nouns(view, readings)
+    titled = _jcm_title(view)
     for u, unit in enumerate(view.units):
         lex = lexicon(unit.lang, "agreements")
         spans = [r.trigger.span for r in readings[u]]
@@ -221,7 +222,7 @@ def candidates(view: View) -> list[Candidate]:
             if r.irrealis or r.generic:
                 continue
             own_kind = kind
-            if jcm and (r.jcm_topic or noun in founders) and not r.renewal:
+            if jcm and (r.jcm_topic or noun in founders or titled) and not r.renewal:
                 kind = "bilateral_document"
             cand = replace(_argue(view, u, span, kind, verb, spans), noun=noun, fresh=_fresh(view, u, span))
             if kind == "bilateral_document" and _with_group(cand, unit.lang):
@@ -283,6 +284,20 @@ def _jcm_topic(view: View, u: int, span: Span, clause: Span, alone: bool = False
 def _renewal(view: View, u: int, span: Span) -> bool:
     unit = view.units[u]
     return bool(regex(lexicon(unit.lang, "agreements")["renewal"], unit.lang).search(unit.text[span[0] : span[1] + 8]))
+
+
+def _jcm_title(view: View) -> bool:
+    """The document's title (a short line of its own in its opening) names the JCM: a JCM-able
+    instrument it tells of is the JCM's founding document ("Laos joins the JCM" / "The two
+    countries signed the MoC"), as when its own sentence names the JCM."""
+    for u in range(min(TITLE_LINES, len(view.units))):
+        unit = view.units[u]
+        if unit.bare and short(view, u) and regex(lexicon(unit.lang, "agreements")["jcm_topic"], unit.lang).search(unit.text):
+            return True
+    return False
+
+
+TITLE_LINES = 2  # the opening lines that may be the document's title
 
 
 def _document_nouns(view: View, readings: list[list[Reading]]) -> tuple[set[str], set[str]]:

@@ -4,7 +4,7 @@ Ministries are organization ids (also from signatory titles such as "Bộ trư�
 Môi trường" or "環境大臣"); states are ISO3 codes, or bodies that sign like states (ASEAN, ADB).
 A side named by a body without an id is represented by its country. A country that only says
 where a place is ("in Manila, Philippines", "フィリピン・マニラで") is no side; "the two sides"
-("hai bên", "両者") are the sides named just before. Words: `party_titles`, `party_groups`,
+("hai bên", "両者") are the sides named just before. Words: `party_titles`, `title_country_before`, `title_country_after`, `party_groups`,
 `place_country_before`, `place_country_after`, `place_country_end`, `located_before`,
 `located_after` and `both_sides` in
 `data/<lang>/discourse.yaml`.
@@ -41,7 +41,8 @@ def unit_parties(view: View, u: int, window: Span | None = None, issuer: bool = 
         for m in regex(title["pattern"], unit.lang).finditer(unit.text, lo, hi):
             if not taken & set(range(*m.span())):
                 taken.update(range(*m.span()))
-                (orgs if title["party"] in org_country() else states).append(title["party"])
+                party = _qualified(view, u, m.span(), title["party"])
+                (orgs if party in org_country() else states).append(party)
     if issuer and (orgs or states):
         return orgs, states
     for _, _, m in view.found(u, OrgMention, (lo, hi)):
@@ -52,6 +53,21 @@ def unit_parties(view: View, u: int, window: Span | None = None, issuer: bool = 
     located = _place_countries(view, u)
     states += [m.iso3 for s, e, m in view.found(u, CountryMention, (lo, hi)) if (s, e) not in located]
     return orgs, states
+
+
+def _qualified(view: View, u: int, span: Span, party: str) -> str:
+    """The party of a signatory title, or the state named right by it when that is another one:
+    a ministry's title is shared by several states ("ラオスの天然資源環境大臣", "the Minister of
+    Natural Resources and Environment of Laos" is Lao, not Viet Nam's MONRE). Gaps:
+    `title_country_before` / `title_country_after`."""
+    unit, lex = view.units[u], words(view.units[u].lang)
+    before, after = _gap(lex["title_country_before"]), _gap(lex["title_country_after"])
+    home = org_country().get(party, party)
+    for s, e, m in view.found(u, CountryMention):
+        if m.iso3 != home and ((e <= span[0] and before.fullmatch(unit.text, e, span[0]))
+                               or (span[1] <= s and after.fullmatch(unit.text, span[1], s))):
+            return m.iso3
+    return party
 
 
 def _place_countries(view: View, u: int) -> set[Span]:

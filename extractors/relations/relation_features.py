@@ -29,8 +29,14 @@ def shared(view: View, u: int, kind: str, date: str | None, triggers: int) -> Fe
     out["line"] = float(unit.bare)
     out["opening"] = float(u < OPENING)
     out["row"] = float(u in view.rows)
-    out["short"] = float(len(re.findall(r"\w+", unit.text)) <= 12 if spaced(unit.lang) else len(unit.text) <= 30)
+    out["short"] = float(short(view, u))
     return out
+
+
+def short(view: View, u: int) -> bool:
+    """A unit of a dozen words at most (30 letters in Japanese): a title, a caption, a list line."""
+    unit = view.units[u]
+    return len(re.findall(r"\w+", unit.text)) <= 12 if spaced(unit.lang) else len(unit.text) <= 30
 
 
 def flags(**signals: object) -> Features:

@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from extractors.base import Context
 from extractors.lexicon import lexicon
-from extractors.text import bounded, spaced
+from extractors.text import bounded, spaced, spellings
 from schemas.records import LANGS, DateMention
 
 FRAME = re.compile(r"[\s|()（）\[\]【】「」、,.:：;；・-]")
@@ -28,10 +28,11 @@ _ITEM = re.compile(r"^\s*[0-9０-９]{1,2}$")  # "1." opening a list item is not
 @cache
 def regex(pattern: str, lang: str) -> re.Pattern:
     """A data pattern compiled for one language: whole words and any case outside Japanese,
-    where a space also matches a line break or several spaces (text wrapped by a PDF)."""
+    where a space also matches a line break or several spaces (text wrapped by a PDF), and a word
+    written two ways matches both (extractors.text.spellings)."""
     if not spaced(lang):
         return re.compile(pattern)
-    wrapped = re.sub(r"\(\?<[!=][^)]*\)|\\? ", lambda m: m.group() if m.group()[0] == "(" else r"\s+", pattern)
+    wrapped = re.sub(r"\(\?<[!=][^)]*\)|\\? ", lambda m: m.group() if m.group()[0] == "(" else r"\s+", spellings(pattern, lang))
     return re.compile(bounded(wrapped, lang), re.IGNORECASE)
 
 

@@ -423,3 +423,93 @@ def test_agreements_an_instrument_with_a_group_as_a_side_is_not_the_jcm_founding
     kinds = {kind for kind, *_ in rule_agreements(text, lang)}
     assert "bilateral_document" not in kinds
     assert kinds
+
+
+@pytest.mark.parametrize("spelling", ["thỏa thuận", "thoả thuận", "THOẢ THUẬN"])
+def test_agreements_a_vietnamese_word_matches_with_its_tone_mark_on_either_vowel(spelling):
+    text = f"Năm 2018, Lào và Nhật Bản đã ký {spelling} hợp tác về môi trường."
+    assert {a[:3] for a in rule_agreements(text, "vi")} == {("other", ("JPN", "LAO"), "2018")}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected", "date"), [
+    ("en", "Kenya and Japan signed a JCM agreement in June 2013.", ("JPN", "KEN"), "2013-06"),
+    ("en", "The Government of Japan and the Government of Thailand signed an agreement on the Joint Crediting "
+           "Mechanism on 19 November 2015.", ("JPN", "THA"), "2015-11-19"),
+    ("en", "Japan and Mongolia signed the first bilateral JCM document in January 2013.", ("JPN", "MNG"), "2013-01"),
+    ("en", "On 4 Dec 2023 Japan and Kazakhstan signed a memorandum on the JCM.", ("JPN", "KAZ"), "2023-12-04"),
+    ("ja", "日本とラオスは2022年8月30日にJCMに関する協力文書に署名した。", ("JPN", "LAO"), "2022-08-30"),
+    ("ja", "日本国とモンゴル国は、2015年3月、JCMの実施に関する取極に署名した。", ("JPN", "MNG"), "2015-03"),
+    ("vi", "Năm 2013, Lào và Nhật Bản đã ký thỏa thuận hợp tác về JCM.", ("JPN", "LAO"), "2013"),
+])
+def test_agreements_any_instrument_word_for_the_jcm_names_its_founding_document(lang, text, expected, date):
+    assert {a[:3] for a in rule_agreements(text, lang)} == {("bilateral_document", expected, date)}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Both sides reaffirmed this agreement under the Paris (climate) Agreement."),
+    ("en", "The two countries reached agreement on the next steps."),
+])
+def test_agreements_a_reference_or_a_bare_agreement_is_no_instrument(lang, text):
+    assert rule_agreements(text, lang) == set()
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ja", "2022年8月30日、伊藤環境大臣は、ラオスの天然資源環境大臣との間で、環境協力に関する覚書に署名しました。"),
+    ("en", "On 30 August 2022, the Minister of the Environment of Japan and the Minister of Natural Resources and "
+           "Environment of Laos signed a memorandum of cooperation on environmental protection."),
+    ("vi", "Ngày 30/8/2022, Bộ trưởng Môi trường Nhật Bản và Bộ trưởng Bộ Tài nguyên và Môi trường Lào đã ký "
+           "Bản ghi nhớ hợp tác về môi trường."),
+])
+def test_agreements_a_ministers_title_qualified_by_another_state_is_that_state(lang, text):
+    assert {a[:3] for a in rule_agreements(text, lang)} == {("moc", ("LAO", "MOEJ"), "2022-08-30")}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected", "date"), [
+    ("vi", "Campuchia là quốc gia đối tác thứ 9 ký kết cơ chế JCM vào tháng 4/2014.", ("JPN", "KHM"), "2014-04"),
+    ("ja", "タンザニアは、2025年5月28日、31か国目のパートナー国として、日本とJCMに関する協力覚書に署名した。",
+     ("JPN", "TZA"), "2025-05-28"),
+])
+def test_agreements_an_ordinal_before_the_signing_is_no_quantity(lang, text, expected, date):
+    assert {a[:3] for a in agreements(text, lang)} == {("bilateral_document", expected, date)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Viet Nam's Law on Environmental Protection was adopted by the National Assembly on 17 November 2020.",
+     ("legal_act", ("VNM",), "2020-11-17")),
+    ("The Government issued Decree 06/2022/ND-CP on 7 January 2022 on greenhouse gas mitigation.",
+     ("legal_act", ("VNM",), "2022-01-07")),
+])
+def test_agreements_an_english_act_named_without_its_number_sign(text, expected):
+    assert {a[:3] for a in agreements(text, "en")} == {expected}
+
+
+def test_agreements_to_act_on_something_is_no_act():
+    assert rule_agreements("Countries must act on climate change, the minister said in 2024.", "en") == set()
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Japan and Laos start the Joint Crediting Mechanism\n\n"
+           "The two countries signed the memorandum of cooperation on 5 May 2023 in Vientiane."),
+    ("en", "JCM partner countries\n\nLaos signed the memorandum of cooperation in Vientiane on 5 May 2023."),
+    ("ja", "ラオスとの二国間クレジット制度(JCM)\n\n両国は2023年5月5日にビエンチャンで協力覚書に署名した。"),
+])
+def test_agreements_a_title_naming_the_jcm_makes_the_instrument_its_founding_document(lang, text):
+    assert {a[:3] for a in agreements(text, lang)} == {("bilateral_document", ("JPN", "LAO"), "2023-05-05")}
+
+
+def test_agreements_a_long_opening_paragraph_naming_the_jcm_is_no_title():
+    text = ("Japan and Laos have worked together on low-carbon growth and the JCM for many years, with projects "
+            "in energy, waste and transport across the country.\n\n"
+            "In 2013, MOEJ and the Ministry of Natural Resources and Environment of Laos signed a memorandum "
+            "of cooperation on environmental protection.")
+    assert {a[:3] for a in rule_agreements(text, "en")} == {("moc", ("LAO", "MOEJ"), "2013")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "On 9 February 2024, Japan and Thailand issued a Joint Press Statement on climate cooperation."),
+    ("en", "On 9 February 2024, Japan and Thailand adopted a joint communiqué on climate cooperation."),
+    ("ja", "2024年2月9日、日本とタイは気候変動協力に関する共同コミュニケを発出した。"),
+    ("vi", "Ngày 9/2/2024, Nhật Bản và Thái Lan đã thông qua Thông cáo chung về hợp tác khí hậu."),
+])
+def test_agreements_a_joint_communique_is_a_joint_statement(lang, text):
+    assert {a[:3] for a in agreements(text, lang)} == {("joint_statement", ("JPN", "THA"), "2024-02-09")}
