@@ -102,3 +102,12 @@ def test_a_list_of_partners_dates_each_by_the_date_next_to_its_name():
     found = {(m.kind, m.parties, m.date) for m in extract_text(text, "vi") if isinstance(m, AgreementMention)}
     assert found == {("bilateral_document", ("JPN", "KEN"), "2013-06-12"),
                      ("bilateral_document", ("ETH", "JPN"), "2013-05-27")}
+
+
+def test_held_out_third_is_fixed_by_name_whatever_the_order():
+    names = [f"t{n:03d}_{lang}.txt" for n, lang in zip(range(1, 58), ["ja", "vi", "en"] * 19)]
+    held = {names[i] for i in rt.held_out(names)}
+    shuffled = names[::2] + names[1::2]
+    assert len(held) == 19
+    assert {shuffled[i] for i in rt.held_out(shuffled)} == held
+    assert len(rt.held_out(names[:30])) == 10  # a third of the pages given
