@@ -1,7 +1,7 @@
 """Training and cross-validating the relation models (agreements, events) on the gold sets.
 
     python -m pipeline.relation_training train [SHARED]   # make train: writes extractors/relations/models/*.json
-    python -m pipeline.relation_training cv [SHARED]      # make eval: grouped 5-fold CV table
+    python -m pipeline.relation_training cv [SHARED]      # make eval: grouped 5-fold CV, then the holdout table
     python -m pipeline.relation_training holdout [SHARED] # the held-out third of train, scored
 
 Every document of SHARED's seeds, dev and train sets goes through the real pipeline (load →
@@ -264,17 +264,16 @@ def main() -> None:
         return
     docs = collect(processed(args.shared), model("agreements"), model("agreements_dates"))
     pages = in_train(args.shared, docs)
-    if args.command == "holdout":
-        held = [pages[i] for i in held_out([docs[i].gold["doc"] for i in pages])]
-        judges = train([d for i, d in enumerate(docs) if i not in set(held)])
-        print(f"models trained without the held-out third of train ({len(held)} real pages), scored on it")
-        print(table(score([predict(docs[i], judges) for i in held], [docs[i].gold for i in held])))
-        return
-    print(f"grouped {FOLDS}-fold cross-validation by document ({len(docs)} documents: {' + '.join(SETS)})")
-    pred = cross_validate(docs)
-    print(table(score(pred, [d.gold for d in docs])))
-    print(f"the same cross-validation scored on the train split only ({len(pages)} real pages)")
-    print(table(score([pred[i] for i in pages], [docs[i].gold for i in pages])))
+    if args.command == "cv":
+        print(f"grouped {FOLDS}-fold cross-validation by document ({len(docs)} documents: {' + '.join(SETS)})")
+        pred = cross_validate(docs)
+        print(table(score(pred, [d.gold for d in docs])))
+        print(f"the same cross-validation scored on the train split only ({len(pages)} real pages)")
+        print(table(score([pred[i] for i in pages], [docs[i].gold for i in pages])))
+    held = {pages[i] for i in held_out([docs[i].gold["doc"] for i in pages])}
+    judges = train([d for i, d in enumerate(docs) if i not in held])
+    print(f"models trained without the held-out third of train ({len(held)} real pages), scored on it")
+    print(table(score([predict(docs[i], judges) for i in sorted(held)], [docs[i].gold for i in sorted(held)])))
 
 
 if __name__ == "__main__":

@@ -18,5 +18,5 @@ done
 run corpora corpora corpora/gold.jsonl
 echo "== blind (corpora/blind, written without sight of the extractors)"
 $jcmkg eval "$out/corpora.jsonl" --gold corpora/blind/gold.jsonl
-echo "== cross-validation of the relation models (train + dev + seeds)"
+echo "== cross-validation of the relation models (train + dev + seeds), then the held-out third of train"
 .venv/bin/python -m pipeline.relation_training cv "$shared"
