@@ -1,5 +1,7 @@
 """What a PostgreSQL store needs beyond the portable schema: the full-text index over block
-words, the SQLite functions the views use, lock keys and row ids drawn from sequences.
+words, the SQLite functions the views use, lock keys and row ids drawn from sequences, and
+what keeps a document's write at two round trips (`read_together`, then `pipeline` with one
+`insert_rows` per table).
 
 Views are written once, in the SQL both databases understand; `group_concat` (SQLite's, also
 MySQL's) is the one aggregate PostgreSQL lacks, so it is defined here with SQLite's meaning:
