@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, Row, create_engine, delete, event, func, insert, select, text
+from sqlalchemy import Connection, Engine, Row, bindparam, create_engine, delete, event, func, insert, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from pipeline import postgres, resolve_scope
@@ -149,13 +149,17 @@ def _fact_columns(m: Mention) -> dict:
     return entry
 
 
+# A document's rows (those of every table cascade). Statements that every write runs are built
+# once: building and looking one up in SQLAlchemy's cache costs more than SQLite running it.
+_FORGET = delete(DocumentRow.__table__).where(DocumentRow.doc == bindparam("doc"))
+
+
 def write(session: Session, done: Processed, version: str, duplicate: str | None = None) -> None:
     """Replace everything stored for `done.doc_id` with what `done` holds.
 
     Each table gets one executemany (Core), not one ORM flush or one INSERT ... RETURNING
     per row: a document costs a few statements, however many rows it has."""
     name, counts = done.doc_id, _row_counts(done, duplicate)
-    forget = delete(DocumentRow).where(DocumentRow.doc == name)
     pipelined = session.get_bind().dialect.name == "postgresql"
     if pipelined:  # a writer of this name waits; the old version's groups and the new ids: one round trip
         _, old_rows, id_rows = postgres.read_together(session, [
@@ -164,14 +168,14 @@ def write(session: Session, done: Processed, version: str, duplicate: str | None
             (postgres.NEXT_IDS, postgres.next_ids_params({t.__tablename__: n for t, n in counts.items()}))])
         old, ids = resolve_scope.scopes_of([name], old_rows), _Ids(drawn=postgres.drawn_ids(id_rows))
     else:  # SQLite: the DELETE takes the write lock before _Ids reads max(id)
-        old = resolve_scope.stored_scopes(session, [name])  # read before its facts are deleted
-        session.execute(forget)
+        old = resolve_scope.scopes_of([name], session.execute(resolve_scope.OF_ONE_DOCUMENT, {"doc": name}))
+        session.execute(_FORGET, {"doc": name})
         ids = _Ids.after_max(session)
     if done.document is not None and not duplicate:
         _ensure_entities(session, [m for _, _, m in done.mentions])
     with postgres.pipeline(session):  # nothing read from here: one round trip
         if pipelined:
-            session.execute(forget)
+            session.execute(_FORGET, {"doc": name})
         resolve_scope.add_marks(session, old)  # its entities are rebuilt at the next resolution
         _write_rows(session, done, version, duplicate, ids)
 
@@ -304,6 +308,7 @@ class _Ids:
 
     TABLES = [DocumentRow, BlockRow, TableRow, TableCellRow, MentionRow, FactAgreementParty,
               *FACT_TABLES.values()]
+    MAXIMA = select(*(select(func.max(t.id)).scalar_subquery() for t in TABLES))  # built once, not per document
 
     def __init__(self, drawn: dict[str, list[int]] | None = None, first: dict[type, int] | None = None) -> None:
         self.drawn, self.next = drawn, first or {}
@@ -312,7 +317,7 @@ class _Ids:
     def after_max(cls, session: Session) -> _Ids:
         """Ids following each table's largest, read in one query. Safe only once the transaction
         holds SQLite's write lock (`write` has deleted first), so no other writer reads them too."""
-        maxima = session.execute(select(*(select(func.max(t.id)).scalar_subquery() for t in cls.TABLES))).one()
+        maxima = session.execute(cls.MAXIMA).one()
         return cls(first={t: (m or 0) + 1 for t, m in zip(cls.TABLES, maxima, strict=True)})
 
     def take(self, model: type, n: int) -> list[int]:
