@@ -60,9 +60,9 @@ def lock_keys(*names: str) -> dict[str, int]:
 # `counts[table]` fresh ids from the sequence of each table's id (rows: table, id), bound by
 # `next_ids_params`. Concurrent writers draw from the same sequences, so they never meet on a
 # primary key.
-NEXT_IDS = text("SELECT c.t, nextval(pg_get_serial_sequence(c.t, 'id')) "
-                "FROM unnest(CAST(:tables AS text[]), CAST(:counts AS integer[])) AS c(t, n), "
-                "generate_series(1, c.n)")
+NEXT_IDS = text("WITH c AS MATERIALIZED (SELECT t, n, CAST(pg_get_serial_sequence(t, 'id') AS regclass) AS s "
+                "FROM unnest(CAST(:tables AS text[]), CAST(:counts AS integer[])) AS u(t, n)) "
+                "SELECT c.t, nextval(c.s) FROM c, generate_series(1, c.n)")  # each sequence looked up once
 
 
 def next_ids_params(counts: dict[str, int]) -> dict[str, list]:
