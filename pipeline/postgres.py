@@ -84,10 +84,15 @@ def read_together(session: Session, statements: list[tuple[Executable, dict]]) -
     effects of those before it (a lock taken before a read), as separate `execute` calls would;
     the client waits for the network once instead of once per statement. Statements are
     compiled once each, so pass the same statement objects (module constants) every time."""
-    driver = session.connection().connection.driver_connection
+    driver = _driver(session)
     with driver.pipeline():
         cursors = [driver.execute(str(c := _compiled(s)), c.construct_params(params)) for s, params in statements]
         return [cursor.fetchall() for cursor in cursors]
+
+
+def _driver(session: Session):
+    """The psycopg connection under the session's transaction."""
+    return session.connection().connection.driver_connection
 
 
 @functools.cache
@@ -105,7 +110,7 @@ def insert_rows(session: Session, table: Table, rows: list[dict]) -> None:
     values = [[row[c] for row in rows] for c in columns]
     for i, convert in converters.items():
         values[i] = [None if v is None else convert(v) for v in values[i]]
-    session.connection().connection.driver_connection.execute(sql, values)
+    _driver(session).execute(sql, values)
 
 
 @functools.cache
@@ -131,4 +136,4 @@ def pipeline(session: Session) -> AbstractContextManager:
     their ids given); elsewhere nothing changes."""
     if session.get_bind().dialect.name != "postgresql":
         return nullcontext()
-    return session.connection().connection.driver_connection.pipeline()
+    return _driver(session).pipeline()
