@@ -157,8 +157,9 @@ _FORGET = delete(DocumentRow.__table__).where(DocumentRow.doc == bindparam("doc"
 def write(session: Session, done: Processed, version: str, duplicate: str | None = None) -> None:
     """Replace everything stored for `done.doc_id` with what `done` holds.
 
-    Each table gets one executemany (Core), not one ORM flush or one INSERT ... RETURNING
-    per row: a document costs a few statements, however many rows it has."""
+    Each table gets one statement (an executemany on SQLite, postgres.insert_rows on
+    PostgreSQL), not one ORM flush or one INSERT ... RETURNING per row: a document costs a few
+    statements, however many rows it has."""
     name, counts = done.doc_id, _row_counts(done, duplicate)
     pipelined = session.get_bind().dialect.name == "postgresql"
     if pipelined:  # a writer of this name waits; the old version's groups and the new ids: one round trip
