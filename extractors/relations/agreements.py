@@ -25,6 +25,7 @@ from functools import cache
 from typing import NamedTuple
 
 from extractors.relations.agreement_candidate import Candidate
+from extractors.relations.agreement_dates import options as date_options
 from extractors.relations.agreement_merge import merge, refine
 from extractors.base import Context, extractor
 from extractors.relations.discourse import (
@@ -472,7 +473,7 @@ def _argue(view: View, u: int, span: Span, kind: str, verb: Span | None, spans: 
     return Candidate(
         unit=u, span=span, kind=kind, parties=parties, date=date.value if date else None,
         strong=strong and date is not None, place=place_near(view, u, anchor), org_level=bool(orgs),
-        local=local,
+        local=local, verb=verb,
     )
 
 
@@ -521,7 +522,7 @@ def find_agreements(ctx: Context) -> dict[int, list[AgreementMention]]:
 def decode(view: View, cands: list[Candidate], judge: Model, dater: Model) -> list[Candidate]:
     """The accepted candidates, their parties refined by the document, repeated mentions merged;
     an instrument between parties (all but a law) needs two sides, so one with a single side is none."""
-    merged = merge(refine(view, decide(view, cands, judge, dater)))
+    merged = merge(refine(view, decide(view, cands, judge, dater, date_options)))
     return [c for c in merged if c.kind == "legal_act" or len(c.parties) >= 2]
 
 
