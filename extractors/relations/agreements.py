@@ -495,6 +495,8 @@ def _split_partners(view: View, cand: Candidate) -> list[Candidate]:
     date right by a partner's name is its own ("Kenya (12 June), Ethiopia (27 May)")."""
     lang = view.units[cand.unit].lang
     partners = sorted(as_countries(cand.parties) - {JCM_HOME} - set(words(lang)["party_groups"]))
+    if len(partners) > 1 and not cand.local:
+        return []  # partners borrowed from a list nearby: "the time from signing a bilateral document…"
     out = []
     for p in partners:
         own = date_by(view, cand.unit, p) if len(partners) > 1 else None
