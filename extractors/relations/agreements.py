@@ -491,12 +491,14 @@ def _following(view: View, u: int) -> list[int]:
 def _split_partners(view: View, cand: Candidate) -> list[Candidate]:
     """A JCM founding document binds Japan and one partner state (ministries stand for their
     states, a group such as ASEAN is none): one fact per partner; none when no partner is
-    named (a generic reference such as "with 7 ASEAN members"). In a list of partners, the
-    date right by a partner's name is its own ("Kenya (12 June), Ethiopia (27 May)")."""
+    named (a generic reference such as "with 7 ASEAN members"), nor when its own sentence
+    names none and several come from the sentences nearby (after "Kenya, Ethiopia and Peru
+    joined early", "signing the document took them years" is no one's document). In a list of
+    partners, the date right by a partner's name is its own ("Kenya (12 June), Ethiopia (27 May)")."""
     lang = view.units[cand.unit].lang
     partners = sorted(as_countries(cand.parties) - {JCM_HOME} - set(words(lang)["party_groups"]))
     if len(partners) > 1 and not cand.local:
-        return []  # partners borrowed from a list nearby: "the time from signing a bilateral document…"
+        return []
     out = []
     for p in partners:
         own = date_by(view, cand.unit, p) if len(partners) > 1 else None
