@@ -502,10 +502,14 @@ def _split_partners(view: View, cand: Candidate) -> list[Candidate]:
     out = []
     for p in partners:
         own = date_by(view, cand.unit, p) if len(partners) > 1 else None
+        if own is None and cand.date is None and len(partners) >= LIST:
+            continue  # a signatory known only from an undated list is no agreement (TRAIN-NOTES, d02)
         dated = dict(date=own, strong=True) if own else {}
         out.append(replace(cand, parties=tuple(sorted({JCM_HOME, p})), org_level=False, **dated))
     return out
 
+
+LIST = 3  # partners of one mention that make it a list of signatories
 
 def _own_instrument(view: View) -> str | None:
     """The kind of the instrument a document is about: the first instrument noun in its opening."""

@@ -513,3 +513,32 @@ def test_agreements_a_long_opening_paragraph_naming_the_jcm_is_no_title():
 ])
 def test_agreements_a_joint_communique_is_a_joint_statement(lang, text):
     assert {a[:3] for a in agreements(text, lang)} == {("joint_statement", ("JPN", "THA"), "2024-02-09")}
+
+
+def test_agreements_term_of_an_instrument_is_not_its_date():
+    text = (
+        "2024年9月2日、日本国環境省とラオス天然資源環境省は、環境協力に関する協力覚書に署名した。\n\n"
+        "この協力覚書は、2025年から2029年までの5年間の協力を定めるものである。"
+    )
+    found = agreements(text, "ja")
+    assert {(k, p, d) for k, p, d, _ in found} == {("moc", ("LAO", "MOEJ"), "2024-09-02")}
+
+
+def test_agreements_partners_borrowed_from_a_list_make_no_document():
+    text = (
+        "Kenya, Ethiopia and Peru registered the most JCM projects.\n\n"
+        "Signing the bilateral document took each of them several years of preparation."
+    )
+    assert agreements(text, "en") == set()
+
+
+def test_agreements_undated_list_of_signatories_is_no_agreement():
+    text = "Nhật Bản đã ký thỏa thuận JCM với Mông Cổ, Bangladesh, Kenya và Ethiopia."
+    assert rule_agreements(text, "vi") == set()
+
+
+def test_agreements_dated_list_gives_each_partner_its_day():
+    text = "Japan signed the bilateral document on the JCM with Kenya (12 June), Ethiopia (27 May) and Palau (23 August)."
+    assert {(p, d) for _, p, d, _ in rule_agreements(text, "en")} == {
+        (("JPN", "KEN"), "--06-12"), (("ETH", "JPN"), "--05-27"), (("JPN", "PLW"), "--08-23"),
+    }
