@@ -152,8 +152,10 @@ def _tense(unit_text: str, lang: str, verb: Span | None) -> dict[str, bool]:
         return {"past": False, "nonpast": False}
     lex = lexicon(lang, "agreements")
     around = f"{unit_text[max(0, verb[0] - 12) : verb[0]]}<{unit_text[verb[0] : verb[1]]}>{unit_text[verb[1] : verb[1] + 8]}"
-    return {"past": bool(regex(lex["past"], lang).search(around)),
-            "nonpast": bool(regex(lex["nonpast"], lang).search(around))}
+    # not regex(): its whole-word bounds fail on the markers (the "<" of "đã <ký>", the "ed>" of "sign<ed>");
+    # the patterns hold their own \b
+    return {"past": bool(re.search(lex["past"], around, re.IGNORECASE)),
+            "nonpast": bool(re.search(lex["nonpast"], around, re.IGNORECASE))}
 
 
 def _fresh(view: View, u: int, span: Span) -> bool:
