@@ -51,6 +51,7 @@ NEGATIVE = [
     ("ja", "両国は来年、協力覚書に署名する予定である。"),
     ("ja", "JCMはパリ協定第6条に沿って実施される。"),
     ("ja", "これまでに25か国との間でJCMを開始するための二国間文書に署名している。"),
+    ("ja", "日本は、チリ、ペルー等とJCMに関する二国間文書に署名している。"),
     ("vi", "Hai bên sẽ ký bản ghi nhớ hợp tác trong năm 2026."),
     ("vi", "Chính phủ sẽ ưu tiên thông qua các dự luật cần thiết trong năm 2025."),
     ("en", "Within the framework of this meeting, 40 new MoUs were signed."),
