@@ -52,6 +52,8 @@ NEGATIVE = [
     ("ja", "JCMはパリ協定第6条に沿って実施される。"),
     ("ja", "これまでに25か国との間でJCMを開始するための二国間文書に署名している。"),
     ("ja", "日本は、チリ、ペルー等とJCMに関する二国間文書に署名している。"),
+    ("ja", "合同委員会は、排出削減量の算定方法を承認した。"),
+    ("ja", "この手法は国際法上の義務を生じさせるものではない。"),
     ("vi", "Hai bên sẽ ký bản ghi nhớ hợp tác trong năm 2026."),
     ("vi", "Chính phủ sẽ ưu tiên thông qua các dự luật cần thiết trong năm 2025."),
     ("en", "Within the framework of this meeting, 40 new MoUs were signed."),
