@@ -55,6 +55,7 @@ NEGATIVE = [
     ("ja", "合同委員会は、排出削減量の算定方法を承認した。"),
     ("ja", "この手法は国際法上の義務を生じさせるものではない。"),
     ("vi", "Hai bên sẽ ký bản ghi nhớ hợp tác trong năm 2026."),
+    ("vi", "Việt Nam và Nhật Bản cùng thực hiện Hiệp định Paris thông qua cơ chế JCM."),
     ("vi", "Chính phủ sẽ ưu tiên thông qua các dự luật cần thiết trong năm 2025."),
     ("en", "Within the framework of this meeting, 40 new MoUs were signed."),
     ("en", "Both countries will sign a joint statement in 2026."),
