@@ -45,6 +45,8 @@ POSITIVE = [
      ("bilateral_document", ("JPN", "LAO"), "2013", None)),
     ("en", "On 5 March 2019, Japan and Thailand signed a Memorandum of Cooperation on environmental protection.",
      ("moc", ("JPN", "THA"), "2019-03-05", None)),
+    ("en", "On 7 June 2023, Ghana and Sweden signed an Implementation Agreement on carbon credits.",
+     ("other", ("GHA", "SWE"), "2023-06-07", None)),
     ("en", "Mongolia and Japan signed up to the JCM in 2013.",
      ("bilateral_document", ("JPN", "MNG"), "2013", None)),
 ]
