@@ -10,12 +10,17 @@ says of it elsewhere.
   as new, to any earlier one): a list of earlier signings dates those, not this one.
 
     "2011年に署名し、2015年に更新した。今般、4度目の覚書に署名" → the 4th MoC is not 2015
+
+A release's title run on into its date line ("…協力覚書の署名について令和6年2月20日") dates the
+release, not the signing its body dates (`release_date`).
 """
 
 from __future__ import annotations
 
 from extractors.relations import relation_dates
-from extractors.relations.discourse import CLAUSE_BREAK, Span, View, dates, month_day
+import re
+
+from extractors.relations.discourse import CLAUSE_BREAK, FRAME, Span, View, dates, month_day
 from extractors.relations.relation_features import flags
 from extractors.relations.relation_model import Features
 from schemas.records import DateMention
@@ -58,3 +63,18 @@ def _period(view: View, u: int, span: Span) -> bool:
 def _taken(c, cands: list, value: str) -> bool:
     return any(o.strong and o.date == value and o.unit != c.unit
                and (c.fresh or o.kind != c.kind or set(o.parties) != set(c.parties)) for o in cands)
+
+
+OPENING = 3  # units at the top of a document where its title and its date line stand
+_SENTENCE_END = re.compile(r"[。！？]|[.!?](?:\s|$)")
+
+
+def release_date(view: View, u: int) -> str | None:
+    """The date that closes an opening title unit (nothing after it, no sentence end in the unit):
+    the release's own date line joined to its title, which names no instrument's day."""
+    found = dates(view, u) if u < OPENING else []
+    if not found:
+        return None
+    s, e, m = found[-1]
+    text = view.units[u].text
+    return None if FRAME.sub("", text[e:]) or _SENTENCE_END.search(text) else m.value

@@ -25,7 +25,7 @@ from functools import cache
 from typing import NamedTuple
 
 from extractors.relations.agreement_candidate import Candidate
-from extractors.relations.agreement_dates import options as date_options
+from extractors.relations.agreement_dates import options as date_options, release_date
 from extractors.relations.agreement_merge import merge, refine
 from extractors.base import Context, extractor
 from extractors.relations.discourse import (
@@ -532,7 +532,9 @@ def find_agreements(ctx: Context) -> dict[int, list[AgreementMention]]:
 def decode(view: View, cands: list[Candidate], judge: Model, dater: Model) -> list[Candidate]:
     """The accepted candidates, their parties refined by the document, repeated mentions merged;
     an instrument between parties (all but a law) needs two sides, so one with a single side is none."""
-    merged = merge(refine(view, decide(view, cands, judge, dater, date_options)))
+    decided = [replace(c, strong=False) if c.date and c.date == release_date(view, c.unit) else c
+               for c in decide(view, cands, judge, dater, date_options)]  # a body's signing day wins
+    merged = merge(refine(view, decided))
     return [c for c in merged if c.kind == "legal_act" or len(c.parties) >= 2]
 
 

@@ -554,3 +554,12 @@ def test_agreements_dated_list_gives_each_partner_its_day():
     assert {(p, d) for _, p, d, _ in rule_agreements(text, "en")} == {
         (("JPN", "KEN"), "--06-12"), (("ETH", "JPN"), "--05-27"), (("JPN", "PLW"), "--08-23"),
     }
+
+
+def test_agreements_title_run_on_into_the_release_date_takes_the_body_signing_day():
+    text = (
+        "ペルーとのJCMに関する協力覚書の署名について\n令和6年7月3日\n"
+        "7月2日、リマにおいて、日本とペルーはJCMに関する協力覚書に署名しました。\n"
+    )
+    found = agreements(text, "ja")
+    assert {(k, p, d) for k, p, d, _ in found} == {("bilateral_document", ("JPN", "PER"), "2024-07-02")}
