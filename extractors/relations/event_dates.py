@@ -10,7 +10,7 @@ during ("on the sidelines of COP30") is not dated by that one's sentence. A Japa
 during it does not take. Coordinated ordinals of a plural head ("the first and second meetings
 … in 2023 and 2024") pair with the dates in order when as many.
 
-    ja: 2020年8月24日及び25日の第6回日本・ベトナム環境政策対話 → 2020-08-24
+    ja: 2023年5月10日及び11日の第4回日本・モンゴル環境政策対話 → 2023-05-10
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ visit may be told by its verb ("visited the plant", "đã đến thăm nhà máy
 ("COP30, which opened on November 10") gives the mention its own date, which the event held
 during it does not take.
 
-    ja: 2020年8月24日及び25日の第6回日本・ベトナム環境政策対話 → policy_dialogue 6, 2020-08-24
+    ja: 2023年5月10日及び11日の第4回日本・モンゴル環境政策対話 → policy_dialogue 4, 2023-05-10
     vi: ngày 24/11, hai bên đã tổ chức đối thoại lần thứ 7 tại Tokyo → policy_dialogue 7, --11-24
     en: the third Ministerial Meeting held in Manila on March 3 → conference 3, --03-03
 """
