@@ -74,8 +74,7 @@ def predicate(unit_text: str, lang: str, c: Candidate, others: list[Span] = ()) 
 def dated(view: View, c: Candidate, found: list[Candidate]) -> Candidate:
     """The date and place of one candidate: the date in its clause; else its sentence's, unless
     the sentence reports another event (SB62 in "第5回会合を、SB62の期間にあわせて開催"); else the
-    next line's bare date for a named or held meeting, unless it is the document's dateline (a
-    headline over its post's date: the page's date, the date model's option), or the context's (NARRATIVE_REACH sentences back at most) for a kind whose mention
+    next line's bare date for a named or held meeting, or the context's (NARRATIVE_REACH sentences back at most) for a kind whose mention
     says it happened (a ceremony, a visit). An event another one is held during takes only a
     date written before it in Japanese ("10日に開幕したCOP30の際に")."""
     others = [o.span for o in found if o is not c] + view.spans(c.unit, AgreementMention)
@@ -97,7 +96,6 @@ def dated(view: View, c: Candidate, found: list[Candidate]) -> Candidate:
         date = view.rows[c.unit][0]
     if date is None and (c.ordinal is not None or c.name or c.main):
         date = bare_date(view, c.unit + 1)
-        date = None if date is not None and date.value == relation_dates.first_date(view) else date  # the dateline
     if date is None and (c.main or c.evident) and not relative(view.units[c.unit].text, view.units[c.unit].lang, c):
         date, place = near_date(view, c.unit, NARRATIVE_REACH)
         c.place = c.place or place

@@ -313,16 +313,12 @@ def _row_heads(view: View, cands: list[Candidate]) -> list[Candidate]:
 
 def _features(view: View, c: Candidate, found: list[Candidate], **signals: bool) -> Features:
     """What the event model weighs: the mention's own marks (ordinal, name, holding word, a date
-    in its clause), what speaks against it, and its sentence. A mention nothing marks as a
-    happening (no ordinal, name, holding word, evident kind or row) is `unmarked`: "Ủy ban hỗn
-    hợp đã đăng ký 14 dự án" names the committee, not a meeting of it, dated or not."""
+    in its clause), what speaks against it, and its sentence."""
     out = shared(view, c.unit, c.kind, c.date, len(found)) | flags(**signals)
-    marked = (c.ordinal is not None or c.name or c.main or c.evident or c.host or c.series or c.elliptic
-              or signals.get("row_head"))
     return out | flags(
         ordinal=c.ordinal is not None, name=c.name, main=c.main, tied=c.tied, strong=c.strong,
         evident=c.evident, elliptic=c.elliptic, refers=c.refers, anaphor=c.anaphor, host=c.host,
-        head=c.head, generic_noun=c.generic, place=c.place, series=c.series, unmarked=not marked,
+        head=c.head, generic_noun=c.generic, place=c.place, series=c.series,
     )
 
 

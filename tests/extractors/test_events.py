@@ -439,25 +439,3 @@ def test_events_a_definite_mention_with_modifiers_refers_back_to_the_named_event
 ])
 def test_events_a_meeting_abroad_takes_its_local_day(lang, text, expected):
     assert rule_events(text, lang) == {expected}
-
-
-def test_events_a_headline_is_not_dated_by_the_posts_dateline():
-    """The line under a headline that holds only the document's first date is the page's own date
-    (the date model may still choose it): the rules give the meeting none."""
-    text = ("The 5th Joint Committee between Japan and Chile was held in Santiago.\n\n12 March 2024\n\n"
-            "Delegates of both countries approved two methodologies at the 5th Joint Committee.")
-    assert rule_events(text, "en") == {("joint_committee", 5, None, "Santiago")}
-
-
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    ("vi", "Ủy ban hỗn hợp đã đăng ký 14 dự án vào ngày 30/9/2025.", set()),
-    ("vi", "Ngày 30/9/2025, Ủy ban hỗn hợp đã họp tại Hà Nội.", {("joint_committee", None, "2025-09-30", "Hanoi")}),
-    ("en", "On 30 September 2025 the Joint Committee registered 14 projects.", set()),
-    ("en", "The 6th Joint Committee registered 14 projects on 30 September 2025.",
-     {("joint_committee", 6, "2025-09-30", None)}),
-])
-def test_events_a_committee_named_with_no_mark_of_a_meeting_is_unmarked(lang, text, expected):
-    """A model that rejects every `unmarked` mention keeps only those an ordinal, a name or a
-    holding word marks as a meeting: the committee registering projects is the body."""
-    with patch.object(events_module, "model", lambda name: Model({"unmarked": -60.0}, 30.0)):
-        assert events(text, lang) == expected
