@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from bench.scans import ScanStyle, scanned_pdf
 from pipeline.cli import cli
-from pipeline.load.ocr import _place
+from pipeline.load.ocr import _assemble, _place
 from pipeline.load.scans import garbage
 from pipeline.process import process
 
@@ -137,6 +137,33 @@ def test_boxes_turned_back_onto_the_page() -> None:
     assert _place((0, 0, 10, 20), 0, 0, (100, 50), (100, 50), 0.5) == (0, 0, 5, 10)
     # levelled by 90 degrees about the centre (50, 25): the box's corners turn back
     assert _place((40, 20, 10, 10), 0, 90, (100, 50), (100, 50), 1.0) == (45, 15, 10, 10)
+
+
+def _tesseract_words(lines: list[tuple[int, list[tuple[str, int, int]]]]) -> dict:
+    """image_to_data's dict for lines of (block, [(word, left, width)]), 20 px high, 30 apart."""
+    data = {k: [] for k in ("text", "left", "top", "width", "height", "conf", "block_num", "par_num", "line_num")}
+    for n, (block, words) in enumerate(lines):
+        for word, left, w in words:
+            for k, v in zip(data, (word, left, 30 * n, w, 20, 95.0, block, 1, n)):
+                data[k].append(v)
+    return data
+
+
+def test_lines_the_page_wrapped_are_joined_and_short_lines_end() -> None:
+    # lines end at 400 px (the margin) where the next word (width 60) would not have fitted;
+    # "Hà Nội." stops short, so the paragraph ends; the heading stops short too
+    data = _tesseract_words([
+        (1, [("Hội", 0, 40), ("thảo", 50, 50)]),
+        (2, [("Hai", 0, 40), ("bên", 50, 40), ("đã", 100, 30), ("ký", 140, 30), ("ngày", 330, 70)]),
+        (2, [("12/9/2024", 0, 120), ("tại", 130, 40), ("Hà", 180, 30), ("Nội.", 220, 50)]),
+        (2, [("Dự", 0, 30), ("án", 40, 30), ("thứ", 80, 40), ("nhất", 130, 60), ("được", 340, 60)]),
+        (2, [("đăng", 0, 60), ("ký.", 70, 40)]),
+    ])
+    page = _assemble(data, [], lambda box: box)
+    assert page.text == "Hội thảo\n\nHai bên đã ký ngày 12/9/2024 tại Hà Nội.\nDự án thứ nhất được đăng ký."
+    assert [page.text[w.start:w.end] for w in page.words][6:8] == ["ngày", "12/9/2024"]
+    unflowed = _assemble(data, [], lambda box: box, reflow=False)  # columns read down: every line ends
+    assert unflowed.text == "Hội thảo\n\nHai bên đã ký ngày\n12/9/2024 tại Hà Nội.\nDự án thứ nhất được\nđăng ký."
 
 
 def test_ruled_table_in_a_scan_keeps_rows_and_cells(tmp_path: Path) -> None:

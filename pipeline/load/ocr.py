@@ -162,7 +162,7 @@ def _read_down(image, turn: int, points_per_pixel: float) -> OcrPage:
     turn = turn if turn == 180 else 0
     upright = image.rotate(turn, expand=True) if turn else image
     place = lambda box: _place(box, turn, 0.0, upright.size, image.size, points_per_pixel)  # noqa: E731
-    page = _read(upright, VERTICAL_LANGS, VERTICAL_PSM, [], place)
+    page = _read(upright, VERTICAL_LANGS, VERTICAL_PSM, [], place)  # columns: no reflow by widths
     page.rotation = turn
     return page
 
@@ -194,7 +194,7 @@ def _read_across(image, turn: int, script: str, points_per_pixel: float, langs: 
 def _read(image, langs: str, psm: int, grids: list[Grid], place) -> OcrPage:
     pt = _pytesseract()
     data = pt.image_to_data(image, lang=langs, config=f"--psm {psm}", output_type=pt.Output.DICT)
-    page = _assemble(data, grids, place)
+    page = _assemble(data, grids, place, reflow=psm != VERTICAL_PSM)
     page.langs = langs
     return page
 
@@ -228,12 +228,13 @@ class _Text:
         return "".join(self.parts)
 
 
-def _assemble(data: dict, grids: list[Grid], place) -> OcrPage:
-    """The page text from Tesseract's words (a line per line, a blank line between its
-    blocks) and the cells of its ruled tables (the words whose centre is in a cell)."""
+def _assemble(data: dict, grids: list[Grid], place, reflow: bool = True) -> OcrPage:
+    """The page text from Tesseract's words (a blank line between its blocks) and the cells of
+    its ruled tables (the words whose centre is in a cell). With `reflow`, the lines the page's
+    width wrapped are joined (`_wrapped`), so a paragraph is one line; every other line ends."""
     flow = _Text()
     cells: list[dict[tuple[int, int], _Text]] = [{} for _ in grids]
-    last_line = last_block = None
+    words = []  # (text, box, conf, pixels, line) of the running text
     for i, raw in enumerate(data["text"]):
         text = unicodedata.normalize("NFC", (raw or "").strip())
         if not text:
@@ -245,15 +246,46 @@ def _assemble(data: dict, grids: list[Grid], place) -> OcrPage:
         if hit:
             cells[hit[0]].setdefault(hit[1], _Text()).add(text, " ", box, conf)
             continue
-        block = data["block_num"][i]  # Tesseract's paragraphs inside a block are left to text_spans
-        line = (block, data["par_num"][i], data["line_num"][i])
-        sep = "\n\n" if block != last_block else "\n" if line != last_line else " "
+        words.append((text, box, conf, pixels, (data["block_num"][i], data["par_num"][i], data["line_num"][i])))
+    wrapped = _wrapped(words) if reflow else set()
+    last = None
+    for text, box, conf, _, line in words:
+        if last is None or line == last:
+            sep = " "
+        elif line[0] != last[0]:
+            sep = "\n\n"
+        elif last in wrapped:
+            sep = "" if flow.parts[-1].endswith(("-", "‐")) else " "
+        else:
+            sep = "\n"
         flow.add(text, sep, box, conf)
-        last_line, last_block = line, block
+        last = line
     tables = [[[found.get((r, c), _Text()) for c in range(len(g.xs) - 1)] for r in range(len(g.ys) - 1)]
               for g, found in zip(grids, cells)]
     return OcrPage(text=flow.text(), words=flow.words,
                    tables=[[[(t.text(), t.words) for t in row] for row in table] for table in tables])
+
+
+def _wrapped(words: list[tuple]) -> set[tuple]:
+    """The lines that the page's width broke: the next line of the block starts with a word
+    that would not have fitted in the room left between this line's end and the page's right
+    margin (with a space of a character's height). A line that stops short ends its paragraph,
+    a heading or a list item. The margin is where the page's longer lines end, so the left
+    column of two is left to the loader's blocks (pipeline.load.blocks)."""
+    lines: dict[tuple, list[tuple[int, int, int, int]]] = {}
+    for *_, pixels, line in words:
+        lines.setdefault(line, []).append(pixels)
+    ends = {line: max(x + w for x, _, w, _ in boxes) for line, boxes in lines.items()}
+    if not ends:
+        return set()
+    margin = sorted(ends.values())[int(0.9 * (len(ends) - 1))]
+    out, keys = set(), list(lines)
+    for line, nxt in zip(keys, keys[1:]):
+        boxes = lines[line]
+        height = sorted(h for *_, h in boxes)[len(boxes) // 2]
+        if line[0] == nxt[0] and margin - ends[line] < lines[nxt][0][2] + height:
+            out.add(line)
+    return out
 
 
 def _place(box, turn: int, angle: float, level_size, size, scale: float) -> tuple[float, ...]:
