@@ -199,7 +199,7 @@ def find(text: str, lang: str) -> list[Found]:
                 continue
             if doc_numbers and folded.startswith(tuple(doc_numbers), _skip_space(folded, m.end(), 1)):
                 continue
-            if numbered and folded.endswith(numbered, 0, _skip_space(folded, m.start(), -1)):
+            if numbered and _word_before(folded, _skip_space(folded, m.start(), -1), numbered):
                 continue
             dates = _dates(m, lang)
             if all(y is None for y, _, _ in dates) and _BLANK_LINE.search(m.group()):
@@ -212,6 +212,12 @@ def find(text: str, lang: str) -> list[Found]:
         if all(f.end <= t.start or f.start >= t.end for t in taken):
             taken.append(f)
     return sorted(taken, key=lambda f: f.start)
+
+
+def _word_before(text: str, end: int, words: tuple[str, ...]) -> bool:
+    """True when one of `words` ends at `end` as a whole word ("ver", not the end of "over")."""
+    return any(text.endswith(w, 0, end) and not (w[0].isalnum() and text[end - len(w) - 1 : end - len(w)].isalnum())
+               for w in words)
 
 
 def _skip_space(text: str, at: int, step: int) -> int:

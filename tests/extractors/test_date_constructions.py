@@ -142,3 +142,16 @@ def test_dates_attributive_years_year_lists_and_dashed_days(lang, text, expected
     assert {v for v, _ in spans(text, lang)} == expected
 # fmt: on
 
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a version number is no date, though it reads as an era date or a dotted one
+    ("ja", "ソフトは ver R1.2.3 に更新し、署名日：R6.4.1 とした。", {"2024-04-01"}),
+    ("ja", "バージョン 2024.10.1 を公開した。", set()),
+    ("en", "Release notes for version 2023.10.1, issued 2023.11.2; moreover 2023.12.4 too.",
+     {"2023-11-02", "2023-12-04"}),
+    # a number of people or a capacity after of/around/by is a quantity, not a year
+    ("en", "A total of 2000 people and around 2030 households took part, by 2030 tonnes of 2024 MW.", set()),
+    ("en", "The plan runs up to 2050; in 2025 the ministers met.", {"2050", "2025"}),
+])
+def test_dates_versions_and_quantities_are_not_years(lang, text, expected):
+    assert {v for v, _ in spans(text, lang)} == expected
