@@ -124,13 +124,15 @@ def _year_of(seg: Segment, pos: int, dated: list[DateMention], doc: Day | None, 
 
 
 def _target(seg: Segment, x: DateMention) -> bool:
-    """True for a year named as a target or deadline (by 2030, đến năm 2030, 2030年までに)."""
+    """True for a year that is not the year of what happens beside it: a target or deadline
+    (by 2030, đến năm 2030, 2030年までに, the 2030 target) or a starting point (since 1992,
+    kể từ năm 2013, 2013年以来)."""
     data = lexicon(seg.lang, "dates")
     digit = next((i for i, ch in enumerate(x.surface) if ch.isdigit()), 0)  # "by 2030" is one mention
     before = seg.text[max(0, x.start - 12) : x.start + digit].rstrip().lower()
     return (any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
-                for w in data["target_before"])
-            or seg.text[x.end :].lstrip().startswith(tuple(data["target_after"])))
+                for w in data["other_year_before"])
+            or seg.text[x.end :].lstrip().startswith(tuple(data["other_year_after"])))
 
 
 def _beside(anchor: Day, month: int, day: int) -> int:

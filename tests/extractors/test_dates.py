@@ -283,6 +283,13 @@ def test_dates_a_news_day_is_the_latest_such_day_up_to_the_news_date(published, 
     # a target year beside a yearless day is not its year
     ("en", "On May 20th, the agency set a target of 40 projects by 2030.", {"--05-20", "2030"}),
     ("ja", "5月20日、2030年までに40件を目指すと発表した。", {"--05-20", "2030"}),
+    ("ja", "9月5日、2030年の目標に向けて会合を開いた。", {"--09-05", "2030"}),
+    ("en", "On September 5, the agency confirmed the 2030 target of 40 projects.", {"--09-05", "2030"}),
+    ("vi", "Ngày 5/9, hai bên thống nhất mục tiêu 2050.", {"--09-05", "2050"}),
+    # nor is a year the partnership started in (since 1992, kể từ năm 2013, 2013年以来)
+    ("en", "On September 5, the two sides, partners since 1992, met in Baku.", {"--09-05", "1992"}),
+    ("vi", "Ngày 5/9, hai bên đánh giá hợp tác kể từ năm 2013.", {"--09-05", "2013"}),
+    ("ja", "2013年以来、両国は協力を続け、9月5日に会合を開いた。", {"--09-05", "2013"}),
 ])
 def test_dates_local_days_numeric_forms_and_targets(lang, text, expected):
     assert values(text, lang) == expected
