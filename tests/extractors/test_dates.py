@@ -250,6 +250,7 @@ def test_dates_a_day_alone_takes_the_month_of_the_news_date(text, expected):
     "2025年11月5日\n\n研修は3日間にわたり行われ、参加者は毎月3日に報告する。",
     "2025年11月5日\n\n処理能力は1日当たり200トンで、工期は2日目に入った。",
     "2025年11月5日\n\n第3日の会合と、1〜3日の日程が示された。",
+    "2025年11月5日\n\n施設は1日に500トンを処理し、1日の発電量は週2日の点検日を除き一定だ。",
 ])
 def test_dates_durations_and_recurring_days_are_not_news_days(text):
     assert values(text, "ja") == {"2025-11-05"}
