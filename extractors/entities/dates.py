@@ -69,7 +69,7 @@ def _patterns(lang: str) -> tuple[Pattern, ...]:
         "_": r"\s*",
         "Y": r"(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)",
         "M": r"(?<!\d)(?P<m>[01]?\d)",
-        "D": r"(?<![\d.,/:])(?P<d>[0-3]?\d)",
+        "D": r"(?<![\d.,/:A-Za-z])(?P<d>[0-3]?\d)",  # not COP28, G20
         "ERA": r"(?<![A-Za-z])(?P<era>%s)\s*(?P<ey>\d{1,2}|%s|[一二三四五六七八九十]{1,3})"
         % (alt("eras"), alt("first_year")),
         "TO": "(?:%s)" % alt("range_words"),

@@ -152,6 +152,8 @@ def test_dates_attributive_years_year_lists_and_dashed_days(lang, text, expected
     # a number of people or a capacity after of/around/by is a quantity, not a year
     ("en", "A total of 2000 people and around 2030 households took part, by 2030 tonnes of 2024 MW.", set()),
     ("en", "The plan runs up to 2050; in 2025 the ministers met.", {"2050", "2025"}),
+    # a number glued to a name (COP28, G20) is no day of the month after it
+    ("en", "The COP28 December talks and the G20 October summit ended on 5 December 2023.", {"2023-12-05"}),
 ])
 def test_dates_versions_and_quantities_are_not_years(lang, text, expected):
     assert {v for v, _ in spans(text, lang)} == expected
