@@ -154,6 +154,9 @@ def test_dates_attributive_years_year_lists_and_dashed_days(lang, text, expected
     ("en", "The plan runs up to 2050; in 2025 the ministers met.", {"2050", "2025"}),
     # a number glued to a name (COP28, G20) is no day of the month after it
     ("en", "The COP28 December talks and the G20 October summit ended on 5 December 2023.", {"2023-12-05"}),
+    # a span of years without a word before it names both years, in Vietnamese as in English
+    ("vi", "Giai đoạn 1 (2021-2025) và giai đoạn 2 2026–2030.", {"2021", "2025", "2026", "2030"}),
+    ("vi", "Hotline 1900-1234, mã 2021-2025A.", set()),
 ])
 def test_dates_versions_and_quantities_are_not_years(lang, text, expected):
     assert {v for v, _ in spans(text, lang)} == expected
