@@ -190,14 +190,15 @@ def find(text: str, lang: str) -> list[Found]:
     """Non-overlapping date matches in `text` (longest first), outside URLs and document numbers."""
     folded = fold(text)
     urls = [u.span() for u in _URL.finditer(folded)]
-    doc_numbers = lexicon(lang, "dates")["doc_number_after"]
+    doc_numbers = tuple(lexicon(lang, "dates")["doc_number_after"])
+    issuers = tuple(lexicon(lang, "dates")["doc_number_issuers"])
     numbered = tuple(lexicon(lang, "dates")["doc_number_before"])
     candidates = []
     for rank, pattern in enumerate(_patterns(lang)):
         for m in pattern.regex.finditer(folded):
             if any(a <= m.start() < b for a, b in urls):
                 continue
-            if doc_numbers and folded.startswith(tuple(doc_numbers), _skip_space(folded, m.end(), 1)):
+            if doc_numbers and _numbered_after(folded, _skip_space(folded, m.end(), 1), doc_numbers, issuers):
                 continue
             if numbered and _word_before(folded, _skip_space(folded, m.start(), -1), numbered):
                 continue
@@ -212,6 +213,12 @@ def find(text: str, lang: str) -> list[Found]:
         if all(f.end <= t.start or f.start >= t.end for t in taken):
             taken.append(f)
     return sorted(taken, key=lambda f: f.start)
+
+
+def _numbered_after(text: str, at: int, kinds: tuple[str, ...], issuers: tuple[str, ...]) -> bool:
+    """True when a document number's kind starts at `at`, or after its issuer (環境省告示第)."""
+    issuer = next((w for w in issuers if text.startswith(w, at)), "")
+    return text.startswith(kinds, at) or bool(issuer) and text.startswith(kinds, at + len(issuer))
 
 
 def _word_before(text: str, end: int, words: tuple[str, ...]) -> bool:

@@ -157,6 +157,10 @@ def test_dates_attributive_years_year_lists_and_dashed_days(lang, text, expected
     # a span of years without a word before it names both years, in Vietnamese as in English
     ("vi", "Giai đoạn 1 (2021-2025) và giai đoạn 2 2026–2030.", {"2021", "2025", "2026", "2030"}),
     ("vi", "Hotline 1900-1234, mã 2021-2025A.", set()),
+    # a year in a document number with its issuer between (環境省告示第10号) is no date
+    ("ja", "令和7年環境省告示第10号と令和6年環境省令第3号は、令和7年の報告にある。", {"2025"}),
+    # an Indian fiscal year is no month (FY2011-12 is not December 2011)
+    ("en", "The FY2011-12 budget and the 2024-05 report.", {"2011", "2024-05"}),
 ])
 def test_dates_versions_and_quantities_are_not_years(lang, text, expected):
     assert {v for v, _ in spans(text, lang)} == expected
