@@ -160,6 +160,9 @@ def test_dates_attributive_years_year_lists_and_dashed_days(lang, text, expected
     # a year in a document number with its issuer between (環境省告示第10号) is no date
     ("ja", "令和7年環境省告示第10号と令和6年環境省令第3号は、令和7年の報告にある。", {"2025"}),
     ("vi", "Chỉ thị 13/2019 và Công văn 5/2024 dẫn chiếu Luật năm 2020.", {"2020"}),
+    # a span of years without from/between, and a year named by both its years (2018/2019)
+    ("en", "Projects for 2021 to 2030 cover the 2018/2019 season.", {"2021", "2030", "2018", "2019"}),
+    ("vi", "Niên vụ 2023/2024 đạt kết quả tốt; số 2019/2020 là số hiệu.", {"2023", "2024"}),
     # an Indian fiscal year is no month (FY2011-12 is not December 2011)
     ("en", "The FY2011-12 budget and the 2024-05 report.", {"2011", "2024-05"}),
 ])
