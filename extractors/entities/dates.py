@@ -29,7 +29,13 @@ from schemas.records import LANGS, DateMention
 
 YEARS = range(1900, 2101)  # a 4-digit number outside this range is not read as a year
 RESOLVED = "date_years"  # the rule of a date resolved from another one
-_URL = re.compile(r"(?:https?://|www\.)\S+")
+# An address or a file name: a URL, a host with its path (env.go.jp/press/2023/04/05/x.html) or
+# a name with a file extension (image_2024-05-12.png). Their digits are no dates.
+_URL = re.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|(?<![\w.@-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6}/\S+"
+    r"|(?<![\w.])[A-Za-z0-9_.~%+-]+\.(?i:pdf|html?|php|aspx?|jpe?g|png|gif|docx?|xlsx?|pptx?|zip|csv)\b"
+)
 SENTENCE_END = re.compile(r"[。！？]|[.!?](?=\s)|\n\s*\n")
 _BARE_YEAR = re.compile(r"\s*((?:19|20)\d\d)\s*")
 _BLANK_LINE = re.compile(r"\n\s*\n")

@@ -61,6 +61,9 @@ NEGATIVE = [
     ("vi", "Lượt xem: 2024 | Điện thoại: 024.3825.1234"),
     ("en", "The project runs for 3 years, starting yesterday, version 2.10.3."),
     ("en", "See https://example.org/news/2023/04/05/item for details."),
+    # an address without its scheme, and a file name, are no text to date
+    ("en", "Source: env.go.jp/press/2023/04/05/release.html, file image_2024-05-12.png"),
+    ("vi", "Nguồn: baotainguyenmoitruong.vn/2023/04/05/tin-jcm; tải về bao-cao_12-5-2024.pdf"),
     ("en", "The plant treats 2000 tonnes of waste per day."),
     ("en", "Sessions run 10:00-12:00 in rooms 10-12 of building 3."),
     ("vi", "Tỷ lệ hộ tham gia tăng từ 1/3 đến 2/3 trong giai đoạn này."),
