@@ -151,12 +151,13 @@ def _around(doc: Day, month: int, day: int | None, tense: str | None) -> int | N
     most recent one (a day up to FEW_DAYS after the date still counts: a page is dated when it
     was posted or updated). In a sentence without either, a day is the nearest one (a news page
     speaks of the recent past and the near future) and a month the most recent one.
-    A day that would fall in another year than the document's more than RECENT days from its
-    date gets none: the page's date does not make that year clear (a signing "vừa" done on 16/12
+    A day (or month) that would fall in another year than the document's more than RECENT days
+    (six months) from its date gets none: the page's date does not make that year clear (a signing "vừa" done on 16/12
     in a page of 13/11/2024 is no day of 2023 to an annotator)."""
     year, doc_month, doc_day = doc
     if day is None:
-        return year + (month < doc_month) if tense == "future" else year - (month > doc_month)
+        y = year + (month < doc_month) if tense == "future" else year - (month > doc_month)
+        return y if y == year or abs((y - year) * 12 + month - doc_month) <= RECENT // 30 else None
     when = date(year, doc_month, doc_day)
     options = [(y, date(y, month, day)) for y in (year - 1, year, year + 1) if valid((y, month, day))]
     if not options:

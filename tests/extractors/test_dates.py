@@ -152,6 +152,10 @@ PAGES = [
     ("en", ("Posted on 5 January 2026 by the secretariat\n\nThe forum was held in Jakarta in December. "
             "It will meet again in March. Every year in April, the report is published."),
      {"2026-01-05", "2025-12", "2026-03"}),
+    # ...of another year only within half a year of the page's date (March in a February page is
+    # no month the page makes clear)
+    ("en", "Posted: 17 February 2026\n\nThe forum was held in March. It met again in December.",
+     {"2026-02-17", "2025-12"}),
     ("vi", ("Ngày đăng: 20/11/2025\n\nHội nghị năm ngoái diễn ra vào tháng 9. Dự kiến vào tháng 2 hai bên sẽ họp. "
             "Tháng 4 hàng năm, hai bên trao đổi số liệu."), {"2025-11-20", "2026-02"}),
     ("ja", ("報道発表資料 令和８年１月１５日\n\n昨年12月に署名した。2月に開催された会合を受け、3月に開催する予定。"
