@@ -163,6 +163,9 @@ def test_dates_attributive_years_year_lists_and_dashed_days(lang, text, expected
     # a span of years without from/between, and a year named by both its years (2018/2019)
     ("en", "Projects for 2021 to 2030 cover the 2018/2019 season.", {"2021", "2030", "2018", "2019"}),
     ("vi", "Niên vụ 2023/2024 đạt kết quả tốt; số 2019/2020 là số hiệu.", {"2023", "2024"}),
+    # a decade is no calendar year
+    ("ja", "2020年代後半に1990年代の水準へ戻し、2030年に達成する。", {"2030"}),
+    ("vi", "Từ những năm 1990 đến năm 2013, hai nước hợp tác.", {"2013"}),
     # an Indian fiscal year is no month (FY2011-12 is not December 2011)
     ("en", "The FY2011-12 budget and the 2024-05 report.", {"2011", "2024-05"}),
 ])
