@@ -29,7 +29,7 @@ DEV = {  # dates and counts at the levels issue 13's work measures (above its 0.
 # The blind set was written without sight of the extractors and scored before any rule was
 # changed for it; these floors guard what it measured (FORMAT.md fields, issue 8 floors not all met).
 BLIND = {
-    "countries": 0.95, "dates": 0.98, "organizations": 0.90, "counts": 0.99, "money": 0.90,
+    "countries": 0.95, "dates": 0.99, "organizations": 0.90, "counts": 0.99, "money": 0.90,
     "agreements (kind, parties)": 0.92, "events (kind, date)": 0.82,
 }
 # The real pages: train is what the relation models are fitted on and the count and date rules
@@ -44,7 +44,7 @@ TRAIN = {
     "events": 0.72, "events (kind, date)": 0.72,
 }
 TEST = {
-    "countries": 0.975, "dates": 0.915, "organizations": 0.95, "counts": 0.78, "money": 1.0,
+    "countries": 0.975, "dates": 0.93, "organizations": 0.95, "counts": 0.78, "money": 1.0,
     "agreements (kind, parties)": 0.53, "agreements": 0.39, "events": 0.53, "events (kind, date)": 0.58,
 }
 SETS = {

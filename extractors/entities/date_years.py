@@ -21,6 +21,7 @@ from schemas.records import DateMention
 
 NEAR_NEW_YEAR = 62  # a day named beside a full date is in the adjacent year if that puts it this close
 FEW_DAYS = 3  # a page's date may be a few days off the day it speaks of (posted, updated)
+RECENT = 183  # a page speaks of another year's day only this close to its own date (the recent past)
 
 
 @extractor("date_years", DateMention)
@@ -29,8 +30,9 @@ def resolve_years(seg: Segment, ctx: Context) -> Iterator[DateMention]:
 
     The year comes from a year named in the same sentence (the nearest; for a month, the only
     one), unless that is more than a year away from the document's own date (a target year such
-    as 2050); else from a relative year (昨年, năm nay, next year) or the document's date:
-    see `_around`. A day or month said to recur every year gets none.
+    as 2050); else from a relative year (昨年, năm nay, next year: for a day only, as a month
+    of last or next year is a relative date) or the document's date: see `_around`. A day or
+    month said to recur every year gets none.
     ja: 令和5年7月5日 … 6月29日 → 2023-06-29 · vi: 17/08/2018 … (15/8) → 2018-08-15
     en: (14 Nov 2025) … was held in Jakarta in February → 2025-02 · will meet in March → 2026-03
     A day named without its month (ja news: "…で3日、式典が開かれた") takes the month and year
@@ -66,11 +68,13 @@ def resolve_years(seg: Segment, ctx: Context) -> Iterator[DateMention]:
 
 
 def _news_day(seg: Segment, f: Found, doc: Day | None, found: list[Found]) -> Iterator[DateMention]:
-    """A day named without its month, as `--MM-DD` and resolved: the month of a day named before
-    it in its sentence ("11月3日に到着し、5日に…"), else the month of the document's date, or the
-    month before when the day is after the document's (news reports the recent past) unless
-    the sentence speaks of what is to come. None without a document date or in a sentence
-    saying it recurs (毎月3日)."""
+    """A day named without its month, resolved: the month of a day named before it in its
+    sentence ("11月3日に到着し、5日に…"), else the month of the document's date, or the month
+    before when the day is after the document's (news reports the recent past) unless the
+    sentence speaks of what is to come. It is `--MM-DD` as well only when its sentence names the
+    month and no year: a day whose month the text does not give has no yearless value (the
+    gold lists 現地時間8日 and a news page's 3日 only resolved). None without a document date or
+    in a sentence saying it recurs (毎月3日)."""
     day = f.dates[0][2]
     lo, hi = sentence_span(seg.text, f.start)
     sentence = seg.text[lo:hi]
@@ -79,12 +83,13 @@ def _news_day(seg: Segment, f: Found, doc: Day | None, found: list[Found]) -> It
     year, month = doc[0], doc[1]
     named = [d for g in found if lo <= g.start and g.end <= f.start and g.pattern.kind == "date"
              for d in g.dates if d[1] and d[2]]
+    yearless = bool(named) and named[-1][0] is None
     if named:
         year, month = named[-1][0] or _around(doc, named[-1][1], day, None), named[-1][1]
     elif day > doc[2] and _tense(sentence, f.start - lo, seg.lang) != "future":
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     if valid((year, month, day)):
-        yield from filter(None, (date_mention(seg, f, (None, month, day), f.pattern.name),
+        yield from filter(None, (yearless and date_mention(seg, f, (None, month, day), f.pattern.name),
                                  date_mention(seg, f, (year, month, day), RESOLVED)))
 
 
@@ -113,18 +118,21 @@ def _year_of(seg: Segment, pos: int, dated: list[DateMention], doc: Day | None, 
         return None
     relative = lexicon(seg.lang, "dates")["relative_years"]
     if said := _nearest(_words(seg.lang, "relative_years").finditer(sentence), at):
-        return doc[0] + relative[said.group().lower()]
+        # a month of last or next year (来年3月, tháng 9 năm ngoái) is a relative date, no date
+        return doc[0] + relative[said.group().lower()] if day is not None else None
     return _around(doc, month, day, _tense(sentence, at, seg.lang))
 
 
 def _target(seg: Segment, x: DateMention) -> bool:
-    """True for a year named as a target or deadline (by 2030, đến năm 2030, 2030年までに)."""
+    """True for a year that is not the year of what happens beside it: a target or deadline
+    (by 2030, đến năm 2030, 2030年までに, the 2030 target) or a starting point (since 1992,
+    kể từ năm 2013, 2013年以来)."""
     data = lexicon(seg.lang, "dates")
     digit = next((i for i, ch in enumerate(x.surface) if ch.isdigit()), 0)  # "by 2030" is one mention
     before = seg.text[max(0, x.start - 12) : x.start + digit].rstrip().lower()
     return (any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
-                for w in data["target_before"])
-            or seg.text[x.end :].lstrip().startswith(tuple(data["target_after"])))
+                for w in data["other_year_before"])
+            or seg.text[x.end :].lstrip().startswith(tuple(data["other_year_after"])))
 
 
 def _beside(anchor: Day, month: int, day: int) -> int:
@@ -137,24 +145,30 @@ def _beside(anchor: Day, month: int, day: int) -> int:
     return anchor[0]
 
 
-def _around(doc: Day, month: int, day: int | None, tense: str | None) -> int:
+def _around(doc: Day, month: int, day: int | None, tense: str | None) -> int | None:
     """The year that puts a yearless day or month where the sentence places it against the
     document's date: what is to come is the next one (on or after the date), what happened the
     most recent one (a day up to FEW_DAYS after the date still counts: a page is dated when it
     was posted or updated). In a sentence without either, a day is the nearest one (a news page
-    speaks of the recent past and the near future) and a month the most recent one."""
+    speaks of the recent past and the near future) and a month the most recent one.
+    A day (or month) that would fall in another year than the document's more than RECENT days
+    (six months) from its date gets none: the page's date does not make that year clear (a signing "vừa" done on 16/12
+    in a page of 13/11/2024 is no day of 2023 to an annotator)."""
     year, doc_month, doc_day = doc
     if day is None:
-        return year + (month < doc_month) if tense == "future" else year - (month > doc_month)
+        y = year + (month < doc_month) if tense == "future" else year - (month > doc_month)
+        return y if y == year or abs((y - year) * 12 + month - doc_month) <= RECENT // 30 else None
     when = date(year, doc_month, doc_day)
     options = [(y, date(y, month, day)) for y in (year - 1, year, year + 1) if valid((y, month, day))]
     if not options:
         return year
     if tense == "future":
-        return min((d, y) for y, d in options if d >= when - timedelta(days=FEW_DAYS))[1]
-    if tense == "past":
-        return max((d, y) for y, d in options if d <= when + timedelta(days=FEW_DAYS))[1]
-    return min((abs((d - when).days), d, y) for y, d in options)[2]
+        d, y = min((d, y) for y, d in options if d >= when - timedelta(days=FEW_DAYS))
+    elif tense == "past":
+        d, y = max((d, y) for y, d in options if d <= when + timedelta(days=FEW_DAYS))
+    else:
+        _, d, y = min((abs((d - when).days), d, y) for y, d in options)
+    return y if y == year or abs((d - when).days) <= RECENT else None
 
 
 def _tense(sentence: str, at: int, lang: str) -> str | None:

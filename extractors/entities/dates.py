@@ -29,7 +29,13 @@ from schemas.records import LANGS, DateMention
 
 YEARS = range(1900, 2101)  # a 4-digit number outside this range is not read as a year
 RESOLVED = "date_years"  # the rule of a date resolved from another one
-_URL = re.compile(r"(?:https?://|www\.)\S+")
+# An address or a file name: a URL, a host with its path (env.go.jp/press/2023/04/05/x.html) or
+# a name with a file extension (image_2024-05-12.png). Their digits are no dates.
+_URL = re.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|(?<![\w.@-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6}/\S+"
+    r"|(?<![\w.])[A-Za-z0-9_.~%+-]+\.(?i:pdf|html?|php|aspx?|jpe?g|png|gif|docx?|xlsx?|pptx?|zip|csv)\b"
+)
 SENTENCE_END = re.compile(r"[。！？]|[.!?](?=\s)|\n\s*\n")
 _BARE_YEAR = re.compile(r"\s*((?:19|20)\d\d)\s*")
 _BLANK_LINE = re.compile(r"\n\s*\n")
@@ -69,7 +75,7 @@ def _patterns(lang: str) -> tuple[Pattern, ...]:
         "_": r"\s*",
         "Y": r"(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)",
         "M": r"(?<!\d)(?P<m>[01]?\d)",
-        "D": r"(?<![\d.,/:])(?P<d>[0-3]?\d)",
+        "D": r"(?<![\d.,/:A-Za-z])(?P<d>[0-3]?\d)",  # not COP28, G20
         "ERA": r"(?<![A-Za-z])(?P<era>%s)\s*(?P<ey>\d{1,2}|%s|[一二三四五六七八九十]{1,3})"
         % (alt("eras"), alt("first_year")),
         "TO": "(?:%s)" % alt("range_words"),
@@ -190,16 +196,17 @@ def find(text: str, lang: str) -> list[Found]:
     """Non-overlapping date matches in `text` (longest first), outside URLs and document numbers."""
     folded = fold(text)
     urls = [u.span() for u in _URL.finditer(folded)]
-    doc_numbers = lexicon(lang, "dates")["doc_number_after"]
+    doc_numbers = tuple(lexicon(lang, "dates")["doc_number_after"])
+    issuers = tuple(lexicon(lang, "dates")["doc_number_issuers"])
     numbered = tuple(lexicon(lang, "dates")["doc_number_before"])
     candidates = []
     for rank, pattern in enumerate(_patterns(lang)):
         for m in pattern.regex.finditer(folded):
             if any(a <= m.start() < b for a, b in urls):
                 continue
-            if doc_numbers and folded.startswith(tuple(doc_numbers), _skip_space(folded, m.end(), 1)):
+            if doc_numbers and _numbered_after(folded, _skip_space(folded, m.end(), 1), doc_numbers, issuers):
                 continue
-            if numbered and folded.endswith(numbered, 0, _skip_space(folded, m.start(), -1)):
+            if numbered and _word_before(folded, _skip_space(folded, m.start(), -1), numbered):
                 continue
             dates = _dates(m, lang)
             if all(y is None for y, _, _ in dates) and _BLANK_LINE.search(m.group()):
@@ -212,6 +219,18 @@ def find(text: str, lang: str) -> list[Found]:
         if all(f.end <= t.start or f.start >= t.end for t in taken):
             taken.append(f)
     return sorted(taken, key=lambda f: f.start)
+
+
+def _numbered_after(text: str, at: int, kinds: tuple[str, ...], issuers: tuple[str, ...]) -> bool:
+    """True when a document number's kind starts at `at`, or after its issuer (環境省告示第)."""
+    issuer = next((w for w in issuers if text.startswith(w, at)), "")
+    return text.startswith(kinds, at) or bool(issuer) and text.startswith(kinds, at + len(issuer))
+
+
+def _word_before(text: str, end: int, words: tuple[str, ...]) -> bool:
+    """True when one of `words` ends at `end` as a whole word ("ver", not the end of "over")."""
+    return any(text.endswith(w, 0, end) and not (w[0].isalnum() and text[end - len(w) - 1 : end - len(w)].isalnum())
+               for w in words)
 
 
 def _skip_space(text: str, at: int, step: int) -> int:

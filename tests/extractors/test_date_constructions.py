@@ -142,3 +142,32 @@ def test_dates_attributive_years_year_lists_and_dashed_days(lang, text, expected
     assert {v for v, _ in spans(text, lang)} == expected
 # fmt: on
 
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a version number is no date, though it reads as an era date or a dotted one
+    ("ja", "ソフトは ver R1.2.3 に更新し、署名日：R6.4.1 とした。", {"2024-04-01"}),
+    ("ja", "バージョン 2024.10.1 を公開した。", set()),
+    ("en", "Release notes for version 2023.10.1, issued 2023.11.2; moreover 2023.12.4 too.",
+     {"2023-11-02", "2023-12-04"}),
+    # a number of people or a capacity after of/around/by is a quantity, not a year
+    ("en", "A total of 2000 people and around 2030 households took part, by 2030 tonnes of 2024 MW.", set()),
+    ("en", "The plan runs up to 2050; in 2025 the ministers met.", {"2050", "2025"}),
+    # a number glued to a name (COP28, G20) is no day of the month after it
+    ("en", "The COP28 December talks and the G20 October summit ended on 5 December 2023.", {"2023-12-05"}),
+    # a span of years without a word before it names both years, in Vietnamese as in English
+    ("vi", "Giai đoạn 1 (2021-2025) và giai đoạn 2 2026–2030.", {"2021", "2025", "2026", "2030"}),
+    ("vi", "Hotline 1900-1234, mã 2021-2025A.", set()),
+    # a year in a document number with its issuer between (環境省告示第10号) is no date
+    ("ja", "令和7年環境省告示第10号と令和6年環境省令第3号は、令和7年の報告にある。", {"2025"}),
+    ("vi", "Chỉ thị 13/2019 và Công văn 5/2024 dẫn chiếu Luật năm 2020.", {"2020"}),
+    # a span of years without from/between, and a year named by both its years (2018/2019)
+    ("en", "Projects for 2021 to 2030 cover the 2018/2019 season.", {"2021", "2030", "2018", "2019"}),
+    ("vi", "Niên vụ 2023/2024 đạt kết quả tốt; số 2019/2020 là số hiệu.", {"2023", "2024"}),
+    # a decade is no calendar year
+    ("ja", "2020年代後半に1990年代の水準へ戻し、2030年に達成する。", {"2030"}),
+    ("vi", "Từ những năm 1990 đến năm 2013, hai nước hợp tác.", {"2013"}),
+    # an Indian fiscal year is no month (FY2011-12 is not December 2011)
+    ("en", "The FY2011-12 budget and the 2024-05 report.", {"2011", "2024-05"}),
+])
+def test_dates_versions_and_quantities_are_not_years(lang, text, expected):
+    assert {v for v, _ in spans(text, lang)} == expected
