@@ -98,10 +98,13 @@ def _skip(text: str, m: re.Match, value: float, lang: str) -> bool:
     ("from one country to another") and a label's value read with the next line's noun."""
     data = lexicon(lang, "counts")
     low = _range_start(text, lang, m.start("num"))  # 第2～4回: the range of an ordinal is ordinal
-    head = text[: m.start("qb") if m.group("qb") else (low or m).start("num")].rstrip()  # "some 30": a qualifier
+    at = m.start("qb") if m.group("qb") else (low or m).start("num")  # "some 30": a qualifier
+    head = text[:at].rstrip()
     head_word = head.split()[-1] if head.split() else ""
-    if head.endswith(tuple(data["ordinal_before"] + lexicon(lang, "numbers")["vague_prefixes"])):
+    if head.endswith(tuple(data["ordinal_before"])):
         return True
+    if "\n" not in text[len(head) : at] and head.endswith(tuple(lexicon(lang, "numbers")["vague_prefixes"])):
+        return True  # 数十か国; not a label ending the line before (パートナー国数⏎31か国)
     if text[m.end() :].startswith(tuple(data["ordinal_after"])):
         return True
     if text[m.start("num") :].lower().startswith(tuple(data["idioms"])):

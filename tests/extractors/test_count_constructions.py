@@ -189,3 +189,16 @@ def test_counts_photo_captions_and_pagers_are_not_counts(lang, text):
     assert found(text, lang) == []
 # fmt: on
 
+
+
+# fmt: off
+@pytest.mark.parametrize("lang,text,expected", [
+    # a heading line ending with 数 ("number of") labels the count on the next line; 数 right
+    # before a numeral (数十) still makes it vague
+    ("ja", "■加盟国数\n27か国\n", [(27, "country", None)]),
+    ("ja", "参加者数\n約80名", [(80, "participant", None)]),
+    ("ja", "数十か国と数百名が関心を寄せた。", []),
+])
+def test_counts_after_a_label_line(lang, text, expected):
+    assert found(text, lang) == expected
+# fmt: on
