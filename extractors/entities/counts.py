@@ -34,6 +34,7 @@ _KANJI_DIGIT = re.compile(r"[〇零一二三四五六七八九十百千\d]")
 _NOUN_CHAR = script("ja", "katakana", "kanji", "kanji_extra")
 _NOUN_RUN = re.compile(rf"[{chars('ja', 'katakana', 'kanji', 'kanji_extra')}A-Za-z・ー]+")  # a written noun phrase (ja)
 _NAME_NUMBER = re.compile(r"[^\W\d_]-\Z")  # a word and a hyphen right before a number (COVID-19)
+_YEAR_RANGE = re.compile(r"(?<!\d)(?:19|20)(\d\d)[ \t]*[-–—~～][ \t]*\Z")  # FY2024-25, 2024～25
 _LINK = re.compile(r"\s*の\s*")  # "N件の…": what follows names the counted thing
 
 
@@ -111,6 +112,8 @@ def _skip(text: str, m: re.Match, value: float, lang: str) -> bool:
         return True
     if value in YEARS and re.fullmatch(r"\d{4}", m.group("num")):
         return True
+    if _year_range_end(text, m.start("num"), m.group("num")):
+        return True
     if _NAME_NUMBER.search(text, max(0, m.start("num") - 2), m.start("num")):
         return True  # COVID-19 projects: a number joined to a word by a hyphen is part of a name
     if head.endswith((":", "：")) and "\n" in text[m.end("num") : m.start("noun")]:
@@ -120,6 +123,13 @@ def _skip(text: str, m: re.Match, value: float, lang: str) -> bool:
             return False
         return data["pair_default_reference"] or head_word in data["reference_before"]
     return False
+
+
+def _year_range_end(text: str, at: int, num: str) -> bool:
+    """True when the numeral `num` at `at` ends a year range written short (FY2024-25
+    projects): two digits above the first year's last two; "2019-4 projects" is no range."""
+    m = _YEAR_RANGE.search(text, max(0, at - 8), at)
+    return bool(m) and re.fullmatch(r"\d\d", num) is not None and int(num) > int(m.group(1))
 
 
 def _noun_after(text: str, end: int, lang: str, open_: bool) -> dict[str, Any] | None:

@@ -201,4 +201,12 @@ def test_counts_photo_captions_and_pagers_are_not_counts(lang, text):
 ])
 def test_counts_after_a_label_line(lang, text, expected):
     assert found(text, lang) == expected
+@pytest.mark.parametrize("lang,text,expected", [
+    # the end of a fiscal-year range written short is a year, not a count of the noun after it
+    ("en", "Most of the FY2023-24 projects use solar power.", []),
+    ("en", "The 2022–23 model projects and 7 new projects were reviewed.", [(7, "project", None)]),
+    ("en", "In 2019-4 projects were added.", [(4, "project", None)]),  # 4 is below 19: no range
+])
+def test_counts_a_short_year_range_is_no_count(lang, text, expected):
+    assert found(text, lang) == expected
 # fmt: on
