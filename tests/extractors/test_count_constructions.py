@@ -209,4 +209,12 @@ def test_counts_after_a_label_line(lang, text, expected):
 ])
 def test_counts_a_short_year_range_is_no_count(lang, text, expected):
     assert found(text, lang) == expected
+@pytest.mark.parametrize("lang,text,expected", [
+    # "a dozen" is a numeral; "dozens of" is vague and counts nothing
+    ("en", "Japan has now signed with a dozen countries.", [(12, "country", None)]),
+    ("en", "Dozens of firms joined nearly a dozen webinars.", [(12, "meeting", None)]),
+    ("vi", "Bảy mươi doanh nghiệp tham dự hội thảo.", [(70, "participant", None)]),
+])
+def test_counts_spelled_numbers(lang, text, expected):
+    assert found(text, lang) == expected
 # fmt: on
