@@ -28,6 +28,8 @@ Principles, each with its words and patterns in `data/<lang>/counts.yaml`:
    funded through (ADB連携11件) is that body's.
 8. "Local" things (現地企業10社, 10 local firms, doanh nghiệp địa phương) are the host country's:
    the one non-home country of the clause, sentence or paragraph, else of the document so far.
+9. People and bodies with a nationality in their own noun phrase are that country's: 12 Japanese
+   companies (a demonym), 30 doanh nghiệp Nhật Bản (the name after the noun), 日本企業12社.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from extractors.text import bounded, spaced, whole_words
 from schemas.records import CountryMention, OrgMention
 
 SUBJECT_GAP = 25  # two countries closer than this with "and" between them are named jointly
+NATIONAL_UNITS = ("participant", "other")  # people and bodies have a nationality; projects take their host's
 LOCAL_REACH = 6  # a "local" word this close before a count (現地企業10社), in it or right after it marks it
 Span = tuple[int, int]
 _LIST_ITEM = r"\n(?=[ \t]*[-•・*+▪◦])"  # a line opening a list item opens a clause (a wrapped line does not)
@@ -91,6 +94,8 @@ def _data(lang: str) -> dict[str, Any]:
     anaphors = alternation(data["anaphors"]) or "(?!)"
     data["anaphor_re"] = re.compile(bounded(anaphors, lang), flags)
     data["owner_gap_re"] = re.compile(data["owner_count_gap"], flags)
+    demonyms = alternation(data["demonyms"]) or "(?!)"
+    data["demonym_re"] = re.compile(bounded(demonyms, lang))
     local = alternation(data["local_words"]) or "(?!)"
     data["local_re"] = re.compile(bounded(local, lang), flags)
     wide = alternation(data["scheme_wide"]) or "(?!)"
@@ -171,6 +176,8 @@ def _anchor(text: str, party: Party, count: Counted, clause: Span, lang: str, ke
             continue
         if party.iso3 in data["home"] and count.unit not in a.get("home", (count.unit,)):
             continue
+        if count.unit not in a.get("units", (count.unit,)):
+            continue
         if "gap" in a and not a["gap"].search(gap):
             continue
         if "pre" in a and not a["pre"].search(text[clause[0] : party.start]):
@@ -220,6 +227,14 @@ def _owning_body(seg: Segment, ctx: Context, count: Counted) -> str | None:
                 and data["owner_gap_re"].search(seg.text[m.end : count.start]):
             return m.id
     return None
+
+
+def _nationality(text: str, count: Counted, lang: str) -> str | None:
+    """Principle 9: the one country whose nationality word stands in the count's own noun
+    phrase (12 Japanese companies, 15 Thai officials)."""
+    data = _data(lang)
+    isos = {data["demonyms"][m.group()] for m in data["demonym_re"].finditer(text, count.start, count.end)}
+    return isos.pop() if len(isos) == 1 else None
 
 
 def _fallback(seg: Segment, pool: list[Party], spans: list[Span]) -> str | None:
@@ -278,6 +293,8 @@ def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], 
     if data["local_re"].search(text, max(own[0], count.start - LOCAL_REACH), count.end) \
             or data["local_re"].match(text, count.end + _space(text, count.end)):
         return _local(seg, ctx, every, [own, sentence, (0, sentence[1])])
+    if count.unit in NATIONAL_UNITS and (iso3 := _nationality(text, count, lang)):
+        return iso3
     if org := _owning_body(seg, ctx, count):
         return org
     if count.unit == "country" or count.ownable:

@@ -217,4 +217,16 @@ def test_counts_a_short_year_range_is_no_count(lang, text, expected):
 ])
 def test_counts_spelled_numbers(lang, text, expected):
     assert found(text, lang) == expected
+@pytest.mark.parametrize("lang,text,expected", [
+    # people and bodies with a nationality in their own noun phrase are that country's
+    ("en", "Some 25 Mongolian officials and 40 Japanese firms attended.", [(25, "participant", "MNG"), (40, "participant", "JPN")]),
+    ("en", "The fair in Chile drew eight Korean companies.", [(8, "other", "KOR")]),
+    ("vi", "Buổi tọa đàm có 20 chuyên gia Nhật Bản.", [(20, "participant", "JPN")]),
+    ("vi", "Có 18 doanh nghiệp Thái Lan và Lào tham dự.", [(18, "participant", None)]),  # two countries: none
+    # projects take their host, not the nationality of their funders
+    ("vi", "Hai dự án Nhật Bản tại Lào đã hoàn thành.", [(2, "project", "LAO")]),
+    ("en", "Japanese firms run 6 projects in Laos.", [(6, "project", "LAO")]),
+])
+def test_counts_nationality_of_the_counted_things(lang, text, expected):
+    assert found(text, lang) == expected
 # fmt: on
