@@ -17,7 +17,8 @@ Principles, each with its words and patterns in `data/<lang>/counts.yaml`:
    "The said country" (同国, nước này, the country) is the non-home country named before it.
 3. A subset (うち8件, trong đó 14 dự án, of which 3), or a number compared with the count before
    it (31 countries, up from 17), has the subject of that count.
-4. Participants take only a side anchor of their own clause (日本側から14名); otherwise none.
+4. Participants take only a side anchor of their own clause (日本側から14名), or one spelling out
+   the whole text from an earlier clause (日本側からは環境省、外務省等30名); otherwise none.
 5. A count a joint committee approves in its clause is joint: only a country stated as the place
    of the counted things themselves (two new projects in Kenya) is its subject.
 6. Otherwise the one country other than the home party in the clause, sentence or paragraph
@@ -165,13 +166,17 @@ def clauses(text: str, sentence: Span, lang: str) -> list[Span]:
     return [(a, b) for a, b in pairwise(cuts) if b > a]
 
 
-def _anchor(text: str, party: Party, count: Counted, clause: Span, lang: str, key: str = "anchors") -> str | None:
+def _anchor(text: str, party: Party, count: Counted, clause: Span, lang: str, key: str = "anchors",
+            tight: bool = False) -> str | None:
     """The kind of anchor (place, owner, side) that ties `party` to `count`, if any, by the
-    anchors of `key` in the language's data."""
+    anchors of `key` in the language's data; `tight`: only anchors that spell out the whole
+    text between them (a `gap`), which may then span clause marks."""
     before = party.end <= count.start
     gap = text[party.end : count.start] if before else text[count.end : party.start]
     data = _data(lang)
     for a in data[key + "_re"]:
+        if tight and "gap" not in a:
+            continue
         if a.get("side") and a["side"] != ("before" if before else "after"):
             continue
         if party.iso3 in data["home"] and count.unit not in a.get("home", (count.unit,)):
@@ -189,10 +194,10 @@ def _anchor(text: str, party: Party, count: Counted, clause: Span, lang: str, ke
 
 
 def _nearest(text: str, count: Counted, pool: list[Party], clause: Span, kinds: set[str], lang: str,
-             key: str = "anchors") -> Party | None:
+             key: str = "anchors", tight: bool = False) -> Party | None:
     """The party tied to the count by an anchor of `kinds`: one placed right after the count
     ("two in Ethiopia") first, else the nearest."""
-    tied = [p for p in pool if _anchor(text, p, count, clause, lang, key) in kinds]
+    tied = [p for p in pool if _anchor(text, p, count, clause, lang, key, tight) in kinds]
     return min(tied, key=lambda p: (not _placed_after(text, p, count, lang),
                                     min(abs(p.end - count.start), abs(p.start - count.end))), default=None)
 
@@ -317,8 +322,10 @@ def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], 
         party = _nearest(text, count, [p for p in every if span[0] <= p.start < span[1]], span, kinds, lang)
         if party:
             return party.iso3
-    if count.unit == "participant":
-        return None
+    if count.unit == "participant":  # 日本側からは環境省、外務省等30名: a side whose list holds clause marks
+        party = _nearest(text, count, [p for p in every if sentence[0] <= p.start < own[0]], sentence, kinds, lang,
+                         tight=True)
+        return party.iso3 if party else None
     busy[own] = [c for c in others if own[0] <= c.start < own[1]]  # タイ3件…インドネシア1件の計6件
     owned = {p for span, cs in busy.items() for p in every if span[0] <= p.start < span[1]
              and any(_anchor(text, p, c, span, lang) for c in cs)}

@@ -229,4 +229,13 @@ def test_counts_spelled_numbers(lang, text, expected):
 ])
 def test_counts_nationality_of_the_counted_things(lang, text, expected):
     assert found(text, lang) == expected
+@pytest.mark.parametrize("lang,text,expected", [
+    # a side's list of bodies may hold clause marks (環境省、外務省等) between the side and its number
+    ("ja", "日本側からは外務省、農林水産省等約12名、カンボジア側からは環境省等約25名が出席した。",
+     [(12, "participant", "JPN"), (25, "participant", "KHM")]),
+    # a country in an earlier clause with other words before the number is no side of it
+    ("ja", "タイ側の提案を受けて、約30名が参加した。", [(30, "participant", None)]),
+])
+def test_counts_side_with_a_list_of_bodies(lang, text, expected):
+    assert found(text, lang) == expected
 # fmt: on
