@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -26,9 +26,10 @@ from extractors.entities.dates import YEARS, sentence_span
 from extractors.lexicon import alternation, lexicon
 from extractors.entities.measures import qualify
 from extractors.entities.numbers import fold, number_words, numeral_pattern, parse_number
-from extractors.text import chars, script, spaced
+from extractors.text import bounded, chars, script, spaced
 from schemas.records import CountMention, CountryMention
 
+COORDINATION_REACH = 20  # the longest text joining two coordinated counts (" Vietnamese and ")
 _CLAUSE_END = re.compile(r"[、,。;；]")
 _KANJI_DIGIT = re.compile(r"[〇零一二三四五六七八九十百千\d]")
 _NOUN_CHAR = script("ja", "katakana", "kanji", "kanji_extra")
@@ -197,7 +198,31 @@ def find(text: str, lang: str, bounds: frozenset[int] = frozenset()) -> list[Cou
     found = sorted(found + _totals(folded, lang, found), key=lambda f: f[0])
     found = sorted(found + _elided(folded, lang, found), key=lambda f: f[0])
     spans = [(f[0], f[1]) for f in found]
-    return [_refine(folded, lang, spans, k, *f) for k, f in enumerate(found)]
+    counts = [_refine(folded, lang, spans, k, *f) for k, f in enumerate(found)]
+    return _coordinated(folded, lang, [f[3] for f in found], counts)
+
+
+def _coordinated(text: str, lang: str, groups: list[dict[str, Any]], counts: list[Count]) -> list[Count]:
+    """Counts of businesses joined by "and" or a list comma share the verb after the last
+    (12 Japanese firms and 8 local firms attended · 日本企業15社、タイ企業20社が参加): all attend."""
+    out = list(counts)
+    for k in range(len(out) - 2, -1, -1):
+        attending, gap = groups[k].get("attending"), text[out[k].end : out[k + 1].start]
+        if attending and out[k].unit != attending and out[k + 1].unit == attending \
+                and groups[k + 1].get("attending") == attending and _coordination(gap, lang):
+            out[k] = replace(out[k], unit=attending)
+    return out
+
+
+def _coordination(gap: str, lang: str) -> bool:
+    """True when `gap` only joins two noun phrases: short, a list comma or a coordinating word
+    of the language, and besides it no digit, sentence mark or word of a verb's kind (a
+    lower-case word where words are spaced, kana where they are not: "exhibited, and", "が出展し、")."""
+    words = bounded(alternation(lexicon(lang, "counts")["coordinators"]) or "(?!)", lang)
+    rest = re.sub(words, " ", gap, flags=re.IGNORECASE)
+    verbish = r"(?<!\w)[^\W\d_A-Z\u00C0-\u00DE\u0110]" if spaced(lang) else r"[ぁ-ゖ]"
+    joined = rest != gap or "," in gap or "、" in gap
+    return len(gap) <= COORDINATION_REACH and joined and not re.search(rf"[\d.;:!?。；：]|{verbish}", rest)
 
 
 def _range_starts(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict[str, Any], str, None]]:

@@ -238,4 +238,15 @@ def test_counts_nationality_of_the_counted_things(lang, text, expected):
 ])
 def test_counts_side_with_a_list_of_bodies(lang, text, expected):
     assert found(text, lang) == expected
+@pytest.mark.parametrize("lang,text,expected", [
+    # businesses joined by "and" or a list comma share the verb after the last: all attend
+    ("en", "Nine Thai firms and 14 Japanese companies attended the matching.", [(9, "participant", "THA"), (14, "participant", "JPN")]),
+    ("ja", "商談会には日本企業8社、ラオス企業11社が参加した。", [(8, "participant", "JPN"), (11, "participant", "LAO")]),
+    ("vi", "Có 35 doanh nghiệp Lào và 12 doanh nghiệp Nhật Bản tham dự.", [(35, "participant", "LAO"), (12, "participant", "JPN")]),
+    # each with its own verb: only the attending ones are participants
+    ("en", "Twelve firms exhibited, and 60 companies attended.", [(12, "other", None), (60, "participant", None)]),
+    ("ja", "日本企業8社が出展し、ラオス企業11社が参加した。", [(8, "other", "JPN"), (11, "participant", "LAO")]),
+])
+def test_counts_coordinated_businesses_share_their_verb(lang, text, expected):
+    assert found(text, lang) == expected
 # fmt: on
