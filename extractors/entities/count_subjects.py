@@ -15,7 +15,7 @@ Principles, each with its words and patterns in `data/<lang>/counts.yaml`:
    count (so in a comparison each number takes the country next to it). Two countries named
    together (日越間では, Japan and Mongolia have) anchor "no single subject".
    "The said country" (同国, nước này, the country) is the non-home country named before it.
-3. A subset (うち8件, trong đó 14 dự án, of which 3), or a number compared with the count before
+3. A subset (うち8件, trong đó 14 dự án, of which 3, 7 of which), or a number compared with the count before
    it (31 countries, up from 17), has the subject of that count.
 4. Participants take only a side anchor of their own clause (日本側から14名), or one spelling out
    the whole text from an earlier clause (日本側からは環境省、外務省等30名); otherwise none.
@@ -90,6 +90,7 @@ def _data(lang: str) -> dict[str, Any]:
     words = alternation(data["clause_breaks"]) or "(?!)"
     data["clause_re"] = re.compile(rf"[{punct}]|{_LIST_ITEM}|{bounded(words, lang)}", flags)
     data["subset_re"] = re.compile(rf"(?:{alternation(data['subset_before']) or '(?!)'})\s*$", flags)
+    data["subset_after_re"] = re.compile(rf"\s*(?:{alternation(data['subset_after']) or '(?!)'})(?!\w)", flags)
     data["parallel_re"] = re.compile(rf"(?:{alternation(data['parallel_before']) or '(?!)'})\s*$", flags)
     data["member_re"] = re.compile(alternation(data["membership_words"]) or "(?!)", flags)
     anaphors = alternation(data["anaphors"]) or "(?!)"
@@ -291,7 +292,8 @@ def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], 
     parts = clauses(text, sentence, lang)
     own = next((p for p in parts if p[0] <= count.start < p[1]), sentence)
     lead = text[own[0] : count.start]
-    if prior is not None and (data["subset_re"].search(lead) or data["parallel_re"].search(lead)):
+    if prior is not None and (data["subset_re"].search(lead) or data["parallel_re"].search(lead)
+                              or data["subset_after_re"].match(text, count.end)):
         return prior
     if data["scheme_re"].search(text, *own):
         return None

@@ -249,4 +249,14 @@ def test_counts_side_with_a_list_of_bodies(lang, text, expected):
 ])
 def test_counts_coordinated_businesses_share_their_verb(lang, text, expected):
     assert found(text, lang) == expected
+@pytest.mark.parametrize("lang,text,expected", [
+    # "N of which" after a count is a subset of it and shares its subject
+    ("en", "Kenya has 6 registered projects, 4 of which have issued credits.", [(6, "project", "KEN"), (4, "project", "KEN")]),
+    # fact-box fields separated by a bar on one line
+    ("en", "Partner countries: 29 | Registered projects: 88", [(29, "country", None), (88, "project", None)]),
+    ("vi", "Số dự án: 12 | Số nước đối tác: 27", [(12, "project", None), (27, "country", None)]),
+    ("ja", "登録プロジェクト：64｜参加者：約90", [(64, "project", None), (90, "participant", None)]),
+])
+def test_counts_subset_after_and_bar_separated_fields(lang, text, expected):
+    assert found(text, lang) == expected
 # fmt: on
