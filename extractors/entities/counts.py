@@ -105,8 +105,8 @@ def _skip(text: str, m: re.Match, value: float, lang: str) -> bool:
     head_word = head.split()[-1] if head.split() else ""
     if head.endswith(tuple(data["ordinal_before"])):
         return True
-    if "\n" not in text[len(head) : at] and head.endswith(tuple(lexicon(lang, "numbers")["vague_prefixes"])):
-        return True  # 数十か国; not a label ending the line before (パートナー国数⏎31か国)
+    if _vague(text[len(head) : at], lang) and head.endswith(tuple(lexicon(lang, "numbers")["vague_prefixes"])):
+        return True  # 数十か国; not the end of a label (パートナー国数⏎31か国, 登録件数 16件)
     if text[m.end() :].startswith(tuple(data["ordinal_after"])):
         return True
     if text[m.start("num") :].lower().startswith(tuple(data["idioms"])):
@@ -124,6 +124,12 @@ def _skip(text: str, m: re.Match, value: float, lang: str) -> bool:
             return False
         return data["pair_default_reference"] or head_word in data["reference_before"]
     return False
+
+
+def _vague(gap: str, lang: str) -> bool:
+    """Whether a vague word may stand `gap` before a numeral: right before it (数十), or where
+    words are spaced a space before (several hundred); never on the line before."""
+    return not gap or (spaced(lang) and "\n" not in gap)
 
 
 def _year_range_end(text: str, at: int, num: str) -> bool:

@@ -198,6 +198,7 @@ def test_counts_photo_captions_and_pagers_are_not_counts(lang, text):
     ("ja", "■加盟国数\n27か国\n", [(27, "country", None)]),
     ("ja", "参加者数\n約80名", [(80, "participant", None)]),
     ("ja", "数十か国と数百名が関心を寄せた。", []),
+    ("ja", "登録件数　18件", [(18, "project", None)]),  # 数 with a space before the number is a label's end
 ])
 def test_counts_after_a_label_line(lang, text, expected):
     assert found(text, lang) == expected
