@@ -31,6 +31,8 @@ Principles, each with its words and patterns in `data/<lang>/counts.yaml`:
    the one non-home country of the clause, sentence or paragraph, else of the document so far.
 9. People and bodies with a nationality in their own noun phrase are that country's: 12 Japanese
    companies (a demonym), 30 doanh nghiệp Nhật Bản (the name after the noun), 日本企業12社.
+10. A count whose segment names no country, under a heading that is one country's name alone
+   (■タイ⏎登録案件：12件), is that country's.
 """
 
 from __future__ import annotations
@@ -51,9 +53,11 @@ from schemas.records import CountryMention, OrgMention
 
 SUBJECT_GAP = 25  # two countries closer than this with "and" between them are named jointly
 NATIONAL_UNITS = ("participant", "other")  # people and bodies have a nationality; projects take their host's
+HEADING_REACH = 3  # segments below a country's own heading (■タイ) that it labels
 LOCAL_REACH = 6  # a "local" word this close before a count (現地企業10社), in it or right after it marks it
 Span = tuple[int, int]
-_LIST_ITEM = r"\n(?=[ \t]*[-•・*+▪◦])"  # a line opening a list item opens a clause (a wrapped line does not)
+# a line opening a list item or a label ("タイ：…", "Chile: …") opens a clause (a wrapped line does not)
+_LIST_ITEM = r"\n(?=[ \t]*[-•・*+▪◦]|[^\n:：。.]{1,20}[:：])"
 
 
 class Counted(Protocol):
@@ -331,4 +335,21 @@ def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], 
     busy[own] = [c for c in others if own[0] <= c.start < own[1]]  # タイ3件…インドネシア1件の計6件
     owned = {p for span, cs in busy.items() for p in every if span[0] <= p.start < span[1]
              and any(_anchor(text, p, c, span, lang) for c in cs)}
-    return _fallback(seg, [p for p in every if p not in owned], [own, sentence, (0, sentence[1])])
+    found = _fallback(seg, [p for p in every if p not in owned], [own, sentence, (0, sentence[1])])
+    return found or (None if every else _heading_country(ctx, data["home"]))
+
+
+def _heading_country(ctx: Context, home: list[str]) -> str | None:
+    """Principle 10: the country of the nearest heading above (within HEADING_REACH segments)
+    when that heading is the country's name alone (■タイ, "Viet Nam"): a section label."""
+    for i in range(ctx.index - 1, max(-1, ctx.index - 1 - HEADING_REACH), -1):
+        heading = ctx.segments[i]
+        if heading.kind != "heading":
+            continue
+        named = [m for m in ctx.found.get(i, []) if isinstance(m, CountryMention)]
+        rest = heading.text
+        for m in sorted(named, key=lambda m: -m.start):
+            rest = rest[: m.start] + rest[m.end :]
+        isos = {m.iso3 for m in named}
+        return isos.pop() if len(isos) == 1 and not (isos & set(home)) and not re.search(r"[^\W_]", rest) else None
+    return None
