@@ -56,6 +56,7 @@ NATIONAL_UNITS = ("participant", "other")  # people and bodies have a nationalit
 HEADING_REACH = 3  # segments below a country's own heading (■タイ) that it labels
 LOCAL_REACH = 6  # a "local" word this close before a count (現地企業10社), in it or right after it marks it
 Span = tuple[int, int]
+_LABEL = re.compile(r"[^\n:：。.、]{1,20}[:：]")  # a line's label: "ベトナム：", "Chile:"
 # a line opening a list item or a label ("タイ：…", "Chile: …") opens a clause (a wrapped line does not)
 _LIST_ITEM = r"\n(?=[ \t]*[-•・*+▪◦]|[^\n:：。.]{1,20}[:：])"
 
@@ -164,11 +165,23 @@ def _numeral(lang: str) -> re.Pattern:
     return re.compile(numeral_pattern(lang))
 
 
-def clauses(text: str, sentence: Span, lang: str) -> list[Span]:
-    """The clauses of a sentence: cut at clause marks (、 , ; brackets), list items and clause-opening words."""
+def clauses(text: str, sentence: Span, lang: str, breaks: Sequence[int] = ()) -> list[Span]:
+    """The clauses of a sentence: cut at clause marks (、 , ; brackets), list items, clause-opening
+    words and `breaks` (line breaks the segmenter took out before a labelled line)."""
     lo, hi = sentence
-    cuts = [lo] + [m.start() for m in _data(lang)["clause_re"].finditer(text, lo, hi)] + [hi]
+    marks = [m.start() for m in _data(lang)["clause_re"].finditer(text, lo, hi)]
+    cuts = sorted({lo, hi, *marks, *(b for b in breaks if lo < b < hi)})
     return [(a, b) for a, b in pairwise(cuts) if b > a]
+
+
+def label_breaks(seg: Segment) -> list[int]:
+    """Offsets in `seg.text` where the segmenter took a line break out (Japanese unwrapping)
+    before a labelled line (…47件⏎ベトナム：…): the line is an item of its own, not a wrapped word."""
+    if not seg.index_map:
+        return []
+    at = seg.index_map
+    return [i for i in range(1, len(at)) if at[i] - at[i - 1] > 1
+            and "\n" in seg.raw[at[i - 1] + 1 : at[i]] and _LABEL.match(seg.text, i)]
 
 
 def _anchor(text: str, party: Party, count: Counted, clause: Span, lang: str, key: str = "anchors",
@@ -281,19 +294,20 @@ def subjects(seg: Segment, ctx: Context, counts: Sequence[Counted]) -> list[str 
     """The subject of each count of a segment (counts in text order)."""
     every = parties(seg.text, [c for c in ctx.here(CountryMention) if isinstance(c, CountryMention)], seg.lang)
     out: list[str | None] = []
+    breaks = label_breaks(seg) if counts else []
     for k, count in enumerate(counts):
         sentence = sentence_span(seg.text, count.start)
         others = [c for c in counts if c is not count and sentence[0] <= c.start < sentence[1]]
         prior = out[-1] if k and counts[k - 1] in others else None
-        out.append(_subject(seg, ctx, count, others, every, sentence, prior))
+        out.append(_subject(seg, ctx, count, others, every, sentence, prior, breaks))
     return out
 
 
 def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], every: list[Party],
-             sentence: Span, prior: str | None) -> str | None:
+             sentence: Span, prior: str | None, breaks: list[int]) -> str | None:
     text, lang, data = seg.text, seg.lang, _data(seg.lang)
     named = any(sentence[0] <= p.start < sentence[1] for p in every)
-    parts = clauses(text, sentence, lang)
+    parts = clauses(text, sentence, lang, breaks)
     own = next((p for p in parts if p[0] <= count.start < p[1]), sentence)
     lead = text[own[0] : count.start]
     if prior is not None and (data["subset_re"].search(lead) or data["parallel_re"].search(lead)

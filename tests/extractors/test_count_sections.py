@@ -30,4 +30,12 @@ def counts(tmp_path: Path, text: str) -> list[tuple]:
 ])
 def test_counts_under_a_country_heading(tmp_path, text, expected):
     assert counts(tmp_path, text) == expected
+@pytest.mark.parametrize("text,expected", [
+    # a country labelling its line owns the count further on that line, not the next line's
+    ("ラオス：登録済み案件 6件\nカンボジア：登録済み案件 9件\n", [(6, "project", "LAO"), (9, "project", "KHM")]),
+    ("Laos: a total of 6 projects\nCambodia: a total of 9 projects\n", [(6, "project", "LAO"), (9, "project", "KHM")]),
+    ("Lào: tổng cộng 6 dự án\nCampuchia: tổng cộng 9 dự án\n", [(6, "project", "LAO"), (9, "project", "KHM")]),
+])
+def test_counts_on_country_labelled_lines(tmp_path, text, expected):
+    assert counts(tmp_path, text) == expected
 # fmt: on
