@@ -111,14 +111,16 @@ def _data(lang: str) -> dict[str, Any]:
     return data
 
 
-def parties(text: str, countries: Sequence[CountryMention], lang: str) -> list[Party]:
+def parties(text: str, countries: Sequence[CountryMention], lang: str, earlier: str | None = None) -> list[Party]:
     """Country mentions, and "the whole country" phrases, with countries named together
-    (日越, 日・タイ, Japan and Mongolia) merged into one joint party."""
+    (日越, 日・タイ, Japan and Mongolia) merged into one joint party; "the said country" with no
+    country before it in `text` stands for `earlier` (that of the blocks before)."""
     data = _data(lang)
     found = [(c.start, c.end, c.iso3) for c in countries]
     found += [(m.start(), m.end(), data["whole_country_iso3"]) for m in data["whole_re"].finditer(text)]
     found += [(m.start(), m.end(), iso3) for m in data["anaphor_re"].finditer(text)
-              if (iso3 := _antecedent(text, countries, m.start(), lang))]
+              if (iso3 := _antecedent(text, countries, m.start(), lang)
+                  or (earlier if not any(c.end <= m.start() for c in countries) else None))]
     out: list[Party] = []
     for start, end, iso3 in sorted(found):
         last = out[-1] if out else None
@@ -127,6 +129,20 @@ def parties(text: str, countries: Sequence[CountryMention], lang: str) -> list[P
         else:
             out.append(Party(start, end, iso3))
     return out
+
+
+def _earlier_antecedent(seg: Segment, ctx: Context) -> str | None:
+    """The country "the said country" at the start of a block stands for: the last non-home
+    country of the blocks before (anaphor_last), or the only one of the nearest block naming any."""
+    data = _data(seg.lang)
+    if not data["anaphor_re"].search(seg.text):
+        return None
+    for i in range(ctx.index - 1, -1, -1):
+        named = [m for m in ctx.found.get(i, []) if isinstance(m, CountryMention) and m.iso3 not in data["home"]]
+        if named:
+            isos = {m.iso3 for m in named}
+            return max(named, key=lambda m: m.start).iso3 if data["anaphor_last"] else (isos.pop() if len(isos) == 1 else None)
+    return None
 
 
 def _antecedent(text: str, countries: Sequence[CountryMention], at: int, lang: str) -> str | None:
@@ -292,7 +308,8 @@ def _local(seg: Segment, ctx: Context, every: list[Party], spans: list[Span]) ->
 
 def subjects(seg: Segment, ctx: Context, counts: Sequence[Counted]) -> list[str | None]:
     """The subject of each count of a segment (counts in text order)."""
-    every = parties(seg.text, [c for c in ctx.here(CountryMention) if isinstance(c, CountryMention)], seg.lang)
+    every = parties(seg.text, [c for c in ctx.here(CountryMention) if isinstance(c, CountryMention)], seg.lang,
+                    _earlier_antecedent(seg, ctx))
     out: list[str | None] = []
     breaks = label_breaks(seg) if counts else []
     for k, count in enumerate(counts):
