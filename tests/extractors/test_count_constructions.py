@@ -260,4 +260,14 @@ def test_counts_coordinated_businesses_share_their_verb(lang, text, expected):
 ])
 def test_counts_subset_after_and_bar_separated_fields(lang, text, expected):
     assert found(text, lang) == expected
+@pytest.mark.parametrize("lang,text,expected", [
+    # "the said country" opening a paragraph stands for the country of the paragraphs before
+    ("ja", "ラオス\n\n同国で実施中の案件は7件である。", [(7, "project", "LAO")]),
+    ("ja", "同国で実施中の案件は7件である。", [(7, "project", None)]),  # nothing before: no antecedent
+    # legal instruments are documents (as 3つの省令)
+    ("vi", "Chính phủ đã ban hành 2 nghị định và 4 thông tư.", [(2, "document", None), (4, "document", None)]),
+    ("en", "The ministry issued three circulars.", [(3, "document", None)]),
+])
+def test_counts_anaphor_across_paragraphs_and_legal_documents(lang, text, expected):
+    assert found(text, lang) == expected
 # fmt: on
