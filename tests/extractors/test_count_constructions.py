@@ -270,4 +270,12 @@ def test_counts_subset_after_and_bar_separated_fields(lang, text, expected):
 ])
 def test_counts_anaphor_across_paragraphs_and_legal_documents(lang, text, expected):
     assert found(text, lang) == expected
+@pytest.mark.parametrize("lang,text,expected", [
+    # a count stated for the whole world is no one country's, whatever country its sentence names
+    ("vi", "Lào là một đối tác JCM, với 260 dự án trên toàn thế giới.", [(260, "project", None)]),
+    ("en", "Laos joined a scheme that has 260 projects worldwide.", [(260, "project", None)]),
+    ("ja", "ラオスも参加するJCMでは、世界全体で260件の案件がある。", [(260, "project", None)]),
+])
+def test_counts_worldwide_have_no_subject(lang, text, expected):
+    assert found(text, lang) == expected
 # fmt: on
