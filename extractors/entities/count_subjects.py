@@ -51,6 +51,7 @@ from extractors.entities.numbers import numeral_pattern
 from extractors.text import bounded, spaced, whole_words
 from schemas.records import CountryMention, OrgMention
 
+_LIST_COMMAS = ("、", ",", "，")  # the only thing between two countries of a list
 SUBJECT_GAP = 25  # two countries closer than this with "and" between them are named jointly
 NATIONAL_UNITS = ("participant", "other")  # people and bodies have a nationality; projects take their host's
 HEADING_REACH = 3  # segments below a country's own heading (■タイ) that it labels
@@ -162,9 +163,10 @@ def _antecedent(text: str, countries: Sequence[CountryMention], at: int, lang: s
 
 def _together(gap: str, lang: str) -> bool:
     """Whether two countries with `gap` between them are named together: nothing between them
-    (ja 日越), or a joint word (・, と, and, và) in a short gap that holds no other number and
-    does not end with a place word (tại, in) of its own."""
-    if not spaced(lang) and not gap.strip():
+    (ja 日越) or a list comma alone (タイ、ベトナム、インドネシアにおいて), or a joint word (・, と,
+    and, và) in a short gap that holds no other number and does not end with a place word (tại,
+    in) of its own."""
+    if not spaced(lang) and not gap.strip() or gap.strip() in _LIST_COMMAS:
         return True
     if len(gap) > SUBJECT_GAP or re.search(r"\d|[。！？]|[.!?](?:\s|$)", gap) or _numeral(lang).search(gap):
         return False

@@ -278,4 +278,12 @@ def test_counts_anaphor_across_paragraphs_and_legal_documents(lang, text, expect
 ])
 def test_counts_worldwide_have_no_subject(lang, text, expected):
     assert found(text, lang) == expected
+@pytest.mark.parametrize("lang,text,expected", [
+    # a list of countries as the place of one count: no single subject
+    ("ja", "本年度はラオス、カンボジア、ケニアにおいて計9件を採択した。", [(9, "project", None)]),
+    ("en", "Nine projects were selected in Laos, Cambodia and Kenya.", [(9, "project", None)]),
+    ("vi", "Có 9 dự án tại Lào, Campuchia và Kenya.", [(9, "project", None)]),
+])
+def test_counts_placed_in_a_list_of_countries(lang, text, expected):
+    assert found(text, lang) == expected
 # fmt: on
