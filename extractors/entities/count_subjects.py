@@ -25,7 +25,8 @@ Principles, each with its words and patterns in `data/<lang>/counts.yaml`:
    up to the sentence (a country named only later is about what follows),
    leaving out countries anchored to other counts; none when two parties are named jointly.
 7. A count whose own clause says it is scheme-wide or per country in general (JCM全体, 各国,
-   each country) has no subject; one right after an international body it runs with or is
+   each country), or whose sentence has the scheme as its owner before it with no country
+   between (JCMでは…, the JCM now has, JCM hiện có), has no subject; one right after an international body it runs with or is
    funded through (ADB連携11件) is that body's.
 8. "Local" things (現地企業10社, 10 local firms, doanh nghiệp địa phương) are the host country's:
    the one non-home country of the clause, sentence or paragraph, else of the document so far.
@@ -106,6 +107,7 @@ def _data(lang: str) -> dict[str, Any]:
     data["demonym_re"] = re.compile(bounded(demonyms, lang))
     local = alternation(data["local_words"]) or "(?!)"
     data["local_re"] = re.compile(bounded(local, lang), flags)
+    data["topic_re"] = re.compile("|".join(data["scheme_topics"]) or "(?!)", flags)
     wide = alternation(data["scheme_wide"]) or "(?!)"
     data["scheme_re"] = re.compile(bounded(wide, lang), flags)
     data["whole_re"] = re.compile(whole_words(alternation(data["whole_country"]) or "(?!)"), flags)
@@ -270,6 +272,13 @@ def _owning_body(seg: Segment, ctx: Context, count: Counted) -> str | None:
     return None
 
 
+def _scheme_topic(text: str, count: Counted, every: list[Party], sentence: Span, own: Span, lang: str) -> bool:
+    """Principle 7: the scheme itself (JCMでは, the JCM now has, JCM hiện có) owns the count, with
+    no country named from it to the end of the count's clause (the JCM has 16 projects in Kenya)."""
+    topics = list(_data(lang)["topic_re"].finditer(text, sentence[0], count.start))
+    return bool(topics) and not any(topics[-1].start() <= p.start < own[1] for p in every)
+
+
 def _nationality(text: str, count: Counted, lang: str) -> str | None:
     """Principle 9: the one country whose nationality word stands in the count's own noun
     phrase (12 Japanese companies, 15 Thai officials)."""
@@ -332,7 +341,7 @@ def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], 
     if prior is not None and (data["subset_re"].search(lead) or data["parallel_re"].search(lead)
                               or data["subset_after_re"].match(text, count.end)):
         return prior
-    if data["scheme_re"].search(text, *own):
+    if data["scheme_re"].search(text, *own) or _scheme_topic(text, count, every, sentence, own, lang):
         return None
     if data["local_re"].search(text, max(own[0], count.start - LOCAL_REACH), count.end) \
             or data["local_re"].match(text, count.end + _space(text, count.end)):

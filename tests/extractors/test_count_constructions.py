@@ -286,4 +286,15 @@ def test_counts_worldwide_have_no_subject(lang, text, expected):
 ])
 def test_counts_placed_in_a_list_of_countries(lang, text, expected):
     assert found(text, lang) == expected
+@pytest.mark.parametrize("lang,text,expected", [
+    # the scheme as the owner of the count: a country named before it is not the subject
+    ("ja", "ラオスは2014年にJCMに参加した。JCMでは、これまでに260件の案件が採択されている。", [(260, "project", None)]),
+    ("vi", "Lào tham gia JCM năm 2014, cơ chế này hiện có hơn 260 dự án.", [(260, "project", None)]),
+    ("en", "Laos signed in 2014; the JCM now has 260 projects.", [(260, "project", None)]),
+    # …unless a country is named after it, or the scheme is that country's
+    ("en", "The JCM has 7 projects in Laos.", [(7, "project", "LAO")]),
+    ("ja", "ラオスのJCMでは7件の案件がある。", [(7, "project", "LAO")]),
+])
+def test_counts_owned_by_the_scheme(lang, text, expected):
+    assert found(text, lang) == expected
 # fmt: on
