@@ -22,6 +22,7 @@ from typing import Any
 
 from extractors.base import Context, Segment, extractor
 from extractors.entities.count_subjects import subjects
+from extractors.entities.countries import country_matcher
 from extractors.entities.dates import YEARS, sentence_span
 from extractors.lexicon import alternation, lexicon
 from extractors.entities.measures import qualify
@@ -281,10 +282,20 @@ def _elided(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict
         taken = any(s <= m.start("num") < e for s, e, *_ in found + out)
         lo = sentence_span(text, max(0, sentence_span(text, m.start())[0] - 2))[0]
         before = [f[3:5] for f in found if lo <= f[0] and f[1] <= m.start()] or _nouns_before(text, lang, m.start())
+        if _placed_in_country(text, m.end("num"), lang):
+            before = [b for b in before if b[0]["unit"] != "country"]  # 50 in Viet Nam: not countries
         if value and value == int(value) and not taken and value not in YEARS and before:
             group, what = before[-1]
             out.append((m.start("num"), m.end("num"), int(value), group, what, None))
     return out
+
+
+def _placed_in_country(text: str, at: int, lang: str) -> bool:
+    """Whether a country is named as the place right after offset `at` (" in Viet Nam"): what
+    the number there counts are things in a country, not countries ("10 in Asia" may be)."""
+    place = re.match(lexicon(lang, "counts")["place_after"], text[at:])
+    start = at + place.end() - 1 if place else 0
+    return bool(place) and any(h.start == 0 and h.value for h in country_matcher().find(text[start : start + 40]))
 
 
 def _nouns_before(text: str, lang: str, at: int) -> list[tuple[dict[str, Any], str]]:
