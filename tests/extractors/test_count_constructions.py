@@ -301,6 +301,8 @@ def test_counts_owned_by_the_scheme(lang, text, expected):
     # a bare number placed in a country counts the things before it that are not countries
     ("en", "Japan has backed 260 projects in 28 countries, including 31 in Laos.",
      [(260, "project", None), (28, "country", None), (31, "project", "LAO")]),
+    ("vi", "Nhật Bản đã hỗ trợ 260 dự án tại 28 nước, trong đó có 31 tại Lào.",
+     [(260, "project", None), (28, "country", None), (31, "project", "LAO")]),
     # placed in a region, it may count countries
     ("en", "The JCM now has 28 countries, with 12 in Africa.", [(28, "country", None), (12, "country", None)]),
 ])
