@@ -96,7 +96,7 @@ def _data(lang: str) -> dict[str, Any]:
     punct = re.escape(data["clause_marks"])
     words = alternation(data["clause_breaks"]) or "(?!)"
     data["clause_re"] = re.compile(rf"[{punct}]|{_LIST_ITEM}|{bounded(words, lang)}", flags)
-    data["subset_re"] = re.compile(rf"(?:{alternation(data['subset_before']) or '(?!)'})\s*$", flags)
+    data["subset_re"] = re.compile(rf"(?:{alternation(data['subset_before']) or '(?!)'})[^\d、。,;]{{0,8}}$", flags)
     data["subset_after_re"] = re.compile(rf"\s*(?:{alternation(data['subset_after']) or '(?!)'})(?!\w)", flags)
     data["parallel_re"] = re.compile(rf"(?:{alternation(data['parallel_before']) or '(?!)'})\s*$", flags)
     data["member_re"] = re.compile(alternation(data["membership_words"]) or "(?!)", flags)

@@ -308,4 +308,13 @@ def test_counts_owned_by_the_scheme(lang, text, expected):
 ])
 def test_counts_bare_number_placed_in_a_country(lang, text, expected):
     assert found(text, lang) == expected
+@pytest.mark.parametrize("lang,text,expected", [
+    # companies named after the count (N社のX企業) attend as the counter's companies do, and
+    # the nationality after の is theirs
+    ("ja", "商談会には１２社以上のラオス企業が参加した。", [(12, "participant", "LAO")]),
+    # a subset word may stand a few words before its number (うち登録済み15件)
+    ("ja", "ラオスでは計11件、うち登録済み4件となっている。", [(11, "project", "LAO"), (4, "project", "LAO")]),
+])
+def test_counts_company_nouns_after_and_subsets_with_modifiers(lang, text, expected):
+    assert found(text, lang) == expected
 # fmt: on
