@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 
 PORT   ?= 8001
 
-.PHONY: install ingest export test test-quick lint eval eval-scans train bench clean lock serve readme
+.PHONY: install ingest export test test-quick lint eval eval-formats eval-scans train bench clean lock serve readme
 
 install: $(STAMP)
 	@$(PY) -m pipeline.load.ocr
@@ -48,16 +48,27 @@ test-quick: install
 lint: install
 	$(VENV)/bin/ruff check extractors pipeline schemas tests bench scripts
 
-# Scores the seeds, the dev pages, train, test and corpora/ against their gold sets, and
-# cross-validates the relation models (5 folds by document over seeds + dev + train).
+# Scores the seeds, the dev pages, train, test and corpora/ against their gold sets,
+# cross-validates the relation models (5 folds by document over seeds + dev + train), and scores
+# the dev and train pages as HTML, printed PDF and scans beside the same pages as text.
 eval: install
 	bash scripts/eval.sh $(SHARED)
-	$(MAKE) --no-print-directory eval-scans
+	$(MAKE) --no-print-directory eval-formats eval-scans
+
+# The dev and train pages served as HTML (site menu, header and footer around the article) and
+# printed to PDF by headless Chromium (made once into $(OUT)/formats), scored beside the same
+# pages as text. About 3 minutes on 2 cores.
+eval-formats: install $(OUT)/formats/pdf/train.jsonl
+	$(PY) scripts/eval_formats.py $(OUT)/formats/html $(SHARED) --ext html
+	$(PY) scripts/eval_formats.py $(OUT)/formats/pdf $(SHARED) --ext pdf
+
+$(OUT)/formats/pdf/train.jsonl: scripts/make_formats.py
+	$(PY) scripts/make_formats.py $(OUT)/formats $(SHARED)
 
 # The dev and train pages printed and scanned (200 dpi image-only PDFs, made once into
 # $(OUT)/scans), OCR'd and scored beside the same pages as text. About 10 minutes on 2 cores.
 eval-scans: install $(OUT)/scans/train.jsonl
-	$(PY) scripts/eval_scans.py $(OUT)/scans $(SHARED)
+	$(PY) scripts/eval_formats.py $(OUT)/scans $(SHARED) --ext pdf
 
 $(OUT)/scans/train.jsonl: scripts/make_scans.py bench/scans.py
 	$(PY) scripts/make_scans.py $(OUT)/scans $(SHARED)

@@ -129,23 +129,28 @@ def flatten(s: str) -> str:
 
 
 # A line break (with the blanks around it) between two CJK letters: the line was wrapped inside a
-# word or sentence, as PDF text of Japanese does ("カーボンニュー\n\nトラル").
+# word or sentence ("カーボンニュー\n\nトラル").
 _LETTERS = chars("ja", "iteration", "kana", "kanji", "kanji_extra", "full_width_letters")
 _WRAP = re.compile(rf"(?<=[{_LETTERS}])[ \t\u3000]*\n[\s\u3000]*(?=[{_LETTERS}])")
 
 
-def unwrap(text: str) -> tuple[str, tuple[int, ...]]:
-    """`text` without line breaks that wrap Japanese mid-word, and where each kept character
-    stood in `text` (empty when nothing was taken out)."""
+def unwrap(text: str, lang: str, *, laid_out: bool = False) -> tuple[str, tuple[int, ...]]:
+    """A block of wrapped lines read as one: in a language that `unwraps` (Japanese) the line
+    breaks between two letters are taken out ("カーボンニュー\nトラル"). On a laid-out page (PDF,
+    scan) the page's width broke every line, not the writer: there a break next to a digit or CJK
+    punctuation goes too ("6月12\n日"), and every other line break is a space, so that a wrap ends
+    no sentence. Returns the text and where each of its characters stood in `text` (empty when
+    none was taken out: the two are then aligned one to one)."""
     if "\n" not in text:
         return text, ()
     kept, index_map, pos = [], [], 0
-    for m in _WRAP.finditer(text):
-        kept.append(text[pos : m.start()])
-        index_map.extend(range(pos, m.start()))
-        pos = m.end()
-    if not pos:
-        return text, ()
+    if unwraps(lang):
+        for m in (_WRAP_JOIN if laid_out else _WRAP).finditer(text):
+            kept.append(text[pos : m.start()])
+            index_map.extend(range(pos, m.start()))
+            pos = m.end()
     kept.append(text[pos:])
-    index_map.extend(range(pos, len(text)))
-    return "".join(kept), tuple(index_map)
+    if pos:
+        index_map.extend(range(pos, len(text)))
+    joined = "".join(kept)
+    return joined.replace("\n", " ") if laid_out else joined, tuple(index_map)

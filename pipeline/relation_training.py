@@ -20,12 +20,12 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from extractors.relations import agreements, event_dates, events
+from extractors.relations import agreement_dates, agreements, event_dates, events
 from extractors import in_run_order
 from extractors.base import Context
 from extractors.relations.discourse import View, agree, document_view, full_date
 from extractors.relations.parties import as_countries
-from extractors.relations.relation_dates import first_date, options
+from extractors.relations.relation_dates import first_date
 from extractors.relations.relation_model import MODELS, Features, Model, model
 from pipeline import extract
 from pipeline.process import Processed, process
@@ -138,7 +138,7 @@ def _same_event(g: dict, c: events.Candidate) -> bool:
 
 
 LABELS = {"agreements": label_agreement, "events": label_event}
-OPTIONS = {"agreements": options, "events": event_dates.options}  # the date options each relation's decode weighs
+OPTIONS = {"agreements": agreement_dates.options, "events": event_dates.options}  # the date options each relation's decode weighs
 IDENTITY = {"agreements": _same_parties, "events": _same_event}
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from spacy.util import get_words_and_spaces
 
 from extractors.base import Segment
-from extractors.text import unwrap, unwraps
+from extractors.text import unwrap
 from pipeline.words import ja_words, vi_words
 
 
@@ -93,13 +93,15 @@ def _doc_words(doc: Doc) -> tuple[list[str], frozenset[int]]:
 def segment_block(text: str, lang: str, **kw) -> tuple[Segment, list[str]]:
     """A Segment of `text` with token bounds from the segmenter of `lang`, and its words.
 
-    Japanese blocks are unwrapped first, so words broken over lines are matched whole;
-    the Segment keeps the original text and the offset map. Table rows are not: a line
-    break there separates cells."""
-    wrapped = unwraps(lang) and kw.get("kind") != "table_row"
-    joined, index_map = unwrap(text) if wrapped else (text, ())
+    A block's lines are one paragraph the loader joined, so it is unwrapped first (`unwrap`):
+    words broken over lines are matched whole, and on a page (PDF, scan) a wrap ends no sentence.
+    The Segment keeps the original text and the offset map. Table rows are not: a line break
+    there separates cells."""
+    wrapped = kw.get("kind") != "table_row"
+    laid_out = kw.get("page") is not None
+    joined, index_map = unwrap(text, lang, laid_out=laid_out) if wrapped else (text, ())
     words, edges = _words_and_bounds(joined, lang)
-    raw = text if index_map else ""
+    raw = text if joined != text else ""
     return Segment(text=joined, lang=lang, bounds=edges, raw=raw, index_map=index_map, **kw), words
 
 

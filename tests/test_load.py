@@ -151,6 +151,17 @@ def test_one_paragraph_per_line_text_keeps_headings_and_items_apart():
     ]
 
 
+def test_a_line_that_starts_with_a_vietnamese_capital_starts_a_new_block():
+    # Đ, Ơ and Ạ-Ỹ lie inside the range à-ỹ: they are capitals all the same, so the dateline is no
+    # continuation of the short title line above it
+    body = ("Ủy ban hỗn hợp của hai nước đã họp lần thứ ba tại thành phố và thông qua các quy tắc\n"
+            "mới về đăng ký dự án, cùng với kế hoạch làm việc cho năm tới của cơ chế tín chỉ chung\n"
+            "giữa hai nước.")
+    text = "Hội thảo về Cơ chế tín chỉ chung\nĐà Nẵng, ngày 14 tháng 8 năm 2025\n" + body
+    spans = [text[s:e] for s, e, _ in text_spans(text)]
+    assert spans == ["Hội thảo về Cơ chế tín chỉ chung", "Đà Nẵng, ngày 14 tháng 8 năm 2025", body]
+
+
 @pytest.mark.parametrize(
     "data, error, message",
     [

@@ -69,9 +69,28 @@ def test_japanese_wrapped_mid_word_is_matched_whole_and_mapped_back() -> None:
 def test_unwrap_keeps_breaks_that_are_not_inside_japanese() -> None:
     from extractors.text import unwrap
 
-    assert unwrap("日本。\nJapan\nand Viet Nam") == ("日本。\nJapan\nand Viet Nam", ())
-    joined, index_map = unwrap("協\n力")
+    assert unwrap("日本。\nJapan\nand Viet Nam", "ja") == ("日本。\nJapan\nand Viet Nam", ())
+    joined, index_map = unwrap("協\n力", "ja")
     assert joined == "協力" and index_map == (0, 2)
+
+
+@pytest.mark.parametrize(("text", "lang", "surface"), [
+    ("Hai bên đã tổ chức đối thoại chính sách lần thứ 3 vào ngày\n15 tháng 3 năm 2024 tại Hà Nội.", "vi",
+     "ngày\n15 tháng 3 năm 2024"),
+    ("両国は2024年6月12\n日に東京で第3回合同委員会を開催した。", "ja", "2024年6月12\n日"),
+    ("The two sides held the third Joint Committee on 12\nJune 2024 in Tokyo.", "en", "12\nJune 2024"),
+])
+def test_a_wrap_on_a_pdf_page_ends_no_sentence(text: str, lang: str, surface: str) -> None:
+    # On a page (PDF, scan) the width broke the line, so the meeting keeps the date after the
+    # break; in a text file the writer's line break ends the sentence as before.
+    from pipeline.extract import run
+    from pipeline.segment import segment_block
+
+    for page, dated in ((1, "2024-03-15" if lang == "vi" else "2024-06-12"), (None, None)):
+        seg, _ = segment_block(text, lang, page=page)
+        found = [(name, m) for _, name, m in run([seg]).mentions]
+        assert [m.surface for name, m in found if name == "dates"] == [surface]  # the document's own text
+        assert [m.date for name, m in found if name == "events"] == [dated]
 
 
 def test_table_rows_keep_their_line_breaks() -> None:

@@ -289,7 +289,7 @@ def _table_years(seg: Segment, ctx: Context) -> Iterator[DateMention]:
 def find_dates(seg: Segment, ctx: Context) -> Iterator[DateMention]:
     """Calendar dates named in the segment, both ends of ranges and lists, yearless days as --MM-DD.
 
-    ja: 2020年8月24日及び25日 → 2020-08-24, 2020-08-25 · 同年6月19日 → (last year named)-06-19
+    ja: 2023年5月10日及び11日 → 2023-05-10, 2023-05-11 · 同年6月19日 → (last year named)-06-19
         · 2025年11月 … 18日から20日 → 2025-11-18, 2025-11-20
     vi: ngày 14 tháng 10 năm 2021 → 2021-10-14 · (15/8) → --08-15 · 18–20/11 → --11-18, --11-20
     en: 24 and 25 August 2020 → 2020-08-24, 2020-08-25 · from 10 February to 2 March → --02-10, --03-02

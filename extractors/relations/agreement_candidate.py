@@ -24,4 +24,5 @@ class Candidate:
     local: bool = True  # the parties are named in its own sentence
     noun: str = ""  # the instrument word as written, folded
     fresh: bool = False  # introduced as a new instrument ("a MoU", "4度目の覚書", "một bản ghi nhớ")
+    verb: Span | None = None  # its signing verb in its sentence
     features: Features = field(default_factory=dict)  # what the model decides on

@@ -25,6 +25,7 @@ from functools import cache
 from typing import NamedTuple
 
 from extractors.relations.agreement_candidate import Candidate
+from extractors.relations.agreement_dates import options as date_options, release_date
 from extractors.relations.agreement_merge import merge, refine
 from extractors.base import Context, extractor
 from extractors.relations.discourse import (
@@ -151,8 +152,10 @@ def _tense(unit_text: str, lang: str, verb: Span | None) -> dict[str, bool]:
         return {"past": False, "nonpast": False}
     lex = lexicon(lang, "agreements")
     around = f"{unit_text[max(0, verb[0] - 12) : verb[0]]}<{unit_text[verb[0] : verb[1]]}>{unit_text[verb[1] : verb[1] + 8]}"
-    return {"past": bool(regex(lex["past"], lang).search(around)),
-            "nonpast": bool(regex(lex["nonpast"], lang).search(around))}
+    # not regex(): its whole-word bounds fail on the markers (the "<" of "đã <ký>", the "ed>" of "sign<ed>");
+    # the patterns hold their own \b
+    return {"past": bool(re.search(lex["past"], around, re.IGNORECASE)),
+            "nonpast": bool(re.search(lex["nonpast"], around, re.IGNORECASE))}
 
 
 def _fresh(view: View, u: int, span: Span) -> bool:
@@ -472,7 +475,7 @@ def _argue(view: View, u: int, span: Span, kind: str, verb: Span | None, spans: 
     return Candidate(
         unit=u, span=span, kind=kind, parties=parties, date=date.value if date else None,
         strong=strong and date is not None, place=place_near(view, u, anchor), org_level=bool(orgs),
-        local=local,
+        local=local, verb=verb,
     )
 
 
@@ -490,17 +493,25 @@ def _following(view: View, u: int) -> list[int]:
 def _split_partners(view: View, cand: Candidate) -> list[Candidate]:
     """A JCM founding document binds Japan and one partner state (ministries stand for their
     states, a group such as ASEAN is none): one fact per partner; none when no partner is
-    named (a generic reference such as "with 7 ASEAN members"). In a list of partners, the
-    date right by a partner's name is its own ("Kenya (12 June), Ethiopia (27 May)")."""
+    named (a generic reference such as "with 7 ASEAN members"), nor when its own sentence
+    names none and several come from the sentences nearby (after "Kenya, Ethiopia and Peru
+    joined early", "signing the document took them years" is no one's document). In a list of
+    partners, the date right by a partner's name is its own ("Kenya (12 June), Ethiopia (27 May)")."""
     lang = view.units[cand.unit].lang
     partners = sorted(as_countries(cand.parties) - {JCM_HOME} - set(words(lang)["party_groups"]))
+    if len(partners) > 1 and not cand.local:
+        return []
     out = []
     for p in partners:
         own = date_by(view, cand.unit, p) if len(partners) > 1 else None
+        if own is None and cand.date is None and len(partners) >= LIST:
+            continue  # a signatory known only from an undated list is no agreement (TRAIN-NOTES, d02)
         dated = dict(date=own, strong=True) if own else {}
         out.append(replace(cand, parties=tuple(sorted({JCM_HOME, p})), org_level=False, **dated))
     return out
 
+
+LIST = 3  # partners of one mention that make it a list of signatories
 
 def _own_instrument(view: View) -> str | None:
     """The kind of the instrument a document is about: the first instrument noun in its opening."""
@@ -521,7 +532,9 @@ def find_agreements(ctx: Context) -> dict[int, list[AgreementMention]]:
 def decode(view: View, cands: list[Candidate], judge: Model, dater: Model) -> list[Candidate]:
     """The accepted candidates, their parties refined by the document, repeated mentions merged;
     an instrument between parties (all but a law) needs two sides, so one with a single side is none."""
-    merged = merge(refine(view, decide(view, cands, judge, dater)))
+    decided = [replace(c, strong=False) if c.date and c.date == release_date(view, c.unit) else c
+               for c in decide(view, cands, judge, dater, date_options)]  # a body's signing day wins
+    merged = merge(refine(view, decided))
     return [c for c in merged if c.kind == "legal_act" or len(c.parties) >= 2]
 
 

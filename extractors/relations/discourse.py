@@ -178,7 +178,7 @@ def usable(view: View, u: int, s: int, e: int) -> bool:
 
 
 def _groups(view: View, u: int, window: Span | None = None) -> list[list[Dated]]:
-    """Usable dates in runs that name one period (2020年8月24日及び25日, from 2 to 4 May)."""
+    """Usable dates in runs that name one period (2023年5月10日及び11日, from 2 to 4 May)."""
     text = view.units[u].text
     groups: list[list[Dated]] = []
     for d in dates(view, u, window):

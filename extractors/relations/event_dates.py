@@ -4,13 +4,13 @@ one before the model (extractors.relations.relation_model) decides whether it ke
 The date in the event's clause, else its sentence's (unless the sentence reports another event),
 else a row's, the next line's, or, for a held meeting, a ceremony or a visit, the narrative's; a
 meeting summary's header fields date the event the document is about. An event another is held
-during ("on the sidelines of COP30") is not dated by that one's sentence. A Japanese topic
-("…合同委員会は、") takes the date of its predicate clause; a relative clause after a mention
+during ("on the sidelines of COP30") is not dated by that one's sentence. A Japanese topic or subject
+("…合同委員会は、", "…フォーラムが…、") takes the date of its predicate clause; a relative clause after a mention
 ("COP30, which opened on November 10") gives the mention its own date, which the event held
 during it does not take. Coordinated ordinals of a plural head ("the first and second meetings
 … in 2023 and 2024") pair with the dates in order when as many.
 
-    ja: 2020年8月24日及び25日の第6回日本・ベトナム環境政策対話 → 2020-08-24
+    ja: 2023年5月10日及び11日の第4回日本・モンゴル環境政策対話 → 2023-05-10
 """
 
 from __future__ import annotations
@@ -46,16 +46,29 @@ def relative(text: str, lang: str, c: Candidate) -> bool:
     return bool(regex(lexicon(lang, "events")["relative"], lang).search(text, 0, max(hi, c.span[1])))
 
 
-def predicate(unit_text: str, lang: str, c: Candidate) -> Span | None:
-    """The clause holding the predicate of a topic-marked mention, when it says the event was held:
-    in "第11回合同委員会は、2月20日から21日までジャカルタで開催され、…" the 、 after は does not part
-    the event from its predicate's date and place."""
+def predicate(unit_text: str, lang: str, c: Candidate, others: list[Span] = ()) -> Span | None:
+    """The clause holding the predicate of a topic- or subject-marked mention, when it says the
+    event was held: Japanese puts the predicate last, so in "第11回合同委員会は、2月20日から21日まで
+    ジャカルタで開催され、…" and "フォーラムが…主催のもと、9月23日に…で開催された" the 、 after the
+    marker does not part the event from its predicate's date and place. The predicate is the first
+    clause after the mention's own that ends in a holding word (開催され、, not 実施するための), no
+    other event being named before it (that one would be its subject)."""
     lex = lexicon(lang, "events")
     topic = regex(lex["topic_after"], "ja").match(unit_text[c.span[1] :])
     if topic is None or c.host:
         return None
-    lo, hi = clause(unit_text, c.span[1] + topic.end(), lang)
-    return (lo, hi) if regex(lex["holding"], lang).search(unit_text, lo, hi) else None
+    lo, hi = clause(unit_text, c.span[1], lang)
+    if regex(lex["holding"], lang).search(unit_text, lo, hi):  # held in its own clause: read as such already
+        return None
+    held_end = regex(lex["held_end"], lang)
+    while hi < len(unit_text) and unit_text[hi] != "。":
+        lo, hi = clause(unit_text, hi + 1, lang)
+        held = held_end.search(unit_text[: hi + 1], lo)
+        if any(c.span[1] <= o[0] < (held.start() if held else hi) for o in others):
+            return None
+        if held:
+            return lo, hi
+    return None
 
 
 def dated(view: View, c: Candidate, found: list[Candidate]) -> Candidate:

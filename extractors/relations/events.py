@@ -16,12 +16,12 @@ definite mention in a later sentence ("The conference, which opened on…", "同
 refers back and dates it. An enumeration names its meeting noun once ("the first JC in 2023 and
 the second in 2024"): one event per ordinal, and so do coordinated ordinals of a plural head
 ("the first and second meetings … in 2023 and 2024", dates paired in order when as many). A
-visit may be told by its verb ("visited the plant", "đã đến thăm nhà máy"). A Japanese topic
-("…合同委員会は、") takes the date of its predicate clause; a relative clause after a mention
+visit may be told by its verb ("visited the plant", "đã đến thăm nhà máy"). A Japanese topic or subject
+("…合同委員会は、", "…フォーラムが…、") takes the date of its predicate clause; a relative clause after a mention
 ("COP30, which opened on November 10") gives the mention its own date, which the event held
 during it does not take.
 
-    ja: 2020年8月24日及び25日の第6回日本・ベトナム環境政策対話 → policy_dialogue 6, 2020-08-24
+    ja: 2023年5月10日及び11日の第4回日本・モンゴル環境政策対話 → policy_dialogue 4, 2023-05-10
     vi: ngày 24/11, hai bên đã tổ chức đối thoại lần thứ 7 tại Tokyo → policy_dialogue 7, --11-24
     en: the third Ministerial Meeting held in Manila on March 3 → conference 3, --03-03
 """
@@ -268,7 +268,7 @@ def _signals(unit_text: str, lang: str, c: Candidate, cands: list[Candidate]) ->
     }
 
 
-def _holding(unit_text: str, lang: str, c: Candidate) -> None:
+def _holding(unit_text: str, lang: str, c: Candidate, found: list[Candidate]) -> None:
     """Whether the sentence reports the event: a holding word in its clause (開催, held), or,
     for a dependent event, it is the object of the sentence's verb (の立ち上げを宣言). An event
     another one is held during ("on the sidelines of COP30", "COP30の際に", "bên lề COP30") is
@@ -282,7 +282,7 @@ def _holding(unit_text: str, lang: str, c: Candidate) -> None:
     c.main = not c.host and (regex(lex["holding"], lang).search(unit_text, lo, hi) is not None or (
         c.head and bool(regex(lex["argument_after"], "ja").search(unit_text[c.span[1] :]))
     ))
-    c.predicate = predicate(unit_text, lang, c)
+    c.predicate = predicate(unit_text, lang, c, [o.span for o in found if o is not c])
     c.main = c.main or c.predicate is not None
 
 
@@ -333,7 +333,7 @@ def candidates(view: View) -> list[Candidate]:
         found = _drop_modifiers(unit.text, unit.lang, found)
         found = sorted(found + _elliptic(unit.text, unit.lang, found, left), key=lambda c: c.span)
         for c in found:
-            _holding(unit.text, unit.lang, c)
+            _holding(unit.text, unit.lang, c, found)
         for c in sorted(found, key=lambda c: not c.host):  # a host first: its own date is not the others'
             c = dated(view, c, found)
             if _unreal(unit.text, unit.lang, c):

@@ -30,8 +30,9 @@ _ITEM = re.compile(
     re.VERBOSE,
 )
 _HEADING = re.compile(r"^(?:#{1,6}\s|【[^】]{1,40}】\s*$|[■◆□◇▼▽]\s*\S)")
-_CONTINUES = re.compile(r"^[a-zà-ỹ、，,)）]")  # the next line starts mid-sentence
-_WORD_END = re.compile(r"[a-zà-ỹ]$")  # ... or the line ends on a word and the next on a number
+# The next line starts mid-sentence: a small letter or a comma, closing bracket. (A range like
+# [à-ỹ] would also take capitals: Vietnamese Đ, Ơ and Ạ-Ỹ lie inside it.)
+_CONTINUES = "、，,)）"
 
 
 def clean(text: str) -> str:
@@ -117,9 +118,9 @@ def _joins(prev: str, nxt: str, wrap: int, full_lines: int) -> bool:
     """Does `nxt` continue the sentence `prev` was wrapped in?"""
     if prev.endswith(_ENDS) or _ITEM.match(nxt) or _HEADING.match(nxt) or _HEADING.match(prev):
         return False
-    if _OPEN_END.search(prev) or _CONTINUES.match(nxt):
+    if _OPEN_END.search(prev) or nxt[0].islower() or nxt[0] in _CONTINUES:
         return True
-    if _WORD_END.search(prev) and nxt[0].isdigit():
+    if prev[-1].islower() and nxt[0].isdigit():  # the line ends on a word and the next on a number
         return True
     return full_lines >= 2 and width(prev) >= 0.85 * wrap  # a wrapped, full-width line
 

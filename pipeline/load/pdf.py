@@ -11,6 +11,7 @@ next page) is merged into one `Table`.
 from __future__ import annotations
 
 import io
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,10 @@ from pipeline.load.blocks import Builder, clean, guess_header_rows
 from pipeline.load.errors import LoadError
 from pipeline.published_meta import pdf_published
 from pipeline.load.scans import Scans
+
+# pdfminer (under pdfplumber) warns once per font of every PDF a browser prints ("Could not get
+# FontBBox ..."): noise to an analyst, and the text is read all the same.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 MIN_PATHS = 4  # path objects on a page before pdfplumber is asked for ruled tables
 _TEXT_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_vertical": 3}

@@ -35,6 +35,8 @@ POSITIVE = [
      ("joint_plan", ("MOEJ", "MONRE"), "2022-03-15", "Tokyo")),
     ("ja", "日本とケニアは2014年2月にJCMを開始するための二国間文書に署名した。",
      ("bilateral_document", ("JPN", "KEN"), "2014-02", None)),
+    ("ja", "2024年3月5日、日本とペルーは、JCMの構築に向けた協力覚書に署名した。",
+     ("bilateral_document", ("JPN", "PER"), "2024-03-05", None)),
     ("ja", "2019年5月、日・ラオス間の環境協力に関する協力覚書の更新が行われた。",
      ("moc", ("JPN", "LAO"), "2019-05", None)),
     ("vi", "Ngày 10/5/2023, Bộ trưởng Tài nguyên và Môi trường và Bộ trưởng Môi trường Nhật Bản đã ký Bản ghi nhớ hợp tác về môi trường tại Hà Nội.",
@@ -43,6 +45,8 @@ POSITIVE = [
      ("bilateral_document", ("JPN", "LAO"), "2013", None)),
     ("en", "On 5 March 2019, Japan and Thailand signed a Memorandum of Cooperation on environmental protection.",
      ("moc", ("JPN", "THA"), "2019-03-05", None)),
+    ("en", "On 7 June 2023, Ghana and Sweden signed an Implementation Agreement on carbon credits.",
+     ("other", ("GHA", "SWE"), "2023-06-07", None)),
     ("en", "Mongolia and Japan signed up to the JCM in 2013.",
      ("bilateral_document", ("JPN", "MNG"), "2013", None)),
 ]
@@ -51,10 +55,18 @@ NEGATIVE = [
     ("ja", "両国は来年、協力覚書に署名する予定である。"),
     ("ja", "JCMはパリ協定第6条に沿って実施される。"),
     ("ja", "これまでに25か国との間でJCMを開始するための二国間文書に署名している。"),
+    ("ja", "日本は、チリ、ペルー等とJCMに関する二国間文書に署名している。"),
+    ("ja", "合同委員会は、排出削減量の算定方法を承認した。"),
+    ("ja", "日本とペルーは、JCMに関する協力覚書の署名に向けて調整を進めている。"),
+    ("ja", "この手法は国際法上の義務を生じさせるものではない。"),
     ("vi", "Hai bên sẽ ký bản ghi nhớ hợp tác trong năm 2026."),
+    ("vi", "Việt Nam và Nhật Bản cùng thực hiện Hiệp định Paris thông qua cơ chế JCM."),
+    ("vi", "Hai Bộ trưởng nhất trí sớm ký Bản ghi nhớ hợp tác về JCM giữa Lào và Nhật Bản."),
     ("vi", "Chính phủ sẽ ưu tiên thông qua các dự luật cần thiết trong năm 2025."),
     ("en", "Within the framework of this meeting, 40 new MoUs were signed."),
     ("en", "Both countries will sign a joint statement in 2026."),
+    ("en", "The ministers agreed to conclude a Memorandum of Cooperation between Japan and Peru soon."),
+    ("en", "Japan and Peru are working towards a Memorandum of Cooperation on the JCM."),
     ("en", "The two leaders agreed to expand cooperation under the comprehensive strategic partnership."),
 ]
 # fmt: on
@@ -513,3 +525,41 @@ def test_agreements_a_long_opening_paragraph_naming_the_jcm_is_no_title():
 ])
 def test_agreements_a_joint_communique_is_a_joint_statement(lang, text):
     assert {a[:3] for a in agreements(text, lang)} == {("joint_statement", ("JPN", "THA"), "2024-02-09")}
+
+
+def test_agreements_term_of_an_instrument_is_not_its_date():
+    text = (
+        "2024年9月2日、日本国環境省とラオス天然資源環境省は、環境協力に関する協力覚書に署名した。\n\n"
+        "この協力覚書は、2025年から2029年までの5年間の協力を定めるものである。"
+    )
+    found = agreements(text, "ja")
+    assert {(k, p, d) for k, p, d, _ in found} == {("moc", ("LAO", "MOEJ"), "2024-09-02")}
+
+
+def test_agreements_partners_borrowed_from_a_list_make_no_document():
+    text = (
+        "Kenya, Ethiopia and Peru registered the most JCM projects.\n\n"
+        "Signing the bilateral document took each of them several years of preparation."
+    )
+    assert agreements(text, "en") == set()
+
+
+def test_agreements_undated_list_of_signatories_is_no_agreement():
+    text = "Nhật Bản đã ký thỏa thuận JCM với Mông Cổ, Bangladesh, Kenya và Ethiopia."
+    assert rule_agreements(text, "vi") == set()
+
+
+def test_agreements_dated_list_gives_each_partner_its_day():
+    text = "Japan signed the bilateral document on the JCM with Kenya (12 June), Ethiopia (27 May) and Palau (23 August)."
+    assert {(p, d) for _, p, d, _ in rule_agreements(text, "en")} == {
+        (("JPN", "KEN"), "--06-12"), (("ETH", "JPN"), "--05-27"), (("JPN", "PLW"), "--08-23"),
+    }
+
+
+def test_agreements_title_run_on_into_the_release_date_takes_the_body_signing_day():
+    text = (
+        "ペルーとのJCMに関する協力覚書の署名について\n令和6年7月3日\n"
+        "7月2日、リマにおいて、日本とペルーはJCMに関する協力覚書に署名しました。\n"
+    )
+    found = agreements(text, "ja")
+    assert {(k, p, d) for k, p, d, _ in found} == {("bilateral_document", ("JPN", "PER"), "2024-07-02")}

@@ -388,6 +388,30 @@ def test_events_a_topic_takes_the_date_of_its_predicate_clause(lang, text, expec
     assert events(text, lang) == {expected}
 
 
+def test_events_a_subject_takes_the_date_of_its_predicate_after_a_comma():
+    """Japanese puts the predicate last: the 、 after an adverbial phrase does not part a が-marked
+    meeting from the date and place of its 開催された."""
+    text = "日本・タイ環境フォーラムが両国の環境省の共催により、2024年6月12日にバンコクで開催された。"
+    assert events(text, "ja") == {("forum", None, "2024-06-12", "Bangkok")}
+
+
+def test_events_a_predicate_after_another_meeting_is_that_ones():
+    """When another meeting is named before the predicate, it is the predicate's subject: the first
+    noun does not take its date."""
+    text = "セミナーが両国の専門家を招き、合同委員会が2024年6月12日にバンコクで開催された。"
+    assert ("seminar", None, None, "Bangkok") in rule_events(text, "ja")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "As of 30 September 2025, the Joint Committee had registered 14 projects."),
+    ("vi", "Tính đến ngày 30/9/2025, Ủy ban hỗn hợp đã đăng ký 14 dự án."),
+])
+def test_events_an_as_of_day_dates_no_meeting(lang, text):
+    """An "as of" day dates a state (projects registered so far), not a happening. (Japanese 時点
+    is left out: "立ち上げ時点" is the time of the launch it names.)"""
+    assert rule_events(text, lang) == {("joint_committee", None, None, None)}
+
+
 @pytest.mark.parametrize(("lang", "text"), [
     ("en", "COP30 is being held in Belem, Brazil. Japanese and Brazilian officials met on November 13, 2025 on the "
            "sidelines of the two-week conference, which opened on November 10 and runs until November 21."),

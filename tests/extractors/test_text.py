@@ -17,8 +17,16 @@ def test_word_spacing_decides_whether_patterns_match_whole_words() -> None:
 
 def test_only_japanese_lines_are_unwrapped() -> None:
     assert unwraps("ja") and not unwraps("vi") and not unwraps("en") and not unwraps("xx")
-    assert unwrap("脱炭\n素化") == ("脱炭素化", (0, 1, 3, 4))
-    assert unwrap("a low-\ncarbon plan") == ("a low-\ncarbon plan", ())
+    assert unwrap("脱炭\n素化", "ja") == ("脱炭素化", (0, 1, 3, 4))
+    assert unwrap("a low-\ncarbon plan", "en") == ("a low-\ncarbon plan", ())
+
+
+def test_on_a_laid_out_page_every_wrap_is_undone() -> None:
+    # the page's width broke these lines: a digit and its counter word join, other breaks are spaces
+    assert unwrap("6月12\n日に開催", "ja") == ("6月12\n日に開催", ())
+    assert unwrap("6月12\n日に開催", "ja", laid_out=True) == ("6月12日に開催", (0, 1, 2, 3, 5, 6, 7, 8))
+    assert unwrap("held on\n12 June", "en", laid_out=True) == ("held on 12 June", ())
+    assert unwrap("Japan and\nViet Nam", "ja", laid_out=True) == ("Japan and Viet Nam", ())
 
 
 def test_script_classes_tell_the_scripts_apart() -> None:

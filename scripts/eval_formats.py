@@ -1,9 +1,11 @@
-"""Scores the scanned dev/train pages (scripts/make_scans.py) beside the same pages as text:
-overall F1 (all seven fields, micro) per split and language, and the scan/text ratio.
+"""Scores the dev/train pages in another format beside the same pages as text: overall F1 (all
+seven fields, micro) per split and language, and the format/text ratio.
 
-Usage: python scripts/eval_scans.py SCANS_DIR [SHARED_DIR] [--splits dev,train] [--workers 2]
-Both columns go through the same per-document pipeline (pipeline.process, no store), so the
-ratio measures what reading the page image costs. Also prints OCR seconds per page.
+Usage: python scripts/eval_formats.py DIR [SHARED_DIR] [--ext pdf] [--splits dev,train] [--workers 2]
+DIR holds <split>/<page>.<ext> and <split>.jsonl (the gold renamed): scripts/make_scans.py makes
+the scans, scripts/make_formats.py the HTML pages and their printed PDFs. Both columns go through
+the same per-document pipeline (pipeline.process, no store), so the ratio measures what reading
+the format costs. Also prints the load's seconds per page (for scans, mostly OCR).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from pipeline.process import process, warm_up  # noqa: E402
-from pipeline.score import score  # noqa: E402
+from pipeline.score import keys_of, score  # noqa: E402
 from schemas.facts import facts_line, read_jsonl  # noqa: E402
 from schemas.records import FIELDS  # noqa: E402
 
@@ -43,24 +45,34 @@ def overall_f1(pred: list[dict], gold: list[dict]) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("scans", type=Path)
+    ap.add_argument("dir", type=Path)
     ap.add_argument("shared", type=Path, nargs="?", default=Path(__file__).resolve().parents[2] / "shared")
+    ap.add_argument("--ext", default="pdf", help="the format's file suffix in DIR (pdf, html)")
     ap.add_argument("--splits", default="dev,train")
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--diff", action="store_true",
+                    help="list per page the scoring keys the format loses or gains against the text")
     args = ap.parse_args()
-    ocr_seconds, ocr_pages = 0.0, 0
+    load_seconds, load_pages = 0.0, 0
     started = time.perf_counter()
-    print(f"{'split':6} {'lang':4} {'docs':>4} {'text F1':>8} {'scan F1':>8} {'ratio':>6}", flush=True)
+    print(f"{'split':6} {'lang':4} {'docs':>4} {'text F1':>8} {args.ext + ' F1':>8} {'ratio':>6}", flush=True)
     with ProcessPoolExecutor(args.workers, initializer=warm_up) as pool:
         for split in args.splits.split(","):
             texts = sorted((args.shared / "corpus" / split).glob("*.txt"))
-            pdfs = [args.scans / split / f"{t.stem}.pdf" for t in texts]
+            other = [args.dir / split / f"{t.stem}.{args.ext}" for t in texts]
             text_out = list(pool.map(_facts, texts))
-            scan_out = list(pool.map(_facts, pdfs))
-            ocr_seconds += sum(s for _, s, _, _ in scan_out)
-            ocr_pages += sum(p for _, _, p, _ in scan_out)
+            other_out = list(pool.map(_facts, other))
+            load_seconds += sum(s for _, s, _, _ in other_out)
+            load_pages += sum(p for _, _, p, _ in other_out)
+            if args.diff:
+                for t, (a, *_), (b, *_) in zip(texts, text_out, other_out):
+                    for name in FIELDS:
+                        lost, gained = keys_of(a, name) - keys_of(b, name), keys_of(b, name) - keys_of(a, name)
+                        for sign, keys in (("-", lost), ("+", gained)):
+                            for k in sorted(keys, key=repr):
+                                print(f"  {t.name} {name} {sign} {k}")
             gold_text = read_jsonl(args.shared / "gold" / f"{split}.jsonl")
-            gold_scan = read_jsonl(args.scans / f"{split}.jsonl")
+            gold_other = read_jsonl(args.dir / f"{split}.jsonl")
             langs = defaultdict(list)
             for i, t in enumerate(texts):
                 langs[t.stem.rsplit("_", 1)[-1]].append(i)
@@ -70,13 +82,13 @@ def main() -> None:
                     continue
                 names = {texts[i].name for i in idx}
                 g_text = [g for g in gold_text if g["doc"] in names]
-                g_scan = [g for g in gold_scan if g["doc"].replace(".pdf", ".txt") in names]
+                g_other = [g for g in gold_other if str(Path(g["doc"]).with_suffix(".txt")) in names]
                 f_text = overall_f1([text_out[i][0] for i in idx], g_text)
-                f_scan = overall_f1([scan_out[i][0] for i in idx], g_scan)
-                ratio = f_scan / f_text if f_text else 0.0
-                print(f"{split:6} {lang:4} {len(idx):4d} {f_text:8.3f} {f_scan:8.3f} {ratio:6.3f}", flush=True)
-    per_page = ocr_seconds / ocr_pages if ocr_pages else 0.0
-    print(f"OCR: {ocr_pages} pages, {per_page:.1f} s per page (load of the scans, per worker); "
+                f_other = overall_f1([other_out[i][0] for i in idx], g_other)
+                ratio = f_other / f_text if f_text else 0.0
+                print(f"{split:6} {lang:4} {len(idx):4d} {f_text:8.3f} {f_other:8.3f} {ratio:6.3f}", flush=True)
+    per_page = load_seconds / load_pages if load_pages else 0.0
+    print(f"load: {load_pages} pages, {per_page:.2f} s per page (for scans, mostly OCR; per worker); "
           f"whole evaluation {time.perf_counter() - started:.0f} s")
 
 
