@@ -15,19 +15,25 @@ Principles, each with its words and patterns in `data/<lang>/counts.yaml`:
    count (so in a comparison each number takes the country next to it). Two countries named
    together (日越間では, Japan and Mongolia have) anchor "no single subject".
    "The said country" (同国, nước này, the country) is the non-home country named before it.
-3. A subset (うち8件, trong đó 14 dự án, of which 3), or a number compared with the count before
+3. A subset (うち8件, trong đó 14 dự án, of which 3, 7 of which), or a number compared with the count before
    it (31 countries, up from 17), has the subject of that count.
-4. Participants take only a side anchor of their own clause (日本側から14名); otherwise none.
+4. Participants take only a side anchor of their own clause (日本側から14名), or one spelling out
+   the whole text from an earlier clause (日本側からは環境省、外務省等30名); otherwise none.
 5. A count a joint committee approves in its clause is joint: only a country stated as the place
    of the counted things themselves (two new projects in Kenya) is its subject.
 6. Otherwise the one country other than the home party in the clause, sentence or paragraph
    up to the sentence (a country named only later is about what follows),
    leaving out countries anchored to other counts; none when two parties are named jointly.
 7. A count whose own clause says it is scheme-wide or per country in general (JCM全体, 各国,
-   each country) has no subject; one right after an international body it runs with or is
+   each country), or whose sentence has the scheme as its owner before it with no country
+   between (JCMでは…, the JCM now has, JCM hiện có), has no subject; one right after an international body it runs with or is
    funded through (ADB連携11件) is that body's.
 8. "Local" things (現地企業10社, 10 local firms, doanh nghiệp địa phương) are the host country's:
    the one non-home country of the clause, sentence or paragraph, else of the document so far.
+9. People and bodies with a nationality in their own noun phrase are that country's: 12 Japanese
+   companies (a demonym), 30 doanh nghiệp Nhật Bản (the name after the noun), 日本企業12社.
+10. A count whose segment names no country, under a heading that is one country's name alone
+   (■タイ⏎登録案件：12件), is that country's.
 """
 
 from __future__ import annotations
@@ -46,10 +52,15 @@ from extractors.entities.numbers import numeral_pattern
 from extractors.text import bounded, spaced, whole_words
 from schemas.records import CountryMention, OrgMention
 
+_LIST_COMMAS = ("、", ",", "，")  # the only thing between two countries of a list
 SUBJECT_GAP = 25  # two countries closer than this with "and" between them are named jointly
+NATIONAL_UNITS = ("participant", "other")  # people and bodies have a nationality; projects take their host's
+HEADING_REACH = 3  # segments below a country's own heading (■タイ) that it labels
 LOCAL_REACH = 6  # a "local" word this close before a count (現地企業10社), in it or right after it marks it
 Span = tuple[int, int]
-_LIST_ITEM = r"\n(?=[ \t]*[-•・*+▪◦])"  # a line opening a list item opens a clause (a wrapped line does not)
+_LABEL = re.compile(r"[^\n:：。.、]{1,20}[:：]")  # a line's label: "ベトナム：", "Chile:"
+# a line opening a list item or a label ("タイ：…", "Chile: …") opens a clause (a wrapped line does not)
+_LIST_ITEM = r"\n(?=[ \t]*[-•・*+▪◦]|[^\n:：。.]{1,20}[:：])"
 
 
 class Counted(Protocol):
@@ -85,28 +96,34 @@ def _data(lang: str) -> dict[str, Any]:
     punct = re.escape(data["clause_marks"])
     words = alternation(data["clause_breaks"]) or "(?!)"
     data["clause_re"] = re.compile(rf"[{punct}]|{_LIST_ITEM}|{bounded(words, lang)}", flags)
-    data["subset_re"] = re.compile(rf"(?:{alternation(data['subset_before']) or '(?!)'})\s*$", flags)
+    data["subset_re"] = re.compile(rf"(?:{alternation(data['subset_before']) or '(?!)'})[^\d、。,;]{{0,8}}$", flags)
+    data["subset_after_re"] = re.compile(rf"\s*(?:{alternation(data['subset_after']) or '(?!)'})(?!\w)", flags)
     data["parallel_re"] = re.compile(rf"(?:{alternation(data['parallel_before']) or '(?!)'})\s*$", flags)
     data["member_re"] = re.compile(alternation(data["membership_words"]) or "(?!)", flags)
     anaphors = alternation(data["anaphors"]) or "(?!)"
     data["anaphor_re"] = re.compile(bounded(anaphors, lang), flags)
     data["owner_gap_re"] = re.compile(data["owner_count_gap"], flags)
+    demonyms = alternation(data["demonyms"]) or "(?!)"
+    data["demonym_re"] = re.compile(bounded(demonyms, lang))
     local = alternation(data["local_words"]) or "(?!)"
     data["local_re"] = re.compile(bounded(local, lang), flags)
+    data["topic_re"] = re.compile("|".join(data["scheme_topics"]) or "(?!)", flags)
     wide = alternation(data["scheme_wide"]) or "(?!)"
     data["scheme_re"] = re.compile(bounded(wide, lang), flags)
     data["whole_re"] = re.compile(whole_words(alternation(data["whole_country"]) or "(?!)"), flags)
     return data
 
 
-def parties(text: str, countries: Sequence[CountryMention], lang: str) -> list[Party]:
+def parties(text: str, countries: Sequence[CountryMention], lang: str, earlier: str | None = None) -> list[Party]:
     """Country mentions, and "the whole country" phrases, with countries named together
-    (日越, 日・タイ, Japan and Mongolia) merged into one joint party."""
+    (日越, 日・タイ, Japan and Mongolia) merged into one joint party; "the said country" with no
+    country before it in `text` stands for `earlier` (that of the blocks before)."""
     data = _data(lang)
     found = [(c.start, c.end, c.iso3) for c in countries]
     found += [(m.start(), m.end(), data["whole_country_iso3"]) for m in data["whole_re"].finditer(text)]
     found += [(m.start(), m.end(), iso3) for m in data["anaphor_re"].finditer(text)
-              if (iso3 := _antecedent(text, countries, m.start(), lang))]
+              if (iso3 := _antecedent(text, countries, m.start(), lang)
+                  or (earlier if not any(c.end <= m.start() for c in countries) else None))]
     out: list[Party] = []
     for start, end, iso3 in sorted(found):
         last = out[-1] if out else None
@@ -115,6 +132,20 @@ def parties(text: str, countries: Sequence[CountryMention], lang: str) -> list[P
         else:
             out.append(Party(start, end, iso3))
     return out
+
+
+def _earlier_antecedent(seg: Segment, ctx: Context) -> str | None:
+    """The country "the said country" at the start of a block stands for: the last non-home
+    country of the blocks before (anaphor_last), or the only one of the nearest block naming any."""
+    data = _data(seg.lang)
+    if not data["anaphor_re"].search(seg.text):
+        return None
+    for i in range(ctx.index - 1, -1, -1):
+        named = [m for m in ctx.found.get(i, []) if isinstance(m, CountryMention) and m.iso3 not in data["home"]]
+        if named:
+            isos = {m.iso3 for m in named}
+            return max(named, key=lambda m: m.start).iso3 if data["anaphor_last"] else (isos.pop() if len(isos) == 1 else None)
+    return None
 
 
 def _antecedent(text: str, countries: Sequence[CountryMention], at: int, lang: str) -> str | None:
@@ -134,9 +165,10 @@ def _antecedent(text: str, countries: Sequence[CountryMention], at: int, lang: s
 
 def _together(gap: str, lang: str) -> bool:
     """Whether two countries with `gap` between them are named together: nothing between them
-    (ja 日越), or a joint word (・, と, and, và) in a short gap that holds no other number and
-    does not end with a place word (tại, in) of its own."""
-    if not spaced(lang) and not gap.strip():
+    (ja 日越) or a list comma alone (タイ、ベトナム、インドネシアにおいて), or a joint word (・, と,
+    and, và) in a short gap that holds no other number and does not end with a place word (tại,
+    in) of its own."""
+    if not spaced(lang) and not gap.strip() or gap.strip() in _LIST_COMMAS:
         return True
     if len(gap) > SUBJECT_GAP or re.search(r"\d|[。！？]|[.!?](?:\s|$)", gap) or _numeral(lang).search(gap):
         return False
@@ -153,23 +185,41 @@ def _numeral(lang: str) -> re.Pattern:
     return re.compile(numeral_pattern(lang))
 
 
-def clauses(text: str, sentence: Span, lang: str) -> list[Span]:
-    """The clauses of a sentence: cut at clause marks (、 , ; brackets), list items and clause-opening words."""
+def clauses(text: str, sentence: Span, lang: str, breaks: Sequence[int] = ()) -> list[Span]:
+    """The clauses of a sentence: cut at clause marks (、 , ; brackets), list items, clause-opening
+    words and `breaks` (line breaks the segmenter took out before a labelled line)."""
     lo, hi = sentence
-    cuts = [lo] + [m.start() for m in _data(lang)["clause_re"].finditer(text, lo, hi)] + [hi]
+    marks = [m.start() for m in _data(lang)["clause_re"].finditer(text, lo, hi)]
+    cuts = sorted({lo, hi, *marks, *(b for b in breaks if lo < b < hi)})
     return [(a, b) for a, b in pairwise(cuts) if b > a]
 
 
-def _anchor(text: str, party: Party, count: Counted, clause: Span, lang: str, key: str = "anchors") -> str | None:
+def label_breaks(seg: Segment) -> list[int]:
+    """Offsets in `seg.text` where the segmenter took a line break out (Japanese unwrapping)
+    before a labelled line (…47件⏎ベトナム：…): the line is an item of its own, not a wrapped word."""
+    if not seg.index_map:
+        return []
+    at = seg.index_map
+    return [i for i in range(1, len(at)) if at[i] - at[i - 1] > 1
+            and "\n" in seg.raw[at[i - 1] + 1 : at[i]] and _LABEL.match(seg.text, i)]
+
+
+def _anchor(text: str, party: Party, count: Counted, clause: Span, lang: str, key: str = "anchors",
+            tight: bool = False) -> str | None:
     """The kind of anchor (place, owner, side) that ties `party` to `count`, if any, by the
-    anchors of `key` in the language's data."""
+    anchors of `key` in the language's data; `tight`: only anchors that spell out the whole
+    text between them (a `gap`), which may then span clause marks."""
     before = party.end <= count.start
     gap = text[party.end : count.start] if before else text[count.end : party.start]
     data = _data(lang)
     for a in data[key + "_re"]:
+        if tight and "gap" not in a:
+            continue
         if a.get("side") and a["side"] != ("before" if before else "after"):
             continue
         if party.iso3 in data["home"] and count.unit not in a.get("home", (count.unit,)):
+            continue
+        if count.unit not in a.get("units", (count.unit,)):
             continue
         if "gap" in a and not a["gap"].search(gap):
             continue
@@ -182,10 +232,10 @@ def _anchor(text: str, party: Party, count: Counted, clause: Span, lang: str, ke
 
 
 def _nearest(text: str, count: Counted, pool: list[Party], clause: Span, kinds: set[str], lang: str,
-             key: str = "anchors") -> Party | None:
+             key: str = "anchors", tight: bool = False) -> Party | None:
     """The party tied to the count by an anchor of `kinds`: one placed right after the count
     ("two in Ethiopia") first, else the nearest."""
-    tied = [p for p in pool if _anchor(text, p, count, clause, lang, key) in kinds]
+    tied = [p for p in pool if _anchor(text, p, count, clause, lang, key, tight) in kinds]
     return min(tied, key=lambda p: (not _placed_after(text, p, count, lang),
                                     min(abs(p.end - count.start), abs(p.start - count.end))), default=None)
 
@@ -222,6 +272,21 @@ def _owning_body(seg: Segment, ctx: Context, count: Counted) -> str | None:
     return None
 
 
+def _scheme_topic(text: str, count: Counted, every: list[Party], sentence: Span, own: Span, lang: str) -> bool:
+    """Principle 7: the scheme itself (JCMでは, the JCM now has, JCM hiện có) owns the count, with
+    no country named from it to the end of the count's clause (the JCM has 16 projects in Kenya)."""
+    topics = list(_data(lang)["topic_re"].finditer(text, sentence[0], count.start))
+    return bool(topics) and not any(topics[-1].start() <= p.start < own[1] for p in every)
+
+
+def _nationality(text: str, count: Counted, lang: str) -> str | None:
+    """Principle 9: the one country whose nationality word stands in the count's own noun
+    phrase (12 Japanese companies, 15 Thai officials)."""
+    data = _data(lang)
+    isos = {data["demonyms"][m.group()] for m in data["demonym_re"].finditer(text, count.start, count.end)}
+    return isos.pop() if len(isos) == 1 else None
+
+
 def _fallback(seg: Segment, pool: list[Party], spans: list[Span]) -> str | None:
     """Principle 5: the one non-home country of the clause, sentence or paragraph."""
     data = _data(seg.lang)
@@ -254,30 +319,35 @@ def _local(seg: Segment, ctx: Context, every: list[Party], spans: list[Span]) ->
 
 def subjects(seg: Segment, ctx: Context, counts: Sequence[Counted]) -> list[str | None]:
     """The subject of each count of a segment (counts in text order)."""
-    every = parties(seg.text, [c for c in ctx.here(CountryMention) if isinstance(c, CountryMention)], seg.lang)
+    every = parties(seg.text, [c for c in ctx.here(CountryMention) if isinstance(c, CountryMention)], seg.lang,
+                    _earlier_antecedent(seg, ctx))
     out: list[str | None] = []
+    breaks = label_breaks(seg) if counts else []
     for k, count in enumerate(counts):
         sentence = sentence_span(seg.text, count.start)
         others = [c for c in counts if c is not count and sentence[0] <= c.start < sentence[1]]
         prior = out[-1] if k and counts[k - 1] in others else None
-        out.append(_subject(seg, ctx, count, others, every, sentence, prior))
+        out.append(_subject(seg, ctx, count, others, every, sentence, prior, breaks))
     return out
 
 
 def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], every: list[Party],
-             sentence: Span, prior: str | None) -> str | None:
+             sentence: Span, prior: str | None, breaks: list[int]) -> str | None:
     text, lang, data = seg.text, seg.lang, _data(seg.lang)
     named = any(sentence[0] <= p.start < sentence[1] for p in every)
-    parts = clauses(text, sentence, lang)
+    parts = clauses(text, sentence, lang, breaks)
     own = next((p for p in parts if p[0] <= count.start < p[1]), sentence)
     lead = text[own[0] : count.start]
-    if prior is not None and (data["subset_re"].search(lead) or data["parallel_re"].search(lead)):
+    if prior is not None and (data["subset_re"].search(lead) or data["parallel_re"].search(lead)
+                              or data["subset_after_re"].match(text, count.end)):
         return prior
-    if data["scheme_re"].search(text, *own):
+    if data["scheme_re"].search(text, *own) or _scheme_topic(text, count, every, sentence, own, lang):
         return None
     if data["local_re"].search(text, max(own[0], count.start - LOCAL_REACH), count.end) \
             or data["local_re"].match(text, count.end + _space(text, count.end)):
         return _local(seg, ctx, every, [own, sentence, (0, sentence[1])])
+    if count.unit in NATIONAL_UNITS and (iso3 := _nationality(text, count, lang)):
+        return iso3
     if org := _owning_body(seg, ctx, count):
         return org
     if count.unit == "country" or count.ownable:
@@ -300,9 +370,28 @@ def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], 
         party = _nearest(text, count, [p for p in every if span[0] <= p.start < span[1]], span, kinds, lang)
         if party:
             return party.iso3
-    if count.unit == "participant":
-        return None
+    if count.unit == "participant":  # 日本側からは環境省、外務省等30名: a side whose list holds clause marks
+        party = _nearest(text, count, [p for p in every if sentence[0] <= p.start < own[0]], sentence, kinds, lang,
+                         tight=True)
+        return party.iso3 if party else None
     busy[own] = [c for c in others if own[0] <= c.start < own[1]]  # タイ3件…インドネシア1件の計6件
     owned = {p for span, cs in busy.items() for p in every if span[0] <= p.start < span[1]
              and any(_anchor(text, p, c, span, lang) for c in cs)}
-    return _fallback(seg, [p for p in every if p not in owned], [own, sentence, (0, sentence[1])])
+    found = _fallback(seg, [p for p in every if p not in owned], [own, sentence, (0, sentence[1])])
+    return found or (None if every else _heading_country(ctx, data["home"]))
+
+
+def _heading_country(ctx: Context, home: list[str]) -> str | None:
+    """Principle 10: the country of the nearest heading above (within HEADING_REACH segments)
+    when that heading is the country's name alone (■タイ, "Viet Nam"): a section label."""
+    for i in range(ctx.index - 1, max(-1, ctx.index - 1 - HEADING_REACH), -1):
+        heading = ctx.segments[i]
+        if heading.kind != "heading":
+            continue
+        named = [m for m in ctx.found.get(i, []) if isinstance(m, CountryMention)]
+        rest = heading.text
+        for m in sorted(named, key=lambda m: -m.start):
+            rest = rest[: m.start] + rest[m.end :]
+        isos = {m.iso3 for m in named}
+        return isos.pop() if len(isos) == 1 and not (isos & set(home)) and not re.search(r"[^\W_]", rest) else None
+    return None

@@ -16,24 +16,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
 from extractors.base import Context, Segment, extractor
 from extractors.entities.count_subjects import subjects
+from extractors.entities.countries import country_matcher
 from extractors.entities.dates import YEARS, sentence_span
 from extractors.lexicon import alternation, lexicon
 from extractors.entities.measures import qualify
 from extractors.entities.numbers import fold, number_words, numeral_pattern, parse_number
-from extractors.text import chars, script, spaced
+from extractors.text import bounded, chars, script, spaced
 from schemas.records import CountMention, CountryMention
 
+COORDINATION_REACH = 20  # the longest text joining two coordinated counts (" Vietnamese and ")
 _CLAUSE_END = re.compile(r"[、,。;；]")
 _KANJI_DIGIT = re.compile(r"[〇零一二三四五六七八九十百千\d]")
 _NOUN_CHAR = script("ja", "katakana", "kanji", "kanji_extra")
 _NOUN_RUN = re.compile(rf"[{chars('ja', 'katakana', 'kanji', 'kanji_extra')}A-Za-z・ー]+")  # a written noun phrase (ja)
 _NAME_NUMBER = re.compile(r"[^\W\d_]-\Z")  # a word and a hyphen right before a number (COVID-19)
+_YEAR_RANGE = re.compile(r"(?<!\d)(?:19|20)(\d\d)[ \t]*[-–—~～][ \t]*\Z")  # FY2024-25, 2024～25
 _LINK = re.compile(r"\s*の\s*")  # "N件の…": what follows names the counted thing
 
 
@@ -98,15 +101,20 @@ def _skip(text: str, m: re.Match, value: float, lang: str) -> bool:
     ("from one country to another") and a label's value read with the next line's noun."""
     data = lexicon(lang, "counts")
     low = _range_start(text, lang, m.start("num"))  # 第2～4回: the range of an ordinal is ordinal
-    head = text[: m.start("qb") if m.group("qb") else (low or m).start("num")].rstrip()  # "some 30": a qualifier
+    at = m.start("qb") if m.group("qb") else (low or m).start("num")  # "some 30": a qualifier
+    head = text[:at].rstrip()
     head_word = head.split()[-1] if head.split() else ""
-    if head.endswith(tuple(data["ordinal_before"] + lexicon(lang, "numbers")["vague_prefixes"])):
+    if head.endswith(tuple(data["ordinal_before"])):
         return True
+    if _vague(text[len(head) : at], lang) and head.endswith(tuple(lexicon(lang, "numbers")["vague_prefixes"])):
+        return True  # 数十か国; not the end of a label (パートナー国数⏎31か国, 登録件数 16件)
     if text[m.end() :].startswith(tuple(data["ordinal_after"])):
         return True
     if text[m.start("num") :].lower().startswith(tuple(data["idioms"])):
         return True
     if value in YEARS and re.fullmatch(r"\d{4}", m.group("num")):
+        return True
+    if _year_range_end(text, m.start("num"), m.group("num")):
         return True
     if _NAME_NUMBER.search(text, max(0, m.start("num") - 2), m.start("num")):
         return True  # COVID-19 projects: a number joined to a word by a hyphen is part of a name
@@ -117,6 +125,19 @@ def _skip(text: str, m: re.Match, value: float, lang: str) -> bool:
             return False
         return data["pair_default_reference"] or head_word in data["reference_before"]
     return False
+
+
+def _vague(gap: str, lang: str) -> bool:
+    """Whether a vague word may stand `gap` before a numeral: right before it (数十), or where
+    words are spaced a space before (several hundred); never on the line before."""
+    return not gap or (spaced(lang) and "\n" not in gap)
+
+
+def _year_range_end(text: str, at: int, num: str) -> bool:
+    """True when the numeral `num` at `at` ends a year range written short (FY2024-25
+    projects): two digits above the first year's last two; "2019-4 projects" is no range."""
+    m = _YEAR_RANGE.search(text, max(0, at - 8), at)
+    return bool(m) and re.fullmatch(r"\d\d", num) is not None and int(num) > int(m.group(1))
 
 
 def _noun_after(text: str, end: int, lang: str, open_: bool) -> dict[str, Any] | None:
@@ -184,7 +205,31 @@ def find(text: str, lang: str, bounds: frozenset[int] = frozenset()) -> list[Cou
     found = sorted(found + _totals(folded, lang, found), key=lambda f: f[0])
     found = sorted(found + _elided(folded, lang, found), key=lambda f: f[0])
     spans = [(f[0], f[1]) for f in found]
-    return [_refine(folded, lang, spans, k, *f) for k, f in enumerate(found)]
+    counts = [_refine(folded, lang, spans, k, *f) for k, f in enumerate(found)]
+    return _coordinated(folded, lang, [f[3] for f in found], counts)
+
+
+def _coordinated(text: str, lang: str, groups: list[dict[str, Any]], counts: list[Count]) -> list[Count]:
+    """Counts of businesses joined by "and" or a list comma share the verb after the last
+    (12 Japanese firms and 8 local firms attended · 日本企業15社、タイ企業20社が参加): all attend."""
+    out = list(counts)
+    for k in range(len(out) - 2, -1, -1):
+        attending, gap = groups[k].get("attending"), text[out[k].end : out[k + 1].start]
+        if attending and out[k].unit != attending and out[k + 1].unit == attending \
+                and groups[k + 1].get("attending") == attending and _coordination(gap, lang):
+            out[k] = replace(out[k], unit=attending)
+    return out
+
+
+def _coordination(gap: str, lang: str) -> bool:
+    """True when `gap` only joins two noun phrases: short, a list comma or a coordinating word
+    of the language, and besides it no digit, sentence mark or word of a verb's kind (a
+    lower-case word where words are spaced, kana where they are not: "exhibited, and", "が出展し、")."""
+    words = bounded(alternation(lexicon(lang, "counts")["coordinators"]) or "(?!)", lang)
+    rest = re.sub(words, " ", gap, flags=re.IGNORECASE)
+    verbish = r"(?<!\w)[^\W\d_A-Z\u00C0-\u00DE\u0110]" if spaced(lang) else r"[ぁ-ゖ]"
+    joined = rest != gap or "," in gap or "、" in gap
+    return len(gap) <= COORDINATION_REACH and joined and not re.search(rf"[\d.;:!?。；：]|{verbish}", rest)
 
 
 def _range_starts(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict[str, Any], str, None]]:
@@ -237,10 +282,20 @@ def _elided(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict
         taken = any(s <= m.start("num") < e for s, e, *_ in found + out)
         lo = sentence_span(text, max(0, sentence_span(text, m.start())[0] - 2))[0]
         before = [f[3:5] for f in found if lo <= f[0] and f[1] <= m.start()] or _nouns_before(text, lang, m.start())
+        if _placed_in_country(text, m.end("num"), lang):
+            before = [b for b in before if b[0]["unit"] != "country"]  # 50 in Viet Nam: not countries
         if value and value == int(value) and not taken and value not in YEARS and before:
             group, what = before[-1]
             out.append((m.start("num"), m.end("num"), int(value), group, what, None))
     return out
+
+
+def _placed_in_country(text: str, at: int, lang: str) -> bool:
+    """Whether a country is named as the place right after offset `at` (" in Viet Nam"): what
+    the number there counts are things in a country, not countries ("10 in Asia" may be)."""
+    place = re.match(lexicon(lang, "counts")["place_after"], text[at:])
+    start = at + place.end() - 1 if place else 0
+    return bool(place) and any(h.start == 0 and h.value for h in country_matcher().find(text[start : start + 40]))
 
 
 def _nouns_before(text: str, lang: str, at: int) -> list[tuple[dict[str, Any], str]]:

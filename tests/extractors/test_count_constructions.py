@@ -189,3 +189,132 @@ def test_counts_photo_captions_and_pagers_are_not_counts(lang, text):
     assert found(text, lang) == []
 # fmt: on
 
+
+
+# fmt: off
+@pytest.mark.parametrize("lang,text,expected", [
+    # a heading line ending with 数 ("number of") labels the count on the next line; 数 right
+    # before a numeral (数十) still makes it vague
+    ("ja", "■加盟国数\n27か国\n", [(27, "country", None)]),
+    ("ja", "参加者数\n約80名", [(80, "participant", None)]),
+    ("ja", "数十か国と数百名が関心を寄せた。", []),
+    ("ja", "登録件数　18件", [(18, "project", None)]),  # 数 with a space before the number is a label's end
+])
+def test_counts_after_a_label_line(lang, text, expected):
+    assert found(text, lang) == expected
+@pytest.mark.parametrize("lang,text,expected", [
+    # the end of a fiscal-year range written short is a year, not a count of the noun after it
+    ("en", "Most of the FY2023-24 projects use solar power.", []),
+    ("en", "The 2022–23 model projects and 7 new projects were reviewed.", [(7, "project", None)]),
+    ("en", "In 2019-4 projects were added.", [(4, "project", None)]),  # 4 is below 19: no range
+])
+def test_counts_a_short_year_range_is_no_count(lang, text, expected):
+    assert found(text, lang) == expected
+@pytest.mark.parametrize("lang,text,expected", [
+    # "a dozen" is a numeral; "dozens of" is vague and counts nothing
+    ("en", "Japan has now signed with a dozen countries.", [(12, "country", None)]),
+    ("en", "Dozens of firms joined nearly a dozen webinars.", [(12, "meeting", None)]),
+    ("vi", "Bảy mươi doanh nghiệp tham dự hội thảo.", [(70, "participant", None)]),
+])
+def test_counts_spelled_numbers(lang, text, expected):
+    assert found(text, lang) == expected
+@pytest.mark.parametrize("lang,text,expected", [
+    # people and bodies with a nationality in their own noun phrase are that country's
+    ("en", "Some 25 Mongolian officials and 40 Japanese firms attended.", [(25, "participant", "MNG"), (40, "participant", "JPN")]),
+    ("en", "The fair in Chile drew eight Korean companies.", [(8, "other", "KOR")]),
+    ("vi", "Buổi tọa đàm có 20 chuyên gia Nhật Bản.", [(20, "participant", "JPN")]),
+    ("vi", "Có 18 doanh nghiệp Thái Lan và Lào tham dự.", [(18, "participant", None)]),  # two countries: none
+    # projects take their host, not the nationality of their funders
+    ("vi", "Hai dự án Nhật Bản tại Lào đã hoàn thành.", [(2, "project", "LAO")]),
+    ("en", "Japanese firms run 6 projects in Laos.", [(6, "project", "LAO")]),
+])
+def test_counts_nationality_of_the_counted_things(lang, text, expected):
+    assert found(text, lang) == expected
+@pytest.mark.parametrize("lang,text,expected", [
+    # a side's list of bodies may hold clause marks (環境省、外務省等) between the side and its number
+    ("ja", "日本側からは外務省、農林水産省等約12名、カンボジア側からは環境省等約25名が出席した。",
+     [(12, "participant", "JPN"), (25, "participant", "KHM")]),
+    # a country in an earlier clause with other words before the number is no side of it
+    ("ja", "タイ側の提案を受けて、約30名が参加した。", [(30, "participant", None)]),
+])
+def test_counts_side_with_a_list_of_bodies(lang, text, expected):
+    assert found(text, lang) == expected
+@pytest.mark.parametrize("lang,text,expected", [
+    # businesses joined by "and" or a list comma share the verb after the last: all attend
+    ("en", "Nine Thai firms and 14 Japanese companies attended the matching.", [(9, "participant", "THA"), (14, "participant", "JPN")]),
+    ("ja", "商談会には日本企業8社、ラオス企業11社が参加した。", [(8, "participant", "JPN"), (11, "participant", "LAO")]),
+    ("vi", "Có 35 doanh nghiệp Lào và 12 doanh nghiệp Nhật Bản tham dự.", [(35, "participant", "LAO"), (12, "participant", "JPN")]),
+    # each with its own verb: only the attending ones are participants
+    ("en", "Twelve firms exhibited, and 60 companies attended.", [(12, "other", None), (60, "participant", None)]),
+    ("ja", "日本企業8社が出展し、ラオス企業11社が参加した。", [(8, "other", "JPN"), (11, "participant", "LAO")]),
+])
+def test_counts_coordinated_businesses_share_their_verb(lang, text, expected):
+    assert found(text, lang) == expected
+@pytest.mark.parametrize("lang,text,expected", [
+    # "N of which" after a count is a subset of it and shares its subject
+    ("en", "Kenya has 6 registered projects, 4 of which have issued credits.", [(6, "project", "KEN"), (4, "project", "KEN")]),
+    # fact-box fields separated by a bar on one line
+    ("en", "Partner countries: 29 | Registered projects: 88", [(29, "country", None), (88, "project", None)]),
+    ("vi", "Số dự án: 12 | Số nước đối tác: 27", [(12, "project", None), (27, "country", None)]),
+    ("ja", "登録プロジェクト：64｜参加者：約90", [(64, "project", None), (90, "participant", None)]),
+])
+def test_counts_subset_after_and_bar_separated_fields(lang, text, expected):
+    assert found(text, lang) == expected
+@pytest.mark.parametrize("lang,text,expected", [
+    # "the said country" opening a paragraph stands for the country of the paragraphs before
+    ("ja", "ラオス\n\n同国で実施中の案件は7件である。", [(7, "project", "LAO")]),
+    ("ja", "同国で実施中の案件は7件である。", [(7, "project", None)]),  # nothing before: no antecedent
+    # legal instruments are documents (as 3つの省令)
+    ("vi", "Chính phủ đã ban hành 2 nghị định và 4 thông tư.", [(2, "document", None), (4, "document", None)]),
+    ("en", "The ministry issued three circulars.", [(3, "document", None)]),
+])
+def test_counts_anaphor_across_paragraphs_and_legal_documents(lang, text, expected):
+    assert found(text, lang) == expected
+@pytest.mark.parametrize("lang,text,expected", [
+    # a count stated for the whole world is no one country's, whatever country its sentence names
+    ("vi", "Lào là một đối tác JCM, với 260 dự án trên toàn thế giới.", [(260, "project", None)]),
+    ("en", "Laos joined a scheme that has 260 projects worldwide.", [(260, "project", None)]),
+    ("ja", "ラオスも参加するJCMでは、世界全体で260件の案件がある。", [(260, "project", None)]),
+])
+def test_counts_worldwide_have_no_subject(lang, text, expected):
+    assert found(text, lang) == expected
+@pytest.mark.parametrize("lang,text,expected", [
+    # a list of countries as the place of one count: no single subject
+    ("ja", "本年度はラオス、カンボジア、ケニアにおいて計9件を採択した。", [(9, "project", None)]),
+    ("en", "Nine projects were selected in Laos, Cambodia and Kenya.", [(9, "project", None)]),
+    ("vi", "Có 9 dự án tại Lào, Campuchia và Kenya.", [(9, "project", None)]),
+])
+def test_counts_placed_in_a_list_of_countries(lang, text, expected):
+    assert found(text, lang) == expected
+@pytest.mark.parametrize("lang,text,expected", [
+    # the scheme as the owner of the count: a country named before it is not the subject
+    ("ja", "ラオスは2014年にJCMに参加した。JCMでは、これまでに260件の案件が採択されている。", [(260, "project", None)]),
+    ("vi", "Lào tham gia JCM năm 2014, cơ chế này hiện có hơn 260 dự án.", [(260, "project", None)]),
+    ("en", "Laos signed in 2014; the JCM now has 260 projects.", [(260, "project", None)]),
+    # …unless a country is named after it, or the scheme is that country's
+    ("en", "The JCM has 7 projects in Laos.", [(7, "project", "LAO")]),
+    ("ja", "ラオスのJCMでは7件の案件がある。", [(7, "project", "LAO")]),
+])
+def test_counts_owned_by_the_scheme(lang, text, expected):
+    assert found(text, lang) == expected
+@pytest.mark.parametrize("lang,text,expected", [
+    # a bare number placed in a country counts the things before it that are not countries
+    ("en", "Japan has backed 260 projects in 28 countries, including 31 in Laos.",
+     [(260, "project", None), (28, "country", None), (31, "project", "LAO")]),
+    ("vi", "Nhật Bản đã hỗ trợ 260 dự án tại 28 nước, trong đó có 31 tại Lào.",
+     [(260, "project", None), (28, "country", None), (31, "project", "LAO")]),
+    # placed in a region, it may count countries
+    ("en", "The JCM now has 28 countries, with 12 in Africa.", [(28, "country", None), (12, "country", None)]),
+])
+def test_counts_bare_number_placed_in_a_country(lang, text, expected):
+    assert found(text, lang) == expected
+@pytest.mark.parametrize("lang,text,expected", [
+    # companies named after the count (N社のX企業) attend as the counter's companies do, and
+    # the nationality after の is theirs
+    ("ja", "商談会には１２社以上のラオス企業が参加した。", [(12, "participant", "LAO")]),
+    # a subset word may stand a few words before its number (うち登録済み15件)
+    ("ja", "ラオスでは計11件、うち登録済み4件となっている。", [(11, "project", "LAO"), (4, "project", "LAO")]),
+])
+def test_counts_company_nouns_after_and_subsets_with_modifiers(lang, text, expected):
+    assert found(text, lang) == expected
+# fmt: on

@@ -79,3 +79,23 @@ def test_numbers_fold_keeps_length(text):
 )
 def test_compound_number_words(lang: str, text: str, value: int) -> None:
     assert parse_word(text, lang) == value
+
+
+_VI_DIGITS = ["", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+
+
+def _vi_spelled(n: int) -> str:
+    """20..99 as Vietnamese writes it: hai mươi, hai mươi mốt, ba mươi lăm, chín mươi chín."""
+    tens, unit = divmod(n, 10)
+    word = {0: "", 1: "mốt", 5: "lăm"}.get(unit, _VI_DIGITS[unit])
+    return f"{_VI_DIGITS[tens]} mươi {word}".strip()
+
+
+@given(st.integers(min_value=20, max_value=99))
+def test_numbers_vietnamese_tens_round_trip(n):
+    assert parse_word(_vi_spelled(n), "vi") == n
+
+
+@pytest.mark.parametrize(("text", "value"), [("a dozen", 12), ("half a dozen", 6), ("A Dozen", 12), ("dozens", None)])
+def test_numbers_english_dozen(text: str, value: int | None) -> None:
+    assert parse_word(text, "en") == value
