@@ -30,7 +30,7 @@ DEV = {  # dates and counts at the levels issue 13's work measures (above its 0.
 # changed for it; these floors guard what it measured (FORMAT.md fields, issue 8 floors not all met).
 BLIND = {
     "countries": 0.95, "dates": 0.99, "organizations": 0.90, "counts": 0.99, "money": 0.90,
-    "agreements (kind, parties)": 0.92, "events (kind, date)": 0.82,
+    "agreements (kind, parties)": 0.95, "events (kind, date)": 0.82,
 }
 # The real pages: train is what the relation models are fitted on and the count and date rules
 # are studied on; test is only scored here and in `make eval` (never read; a failure names no
@@ -45,7 +45,7 @@ TRAIN = {
 }
 TEST = {
     "countries": 0.975, "dates": 0.93, "organizations": 0.95, "counts": 0.82, "money": 1.0,
-    "agreements (kind, parties)": 0.53, "agreements": 0.39, "events": 0.53, "events (kind, date)": 0.58,
+    "agreements (kind, parties)": 0.60, "agreements": 0.45, "events": 0.53, "events (kind, date)": 0.58,
 }
 SETS = {
     "seeds": (SHARED / "corpus" / "seeds", SHARED / "gold" / "seeds.jsonl", SEEDS_AND_CORPORA),
