@@ -87,9 +87,8 @@ def main() -> None:
                 f_other = overall_f1([other_out[i][0] for i in idx], g_other)
                 ratio = f_other / f_text if f_text else 0.0
                 print(f"{split:6} {lang:4} {len(idx):4d} {f_text:8.3f} {f_other:8.3f} {ratio:6.3f}", flush=True)
-    per_page = load_seconds / load_pages if load_pages else 0.0
-    print(f"load: {load_pages} pages, {per_page:.2f} s per page (for scans, mostly OCR; per worker); "
-          f"whole evaluation {time.perf_counter() - started:.0f} s")
+    pages = f"load: {load_pages} pages, {load_seconds / load_pages:.2f} s per page per worker; " if load_pages else ""
+    print(f"{pages}whole evaluation {time.perf_counter() - started:.0f} s")
 
 
 if __name__ == "__main__":
