@@ -73,7 +73,7 @@ def _news_day(seg: Segment, f: Found, doc: Day | None, found: list[Found]) -> It
     before when the day is after the document's (news reports the recent past) unless the
     sentence speaks of what is to come. It is `--MM-DD` as well only when its sentence names the
     month and no year: a day whose month the text does not give has no yearless value (the
-    gold lists 現地時間8日 and a news page's 3日 only resolved). None without a document date or
+    annotators list a lone day, 現地時間8日, only resolved). None without a document date or
     in a sentence saying it recurs (毎月3日)."""
     day = f.dates[0][2]
     lo, hi = sentence_span(seg.text, f.start)
@@ -118,8 +118,10 @@ def _year_of(seg: Segment, pos: int, dated: list[DateMention], doc: Day | None, 
         return None
     relative = lexicon(seg.lang, "dates")["relative_years"]
     if said := _nearest(_words(seg.lang, "relative_years").finditer(sentence), at):
-        # a month of last or next year (来年3月, tháng 9 năm ngoái) is a relative date, no date
-        return doc[0] + relative[said.group().lower()] if day is not None else None
+        # a month of last or next year (来年3月, tháng 9 năm ngoái) is a relative date, no date;
+        # this year's (今年3月, tháng 3 năm nay) is the page's year
+        offset = relative[said.group().lower()]
+        return doc[0] + offset if day is not None or offset == 0 else None
     return _around(doc, month, day, _tense(sentence, at, seg.lang))
 
 
@@ -152,8 +154,8 @@ def _around(doc: Day, month: int, day: int | None, tense: str | None) -> int | N
     was posted or updated). In a sentence without either, a day is the nearest one (a news page
     speaks of the recent past and the near future) and a month the most recent one.
     A day (or month) that would fall in another year than the document's more than RECENT days
-    (six months) from its date gets none: the page's date does not make that year clear (a signing "vừa" done on 16/12
-    in a page of 13/11/2024 is no day of 2023 to an annotator)."""
+    (six months) from its date gets none: the page's date does not make that year clear (a
+    signing "just done" on 20/12 in a page dated 10/11/2024 is no day of 2023 to an annotator)."""
     year, doc_month, doc_day = doc
     if day is None:
         y = year + (month < doc_month) if tense == "future" else year - (month > doc_month)
