@@ -43,6 +43,9 @@ POSITIVE = [
      ("moc", ("MOEJ", "MONRE"), "2023-05-10", "Hanoi")),
     ("vi", "Lào và Nhật Bản đã ký kết cơ chế JCM vào năm 2013.",
      ("bilateral_document", ("JPN", "LAO"), "2013", None)),
+    # "to sign" after "the first country" tells what happened, not a plan (only agreed/ready/set to … is)
+    ("en", "On 8 January 2013, Mongolia became the first country to sign the bilateral document on the JCM with Japan.",
+     ("bilateral_document", ("JPN", "MNG"), "2013-01-08", None)),
     ("en", "On 5 March 2019, Japan and Thailand signed a Memorandum of Cooperation on environmental protection.",
      ("moc", ("JPN", "THA"), "2019-03-05", None)),
     ("en", "On 7 June 2023, Ghana and Sweden signed an Implementation Agreement on carbon credits.",
