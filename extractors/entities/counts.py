@@ -221,15 +221,21 @@ def _coordinated(text: str, lang: str, groups: list[dict[str, Any]], counts: lis
     return out
 
 
+_KANA = script("ja", "hiragana")
+
+
 def _coordination(gap: str, lang: str) -> bool:
     """True when `gap` only joins two noun phrases: short, a list comma or a coordinating word
     of the language, and besides it no digit, sentence mark or word of a verb's kind (a
     lower-case word where words are spaced, kana where they are not: "exhibited, and", "が出展し、")."""
     words = bounded(alternation(lexicon(lang, "counts")["coordinators"]) or "(?!)", lang)
     rest = re.sub(words, " ", gap, flags=re.IGNORECASE)
-    verbish = r"(?<!\w)[^\W\d_A-Z\u00C0-\u00DE\u0110]" if spaced(lang) else r"[ぁ-ゖ]"
     joined = rest != gap or "," in gap or "、" in gap
-    return len(gap) <= COORDINATION_REACH and joined and not re.search(rf"[\d.;:!?。；：]|{verbish}", rest)
+    if len(gap) > COORDINATION_REACH or not joined or re.search(r"[\d.;:!?。；：]", rest):
+        return False
+    if spaced(lang):  # a word starting with a small letter (str.islower: Ấ, Ả, Ơ are capitals too)
+        return not any(w[0].islower() for w in re.findall(r"(?<!\w)\w+", rest))
+    return not _KANA.search(rest)
 
 
 def _range_starts(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict[str, Any], str, None]]:
