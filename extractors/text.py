@@ -114,8 +114,9 @@ def drop_invisible(s: str) -> str:
     return _INVISIBLE.sub("", s)
 
 
-# A line break (with the blanks around it) inside Japanese text: in a cell or an HTML block it is
-# a wrapped word ("2013年8\n月"), also next to CJK punctuation and between a digit and a CJK letter.
+# A line break (with the blanks around it) inside Japanese text: in a cell, an HTML block or a
+# PDF page's block it is a wrapped word ("2013年8\n月"), also next to CJK punctuation and between
+# a digit and a CJK letter.
 _CELL_CJK = chars("ja", "symbols", "kana", "kanji", "kanji_extra", "full_width")
 _WRAP_JOIN = re.compile(
     rf"(?<=[{_CELL_CJK}])\s*\n\s*(?=[{_CELL_CJK}\d])|(?<=\d)\s*\n\s*(?=[{_CELL_CJK}])"

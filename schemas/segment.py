@@ -17,8 +17,9 @@ class Segment:
     page: int | None = None
     kind: str = "paragraph"
     bounds: frozenset[int] = frozenset()  # token start/end offsets in `text`; empty = any
-    # When line breaks inside a wrapped word were taken out of `text` (PDF Japanese), `raw` is
-    # the block as it stands in the document and `index_map[i]` is where text[i] stands in it.
+    # When `text` is the block unwrapped (a wrapped Japanese word joined, a PDF page's line
+    # breaks made spaces), `raw` is the block as it stands in the document and `index_map[i]` is
+    # where text[i] stands in it (empty when nothing was taken out: the two align one to one).
     raw: str = ""
     index_map: tuple[int, ...] = ()
 

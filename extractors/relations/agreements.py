@@ -505,7 +505,7 @@ def _split_partners(view: View, cand: Candidate) -> list[Candidate]:
     for p in partners:
         own = date_by(view, cand.unit, p) if len(partners) > 1 else None
         if own is None and cand.date is None and len(partners) >= LIST:
-            continue  # a signatory known only from an undated list is no agreement (TRAIN-NOTES, d02)
+            continue  # a signatory known only from an undated list is no agreement (TRAIN-NOTES.md)
         dated = dict(date=own, strong=True) if own else {}
         out.append(replace(cand, parties=tuple(sorted({JCM_HOME, p})), org_level=False, **dated))
     return out

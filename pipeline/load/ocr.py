@@ -162,7 +162,7 @@ def _read_down(image, turn: int, points_per_pixel: float) -> OcrPage:
     turn = turn if turn == 180 else 0
     upright = image.rotate(turn, expand=True) if turn else image
     place = lambda box: _place(box, turn, 0.0, upright.size, image.size, points_per_pixel)  # noqa: E731
-    page = _read(upright, VERTICAL_LANGS, VERTICAL_PSM, [], place)  # columns: no reflow by widths
+    page = _read(upright, VERTICAL_LANGS, VERTICAL_PSM, [], place, reflow=False)  # columns: no widths to read
     page.rotation = turn
     return page
 
@@ -191,10 +191,10 @@ def _read_across(image, turn: int, script: str, points_per_pixel: float, langs: 
     return page
 
 
-def _read(image, langs: str, psm: int, grids: list[Grid], place) -> OcrPage:
+def _read(image, langs: str, psm: int, grids: list[Grid], place, reflow: bool = True) -> OcrPage:
     pt = _pytesseract()
     data = pt.image_to_data(image, lang=langs, config=f"--psm {psm}", output_type=pt.Output.DICT)
-    page = _assemble(data, grids, place, reflow=psm != VERTICAL_PSM)
+    page = _assemble(data, grids, place, reflow)
     page.langs = langs
     return page
 
