@@ -58,20 +58,22 @@ eval: install
 # The dev and train pages served as HTML (site menu, header and footer around the article) and
 # printed to PDF by headless Chromium (made once into $(OUT)/formats), scored beside the same
 # pages as text. About 3 minutes on 2 cores.
-eval-formats: install $(OUT)/formats/pdf/train.jsonl
+eval-formats: install $(OUT)/formats/.made
 	$(PY) scripts/eval_formats.py $(OUT)/formats/html $(SHARED) --ext html
 	$(PY) scripts/eval_formats.py $(OUT)/formats/pdf $(SHARED) --ext pdf
 
-$(OUT)/formats/pdf/train.jsonl: scripts/make_formats.py
+$(OUT)/formats/.made: scripts/make_formats.py
 	$(PY) scripts/make_formats.py $(OUT)/formats $(SHARED)
+	touch $@
 
 # The dev and train pages printed and scanned (200 dpi image-only PDFs, made once into
 # $(OUT)/scans), OCR'd and scored beside the same pages as text. About 10 minutes on 2 cores.
-eval-scans: install $(OUT)/scans/train.jsonl
+eval-scans: install $(OUT)/scans/.made
 	$(PY) scripts/eval_formats.py $(OUT)/scans $(SHARED) --ext pdf
 
-$(OUT)/scans/train.jsonl: scripts/make_scans.py bench/scans.py
+$(OUT)/scans/.made: scripts/make_scans.py bench/scans.py
 	$(PY) scripts/make_scans.py $(OUT)/scans $(SHARED)
+	touch $@
 
 # Rebuilds the relation models (extractors/relations/models/*.json) from the gold of $(SHARED)'s seeds, dev
 # and train sets, deterministically; ingest only reads them.

@@ -2,7 +2,7 @@
 seven fields, micro) per split and language, and the format/text ratio.
 
 Usage: python scripts/eval_formats.py DIR [SHARED_DIR] [--ext pdf] [--splits dev,train] [--workers 2]
-DIR holds <split>/<page>.<ext> and <split>.jsonl (the gold renamed): scripts/make_scans.py makes
+DIR holds <split>/<page>.<ext>, scored by the split's gold with its names: scripts/make_scans.py makes
 the scans, scripts/make_formats.py the HTML pages and their printed PDFs. Both columns go through
 the same per-document pipeline (pipeline.process, no store), so the ratio measures what reading
 the format costs. Also prints the load's seconds per page (for scans, mostly OCR).
@@ -72,7 +72,6 @@ def main() -> None:
                             for k in sorted(keys, key=repr):
                                 print(f"  {t.name} {name} {sign} {k}")
             gold_text = read_jsonl(args.shared / "gold" / f"{split}.jsonl")
-            gold_other = read_jsonl(args.dir / f"{split}.jsonl")
             langs = defaultdict(list)
             for i, t in enumerate(texts):
                 langs[t.stem.rsplit("_", 1)[-1]].append(i)
@@ -82,7 +81,7 @@ def main() -> None:
                     continue
                 names = {texts[i].name for i in idx}
                 g_text = [g for g in gold_text if g["doc"] in names]
-                g_other = [g for g in gold_other if str(Path(g["doc"]).with_suffix(".txt")) in names]
+                g_other = [dict(g, doc=str(Path(g["doc"]).with_suffix(f".{args.ext}"))) for g in g_text]
                 f_text = overall_f1([text_out[i][0] for i in idx], g_text)
                 f_other = overall_f1([other_out[i][0] for i in idx], g_other)
                 ratio = f_other / f_text if f_text else 0.0

@@ -1,18 +1,17 @@
 """Serves and prints the real dev and train pages (../shared/corpus) the way the web does: one
 HTML page per text file (a site header, menu and footer around an article whose first line is
 its heading, one paragraph per line, runs of pipe-separated lines as a ruled table), and that
-page printed to an A4 PDF with a text layer by headless Chromium. Each gets a copy of the split's
-gold with the new names, so scripts/eval_formats.py scores them beside the text.
+page printed to an A4 PDF with a text layer by headless Chromium; scripts/eval_formats.py scores
+them beside the text.
 
 Usage: python scripts/make_formats.py OUT_DIR [SHARED_DIR] [--splits dev,train]
-Makes OUT_DIR/html/<split>/*.html, OUT_DIR/pdf/<split>/*.pdf and OUT_DIR/{html,pdf}/<split>.jsonl.
+Makes OUT_DIR/html/<split>/*.html and OUT_DIR/pdf/<split>/*.pdf.
 Needs Debian's chromium (scripts/system-deps.sh); deterministic apart from the PDFs' dates.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from html import escape
@@ -74,16 +73,6 @@ def html_page(text: str, lang: str) -> str:
             + f'\n</article></main>\n<footer class="site-footer"><a href="#">{escape(top)}</a></footer></body></html>\n')
 
 
-def _renamed_gold(gold: Path, out: Path, suffix: str) -> None:
-    lines = []
-    for line in gold.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            entry = json.loads(line)
-            entry["doc"] = str(Path(entry["doc"]).with_suffix(suffix))
-            lines.append(json.dumps(entry, ensure_ascii=False))
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("out", type=Path)
@@ -99,7 +88,6 @@ def main() -> None:
         for split in args.splits.split(","):
             for fmt in ("html", "pdf"):
                 (args.out / fmt / split).mkdir(parents=True, exist_ok=True)
-                _renamed_gold(args.shared / "gold" / f"{split}.jsonl", args.out / fmt / f"{split}.jsonl", f".{fmt}")
             for text_file in sorted((args.shared / "corpus" / split).glob("*.txt")):
                 lang = text_file.stem.rsplit("_", 1)[-1]
                 html = html_page(text_file.read_text(encoding="utf-8"), lang)

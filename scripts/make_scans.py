@@ -1,16 +1,15 @@
 """Prints the real dev and train pages (../shared/corpus) on A4 and scans them: one image-only
 PDF per text file, 200 dpi grayscale JPEG with a small skew and noise (bench/scans.py), named
-like its text (d01_ja.txt -> d01_ja.pdf), and a copy of the split's gold with the PDF names.
+like its text (d01_ja.txt -> d01_ja.pdf); scripts/eval_formats.py scores them by the split's gold.
 Deterministic: a page's skew and noise are seeded by its file name.
 
 Usage: python scripts/make_scans.py OUT_DIR [SHARED_DIR] [--dpi 200] [--splits dev,train]
-Makes OUT_DIR/<split>/*.pdf and OUT_DIR/<split>.jsonl. Not committed: ~13 MB.
+Makes OUT_DIR/<split>/*.pdf. Not committed: ~13 MB.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -39,13 +38,6 @@ def main() -> None:
         folder.mkdir(parents=True, exist_ok=True)
         texts = sorted((args.shared / "corpus" / split).glob("*.txt"))
         jobs += [(t, folder / f"{t.stem}.pdf", args.dpi) for t in texts]
-        gold = args.shared / "gold" / f"{split}.jsonl"
-        with open(args.out / f"{split}.jsonl", "w", encoding="utf-8") as f:
-            for line in gold.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    entry = json.loads(line)
-                    entry["doc"] = str(Path(entry["doc"]).with_suffix(".pdf"))
-                    f.write(json.dumps(entry, ensure_ascii=False) + "\n")
     with ProcessPoolExecutor(args.workers) as pool:
         done = list(pool.map(_one, jobs))
     print(f"wrote {len(done)} scanned PDFs under {args.out}")
