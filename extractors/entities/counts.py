@@ -106,6 +106,8 @@ def _skip(text: str, m: re.Match, value: float, lang: str) -> bool:
     head_word = head.split()[-1] if head.split() else ""
     if head.endswith(tuple(data["ordinal_before"])):
         return True
+    if head_word.lower() in data["numeral_nouns"].get(m.group("num").lower(), ()):
+        return True  # Mỗi năm tổ chức: năm after mỗi is "year", not the numeral five
     if _vague(text[len(head) : at], lang) and head.endswith(tuple(lexicon(lang, "numbers")["vague_prefixes"])):
         return True  # 数十か国; not the end of a label (パートナー国数⏎31か国, 登録件数 16件)
     if text[m.end() :].startswith(tuple(data["ordinal_after"])):
@@ -201,6 +203,7 @@ def find(text: str, lang: str, bounds: frozenset[int] = frozenset()) -> list[Cou
         if group["unit"] is not None:
             qualifier = _qualifier(data, m.group("qb"), m.groupdict().get("qa") or m.groupdict().get("qm"))
             found.append((m.start(), m.end(), int(value), group, what.strip(), qualifier))
+    found = _repeated(folded, lang, found)
     found = sorted(found + _range_starts(folded, lang, found), key=lambda f: f[0])
     found = sorted(found + _totals(folded, lang, found), key=lambda f: f[0])
     found = sorted(found + _elided(folded, lang, found), key=lambda f: f[0])
@@ -236,6 +239,37 @@ def _coordination(gap: str, lang: str) -> bool:
     if spaced(lang):  # a word starting with a small letter (str.islower: Ấ, Ả, Ơ are capitals too)
         return not any(w[0].islower() for w in re.findall(r"(?<!\w)\w+", rest))
     return not _KANA.search(rest)
+
+
+def _repeated(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict[str, Any], str, str | None]]:
+    """Counts of an act done N times, whose verb says what the times count (met 10 times, họp 10
+    lần: meetings; issued 45 times, 45回発行: credit issuances): a count already read at the
+    numeral (45回, a meeting by its counter) takes the act's unit, else the times are a new count."""
+    data = lexicon(lang, "counts")
+    out = list(found)
+    for group, regex in _repeat_regexes(lang):
+        for m in regex.finditer(text):
+            value = parse_number(m.group("num"), lang)
+            if not value or value != int(value) or value in YEARS or _skip(text, m, value, lang):
+                continue
+            at = [k for k, f in enumerate(out) if f[0] <= m.start("num") < f[1]]
+            if at:
+                out[at[0]] = (*out[at[0]][:3], group, group["what"], out[at[0]][5])
+            else:
+                start = m.start("qb") if m.group("qb") else m.start("num")
+                out.append((start, m.end("noun"), int(value), group, group["what"], _qualifier(data, m.group("qb"), None)))
+    return sorted(out, key=lambda f: f[0])
+
+
+@cache
+def _repeat_regexes(lang: str) -> tuple[tuple[dict[str, Any], re.Pattern], ...]:
+    """(group, compiled pattern) of the language's `repeated_acts`: {qb} is an optional
+    qualifier before the numeral, {num} the numeral; the pattern names the times word `noun`."""
+    data = lexicon(lang, "counts")
+    qb = rf"(?:(?P<qb>{alternation(data['qualifiers_before']) or '(?!)'})\s*)?"
+    num = f"(?P<num>{numeral_pattern(lang)})"
+    return tuple((act, re.compile(act["pattern"].format(qb=qb, num=num), re.IGNORECASE))
+                 for act in data["repeated_acts"])
 
 
 def _range_starts(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict[str, Any], str, None]]:
@@ -288,8 +322,8 @@ def _elided(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict
         taken = any(s <= m.start("num") < e for s, e, *_ in found + out)
         lo = sentence_span(text, max(0, sentence_span(text, m.start())[0] - 2))[0]
         before = [f[3:5] for f in found if lo <= f[0] and f[1] <= m.start()] or _nouns_before(text, lang, m.start())
-        if _placed_in_country(text, m.end("num"), lang):
-            before = [b for b in before if b[0]["unit"] != "country"]  # 50 in Viet Nam: not countries
+        if _placed_in_country(text, m.end("num"), lang) or _hosted_by_country(text, m.start("num"), lang):
+            before = [b for b in before if b[0]["unit"] != "country"]  # 50 in Viet Nam, Viet Nam hosts 50
         if value and value == int(value) and not taken and value not in YEARS and before:
             group, what = before[-1]
             out.append((m.start("num"), m.end("num"), int(value), group, what, None))
@@ -302,6 +336,17 @@ def _placed_in_country(text: str, at: int, lang: str) -> bool:
     place = re.match(lexicon(lang, "counts")["place_after"], text[at:])
     start = at + place.end() - 1 if place else 0
     return bool(place) and any(h.start == 0 and h.value for h in country_matcher().find(text[start : start + 40]))
+
+
+def _hosted_by_country(text: str, at: int, lang: str) -> bool:
+    """Whether a country stands right before the number at `at` as the host of what it counts
+    ("Viet Nam hosts 50", "Việt Nam có 50"): things in that country, not countries."""
+    host = re.search(rf"(?:{lexicon(lang, 'counts')['host_gap']})\Z", text[max(0, at - 40) : at])
+    if not host:
+        return False
+    end = at - len(host.group())
+    lo = max(0, end - 40)
+    return any(h.end == end - lo and h.value for h in country_matcher().find(text[lo:end]))
 
 
 def _nouns_before(text: str, lang: str, at: int) -> list[tuple[dict[str, Any], str]]:

@@ -318,3 +318,41 @@ def test_counts_bare_number_placed_in_a_country(lang, text, expected):
 def test_counts_company_nouns_after_and_subsets_with_modifiers(lang, text, expected):
     assert found(text, lang) == expected
 # fmt: on
+
+
+# fmt: off
+@pytest.mark.parametrize("lang,text,expected", [
+    # an act done N times counts what its verb does: meetings held, credits issued
+    ("en", "Since 2015 the two sides have convened the committee 7 times.", [(7, "meeting", None)]),
+    ("en", "Laos has been issued JCM credits about six times.", [(6, "credit_issuance", "LAO")]),
+    ("vi", "Hai bên đã nhóm họp 7 lần.", [(7, "meeting", None)]),
+    ("vi", "Lào đã được cấp tín chỉ sáu lần.", [(6, "credit_issuance", "LAO")]),
+    ("ja", "ラオスでは既に6回のクレジット発行が行われた。", [(6, "credit_issuance", "LAO")]),
+    ("ja", "委員会はこれまで7回開催された。", [(7, "meeting", None)]),
+    # "times" of a comparison, and 回 of an ordinal, count nothing
+    ("en", "Output grew 3 times faster after the plant was held 2 times larger.", []),
+    ("vi", "Sản lượng tăng gấp 3 lần.", []),
+    ("ja", "第7回発行分の審査", []),
+])
+def test_counts_of_acts_done_n_times(lang, text, expected):
+    assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # countries and bodies counted together are countries, as countries and regions are
+    ("ja", "会合には２０を超える国・機関が出席した。", [(20, "country", None)]),
+    # 本 counts the documents named after it
+    ("ja", "両国は2本の覚書を交わした。", [(2, "document", None)]),
+    # năm after mỗi, hằng is "year", not five
+    ("vi", "Hằng năm tổ chức 12 hội thảo.", [(12, "meeting", None)]),
+    # a country's share with the noun left out after a verb: things in it, not countries
+    ("en", "The JCM has 90 projects in 20 nations. Laos hosts 9.",
+     [(90, "project", None), (20, "country", None), (9, "project", "LAO")]),
+    ("vi", "JCM có 90 dự án tại 20 nước. Lào có 9.",
+     [(90, "project", None), (20, "country", None), (9, "project", "LAO")]),
+    # the scheme described in apposition owns its count, whatever country stands before it
+    ("en", "Laos takes part in the JCM, a crediting scheme that now has 90 projects.", [(90, "project", None)]),
+])
+def test_counts_of_bodies_documents_years_and_hosts(lang, text, expected):
+    assert found(text, lang) == expected
+# fmt: on
