@@ -104,7 +104,7 @@ def _skip(text: str, m: re.Match, value: float, lang: str) -> bool:
     at = m.start("qb") if m.group("qb") else (low or m).start("num")  # "some 30": a qualifier
     head = text[:at].rstrip()
     head_word = head.split()[-1] if head.split() else ""
-    if head.endswith(tuple(data["ordinal_before"])):
+    if head.endswith(tuple(data["ordinal_before"])) and not head.lower().endswith(tuple(data["not_ordinal_before"])):
         return True
     if head_word.lower() in data["numeral_nouns"].get(m.group("num").lower(), ()):
         return True  # Mỗi năm tổ chức: năm after mỗi is "year", not the numeral five
@@ -214,14 +214,22 @@ def find(text: str, lang: str, bounds: frozenset[int] = frozenset()) -> list[Cou
 
 def _coordinated(text: str, lang: str, groups: list[dict[str, Any]], counts: list[Count]) -> list[Count]:
     """Counts of businesses joined by "and" or a list comma share the verb after the last
-    (12 Japanese firms and 8 local firms attended · 日本企業15社、タイ企業20社が参加): all attend."""
+    (12 Japanese firms and 8 local firms attended · 日本企業15社、タイ企業20社が参加): all attend;
+    so do businesses joined to a count of people who attend (約100社、200名が参加)."""
     out = list(counts)
+    words = lexicon(lang, "counts")["attendance_words"]
     for k in range(len(out) - 2, -1, -1):
         attending, gap = groups[k].get("attending"), text[out[k].end : out[k + 1].start]
-        if attending and out[k].unit != attending and out[k + 1].unit == attending \
-                and groups[k + 1].get("attending") == attending and _coordination(gap, lang):
+        if attending and out[k].unit != attending and out[k + 1].unit == attending and _coordination(gap, lang) \
+                and (groups[k + 1].get("attending") == attending or _any(words, _rest_of_clause(text, out[k + 1].end))):
             out[k] = replace(out[k], unit=attending)
     return out
+
+
+def _rest_of_clause(text: str, at: int) -> str:
+    """The text from offset `at` to the next clause mark or the end of its sentence, lower-cased."""
+    mark = _CLAUSE_END.search(text, at)
+    return text[at : min(sentence_span(text, at)[1], mark.start() if mark else len(text))].lower()
 
 
 _KANA = script("ja", "hiragana")
@@ -321,8 +329,10 @@ def _elided(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict
         value = parse_number(m.group("num"), lang)
         taken = any(s <= m.start("num") < e for s, e, *_ in found + out)
         lo = sentence_span(text, max(0, sentence_span(text, m.start())[0] - 2))[0]
-        before = [f[3:5] for f in found if lo <= f[0] and f[1] <= m.start()] or _nouns_before(text, lang, m.start())
-        if _placed_in_country(text, m.end("num"), lang) or _hosted_by_country(text, m.start("num"), lang):
+        hosted = _hosted_by_country(text, m.start("num"), lang)  # its noun may be the sentence before's
+        before = [f[3:5] for f in found if lo <= f[0] and f[1] <= m.start()] \
+            or _nouns_before(text, lang, m.start(), lo if hosted else None)
+        if hosted or _placed_in_country(text, m.end("num"), lang):
             before = [b for b in before if b[0]["unit"] != "country"]  # 50 in Viet Nam, Viet Nam hosts 50
         if value and value == int(value) and not taken and value not in YEARS and before:
             group, what = before[-1]
@@ -349,12 +359,12 @@ def _hosted_by_country(text: str, at: int, lang: str) -> bool:
     return any(h.end == end - lo and h.value for h in country_matcher().find(text[lo:end]))
 
 
-def _nouns_before(text: str, lang: str, at: int) -> list[tuple[dict[str, Any], str]]:
-    """(group, form) of the plural counted nouns of the sentence before offset `at`."""
+def _nouns_before(text: str, lang: str, at: int, lo: int | None = None) -> list[tuple[dict[str, Any], str]]:
+    """(group, form) of the plural counted nouns before offset `at` in its sentence (or from `lo`)."""
     forms, regex = _plural_nouns(lang)
     if not forms:
         return []
-    lo = sentence_span(text, at)[0]
+    lo = sentence_span(text, at)[0] if lo is None else lo
     return [(forms[m.group().lower()], m.group()) for m in regex.finditer(text, lo, at)]
 
 
@@ -406,7 +416,7 @@ def _any(words: list[str], text: str) -> bool:
 def _window_end(text: str, spans: list[tuple[int, int]], k: int) -> int:
     """Where count k's clause ends (a clause mark, the next count or the sentence end)."""
     mark = _CLAUSE_END.search(text, spans[k][1])
-    ends = [sentence_span(text, spans[k][0])[1]] + [s for s, _ in spans[k + 1 : k + 2]]
+    ends = [sentence_span(text, spans[k][0])[1]] + [s for s, _ in spans[k + 1 :] if s >= spans[k][1]][:1]  # past a range's upper end
     return min(ends + ([mark.start()] if mark else []))
 
 

@@ -350,9 +350,37 @@ def test_counts_of_acts_done_n_times(lang, text, expected):
      [(90, "project", None), (20, "country", None), (9, "project", "LAO")]),
     ("vi", "JCM có 90 dự án tại 20 nước. Lào có 9.",
      [(90, "project", None), (20, "country", None), (9, "project", "LAO")]),
+    # …its noun may stand in the sentence before, without a number
+    ("en", "Japan funds JCM projects in many nations. Laos hosts 9.", [(9, "project", "LAO")]),
+    # the lower end of a range of businesses attends as its upper end does
+    ("en", "Roughly 15 to 18 firms took part.", [(15, "participant", None), (18, "participant", None)]),
+    ("ja", "15～18社が参加した。", [(15, "participant", None), (18, "participant", None)]),
+    # businesses joined to a count of people who attend attend too; not when the people only visit
+    ("ja", "商談会には約40社、90名が参加した。", [(40, "participant", None), (90, "participant", None)]),
+    ("vi", "Có 40 doanh nghiệp và 90 đại biểu tham dự.", [(40, "participant", None), (90, "participant", None)]),
+    ("ja", "約40社、90名が来日した。", [(40, "other", None), (90, "participant", None)]),
     # the scheme described in apposition owns its count, whatever country stands before it
     ("en", "Laos takes part in the JCM, a crediting scheme that now has 90 projects.", [(90, "project", None)]),
 ])
 def test_counts_of_bodies_documents_years_and_hosts(lang, text, expected):
+    assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # "trong số N" is "among N", not "number N"
+    ("vi", "Trong số 40 dự án, 9 dự án ở Lào.", [(40, "project", None), (9, "project", "LAO")]),
+    # a part of the count before, placed, with a qualifier
+    ("en", "Of the 40 projects, about 9 are in Laos.", [(40, "project", None), (9, "project", "LAO")]),
+    # a figure of the year before, its noun left out
+    ("en", "Nine projects were chosen this year, up from 7 the previous year.", [(9, "project", None), (7, "project", None)]),
+    ("vi", "Năm nay có 9 dự án, so với 7 của năm ngoái.", [(9, "project", None), (7, "project", None)]),
+    # a noun with a verb of number, and visitors
+    ("en", "Its member nations now number 12.", [(12, "country", None)]),
+    ("en", "The booth drew some 400 visitors.", [(400, "participant", None)]),
+    # a part after a preposition or a host verb and "of them"
+    ("en", "Laos has 12 projects, and credits came from 4 of them.", [(12, "project", "LAO"), (4, "project", "LAO")]),
+    ("en", "Japan backs 30 projects, and Laos hosts 6 of them.", [(30, "project", None), (6, "project", "LAO")]),
+])
+def test_counts_among_parts_and_figures_before(lang, text, expected):
     assert found(text, lang) == expected
 # fmt: on
