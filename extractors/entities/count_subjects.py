@@ -97,6 +97,7 @@ def _data(lang: str) -> dict[str, Any]:
     words = alternation(data["clause_breaks"]) or "(?!)"
     data["clause_re"] = re.compile(rf"[{punct}]|{_LIST_ITEM}|{bounded(words, lang)}", flags)
     data["subset_re"] = re.compile(rf"(?:{alternation(data['subset_before']) or '(?!)'})[^\d、。,;]{{0,8}}$", flags)
+    data["subset_word_re"] = re.compile(bounded(alternation(data["subset_before"]) or "(?!)", lang), flags)
     data["subset_after_re"] = re.compile(rf"\s*(?:{alternation(data['subset_after']) or '(?!)'})(?!\w)", flags)
     data["parallel_re"] = re.compile(rf"(?:{alternation(data['parallel_before']) or '(?!)'})\s*$", flags)
     data["member_re"] = re.compile(alternation(data["membership_words"]) or "(?!)", flags)
@@ -341,6 +342,10 @@ def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], 
     if prior is not None and (data["subset_re"].search(lead) or data["parallel_re"].search(lead)
                               or data["subset_after_re"].match(text, count.end)):
         return prior
+    # a part named after the count (250件のうちベトナムで50件, 250 projects, including 50 in Viet Nam)
+    # is the part's: the whole takes no country from the words after the subset word
+    part = data["subset_word_re"].search(text, count.end, sentence[1])
+    every = [p for p in every if not (part and part.start() <= p.start < sentence[1])]
     if data["scheme_re"].search(text, *own) or _scheme_topic(text, count, every, sentence, own, lang):
         return None
     if data["local_re"].search(text, max(own[0], count.start - LOCAL_REACH), count.end) \

@@ -384,3 +384,21 @@ def test_counts_of_bodies_documents_years_and_hosts(lang, text, expected):
 def test_counts_among_parts_and_figures_before(lang, text, expected):
     assert found(text, lang) == expected
 # fmt: on
+
+
+# fmt: off
+@pytest.mark.parametrize("lang,text,expected", [
+    # a part placed in a country after its whole: the country is the part's, not the whole's
+    ("ja", "90件のうち約20件がラオスで実施されている。", [(90, "project", None), (20, "project", "LAO")]),
+    ("ja", "これまでに90件が採択され、うち20件がラオスのものである。", [(90, "project", None), (20, "project", "LAO")]),
+    ("en", "90 projects, of which 20 are in Laos.", [(90, "project", None), (20, "project", "LAO")]),
+    # …while a whole named with its country keeps it for both
+    ("en", "Laos has 16 projects, of which 7 have issued credits.", [(16, "project", "LAO"), (7, "project", "LAO")]),
+    # the scheme in apposition (vi), bodies after の (ja), a verb of number with a qualifier (en)
+    ("vi", "Lào tham gia JCM, một cơ chế hiện có 90 dự án.", [(90, "project", None)]),
+    ("ja", "約15の国際機関が協力している。", [(15, "other", None)]),
+    ("en", "Its projects now number more than 90.", [(90, "project", None)]),
+])
+def test_counts_wholes_and_parts_and_appositions(lang, text, expected):
+    assert found(text, lang) == expected
+# fmt: on
