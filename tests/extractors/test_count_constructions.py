@@ -333,6 +333,9 @@ def test_counts_company_nouns_after_and_subsets_with_modifiers(lang, text, expec
     ("en", "Output grew 3 times faster after the plant was held 2 times larger.", []),
     ("vi", "Sản lượng tăng gấp 3 lần.", []),
     ("ja", "第7回発行分の審査", []),
+    # an issuance counts credits: a bulletin issued N times a year, a licence granted N times do not
+    ("en", "The bulletin is issued 4 times a year.", []),
+    ("vi", "Nhà máy được cấp phép 3 lần.", []),
 ])
 def test_counts_of_acts_done_n_times(lang, text, expected):
     assert found(text, lang) == expected
@@ -361,6 +364,7 @@ def test_counts_of_acts_done_n_times(lang, text, expected):
     ("ja", "約40社、90名が来日した。", [(40, "other", None), (90, "participant", None)]),
     # the scheme described in apposition owns its count, whatever country stands before it
     ("en", "Laos takes part in the JCM, a crediting scheme that now has 90 projects.", [(90, "project", None)]),
+    ("en", "Laos joined a Japanese crediting mechanism which has 90 projects.", [(90, "project", None)]),
 ])
 def test_counts_of_bodies_documents_years_and_hosts(lang, text, expected):
     assert found(text, lang) == expected
@@ -398,6 +402,11 @@ def test_counts_among_parts_and_figures_before(lang, text, expected):
     ("vi", "Lào tham gia JCM, một cơ chế hiện có 90 dự án.", [(90, "project", None)]),
     ("ja", "約15の国際機関が協力している。", [(15, "other", None)]),
     ("en", "Its projects now number more than 90.", [(90, "project", None)]),
+    # rounds of issuance; a fact-box value after a dash or with its date in brackets
+    ("en", "Three rounds of credit issuance followed.", [(3, "credit_issuance", None)]),
+    ("en", "Registered projects — 64", [(64, "project", None)]),
+    ("en", "Number of partner nations: 27 (as of June 2024)", [(27, "country", None)]),
+    ("vi", "Số dự án đã đăng ký: 64 (tính đến tháng 6/2024)", [(64, "project", None)]),
 ])
 def test_counts_wholes_and_parts_and_appositions(lang, text, expected):
     assert found(text, lang) == expected
