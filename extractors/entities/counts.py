@@ -257,7 +257,7 @@ def _repeated(text: str, lang: str, found: list) -> list[tuple[int, int, int, di
     out = list(found)
     for group, regex in _repeat_regexes(lang):
         for m in regex.finditer(text):
-            value = parse_number(m.group("num"), lang)
+            value = group.get("words", {}).get(m.group("num").lower()) or parse_number(m.group("num"), lang)
             if not value or value != int(value) or value in YEARS or _skip(text, m, value, lang):
                 continue
             at = [k for k, f in enumerate(out) if f[0] <= m.start("num") < f[1]]
@@ -272,7 +272,8 @@ def _repeated(text: str, lang: str, found: list) -> list[tuple[int, int, int, di
 @cache
 def _repeat_regexes(lang: str) -> tuple[tuple[dict[str, Any], re.Pattern], ...]:
     """(group, compiled pattern) of the language's `repeated_acts`: {qb} is an optional
-    qualifier before the numeral, {num} the numeral; the pattern names the times word `noun`."""
+    qualifier before the numeral, {num} the numeral; the pattern names the times word `noun`
+    (a word that is its own numeral, twice, takes its value from the act's `words`)."""
     data = lexicon(lang, "counts")
     qb = rf"(?:(?P<qb>{alternation(data['qualifiers_before']) or '(?!)'})\s*)?"
     num = f"(?P<num>{numeral_pattern(lang)})"

@@ -325,6 +325,8 @@ def test_counts_company_nouns_after_and_subsets_with_modifiers(lang, text, expec
     # an act done N times counts what its verb does: meetings held, credits issued
     ("en", "Since 2015 the two sides have convened the committee 7 times.", [(7, "meeting", None)]),
     ("en", "The committee has met on 7 occasions.", [(7, "meeting", None)]),
+    ("en", "The working group has met twice.", [(2, "meeting", None)]),
+    ("en", "Twice as many firms met the criteria.", []),
     ("en", "Laos has been issued JCM credits about six times.", [(6, "credit_issuance", "LAO")]),
     ("vi", "Hai bên đã nhóm họp 7 lần.", [(7, "meeting", None)]),
     ("vi", "Lào đã được cấp tín chỉ sáu lần.", [(6, "credit_issuance", "LAO")]),
