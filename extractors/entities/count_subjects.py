@@ -97,6 +97,8 @@ def _data(lang: str) -> dict[str, Any]:
     words = alternation(data["clause_breaks"]) or "(?!)"
     data["clause_re"] = re.compile(rf"[{punct}]|{_LIST_ITEM}|{bounded(words, lang)}", flags)
     data["subset_re"] = re.compile(rf"(?:{alternation(data['subset_before']) or '(?!)'})[^\d、。,;]{{0,8}}$", flags)
+    data["joint_re"] = re.compile(bounded(alternation(data["joint_phrases"]) or "(?!)", lang))
+    data["region_re"] = re.compile(bounded(alternation(data["regions"]) or "(?!)", lang))
     data["subset_word_re"] = re.compile(bounded(alternation(data["subset_before"]) or "(?!)", lang), flags)
     data["subset_after_re"] = re.compile(rf"\s*(?:{alternation(data['subset_after']) or '(?!)'})(?!\w)", flags)
     data["parallel_re"] = re.compile(rf"(?:{alternation(data['parallel_before']) or '(?!)'})\s*$", flags)
@@ -293,7 +295,7 @@ def _fallback(seg: Segment, pool: list[Party], spans: list[Span]) -> str | None:
     data = _data(seg.lang)
     for lo, hi in spans:
         here = [p for p in pool if lo <= p.start < hi]
-        if any(p.iso3 is None for p in here) or any(w in seg.text[lo:hi] for w in data["joint_phrases"]):
+        if any(p.iso3 is None for p in here) or data["joint_re"].search(seg.text, lo, hi):  # not "the JC" in "the JCM"
             return None
         isos = {p.iso3 for p in here} - set(data["home"])
         if len(isos) == 1:
@@ -379,6 +381,8 @@ def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], 
         party = _nearest(text, count, [p for p in every if sentence[0] <= p.start < own[0]], sentence, kinds, lang,
                          tight=True)
         return party.iso3 if party else None
+    if data["region_re"].search(text, *own) and not any(own[0] <= p.start < own[1] for p in every):
+        return None  # 15 projects hosted in Asia and the Pacific: a region's, not the country of the sentence before
     busy[own] = [c for c in others if own[0] <= c.start < own[1]]  # タイ3件…インドネシア1件の計6件
     owned = {p for span, cs in busy.items() for p in every if span[0] <= p.start < span[1]
              and any(_anchor(text, p, c, span, lang) for c in cs)}

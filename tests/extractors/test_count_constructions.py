@@ -368,6 +368,12 @@ def test_counts_of_acts_done_n_times(lang, text, expected):
     # the scheme described in apposition owns its count, whatever country stands before it
     ("en", "Laos takes part in the JCM, a crediting scheme that now has 90 projects.", [(90, "project", None)]),
     ("en", "Laos joined a Japanese crediting mechanism which has 90 projects.", [(90, "project", None)]),
+    # "the JCM" is no joint committee ("the JC"): the country of the sentence stays the subject
+    ("en", "Laos, one of the JCM's partners, hosts 9 projects.", [(9, "project", "LAO")]),
+    # a count placed in a region takes no country from the sentence before
+    ("en", "Laos joined the JCM in 2013. By 2016, 9 projects in South Asia were registered.", [(9, "project", None)]),
+    ("vi", "Lào tham gia năm 2013. Hiện có 9 dự án tại Đông Nam Á.", [(9, "project", None)]),
+    ("ja", "ラオスは2013年に参加した。東南アジアでは9件が登録されている。", [(9, "project", None)]),
 ])
 def test_counts_of_bodies_documents_years_and_hosts(lang, text, expected):
     assert found(text, lang) == expected
