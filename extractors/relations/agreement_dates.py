@@ -17,13 +17,12 @@ release, not the signing its body dates (`release_date`).
 
 from __future__ import annotations
 
-from extractors.relations import relation_dates
 import re
 
-from extractors.relations.discourse import CLAUSE_BREAK, FRAME, Span, View, dates, month_day
-from extractors.relations.relation_features import flags
+from extractors.relations import relation_dates
+from extractors.relations.discourse import CLAUSE_BREAK, FRAME, Span, View, dates, is_period
+from extractors.relations.relation_features import OPENING, flags
 from extractors.relations.relation_model import Features
-from schemas.records import DateMention
 
 
 def options(view: View, c, cands: list, first: str | None) -> list[relation_dates.Option]:
@@ -45,7 +44,7 @@ def _grammar(view: View, c, value: str, cands: list) -> Features:
     before = [(s, e) for s, e, m in dates(view, u - 1) if m.value == value] if u > 0 else []
     others = [o.span for o in cands if o.unit == u and o.span != c.span]
     return flags(verb_clause=any(_tied(text, s, c.verb, others) for s in spans),
-                 period=any(_period(view, u, s) for s in spans) or any(_period(view, u - 1, s) for s in before))
+                 period=any(is_period(view, u, s) for s in spans) or any(is_period(view, u - 1, s) for s in before))
 
 
 def _tied(text: str, date: Span, verb: Span | None, others: list[Span]) -> bool:
@@ -55,17 +54,11 @@ def _tied(text: str, date: Span, verb: Span | None, others: list[Span]) -> bool:
     return lo <= hi and not CLAUSE_BREAK.search(text[lo:hi]) and not any(lo <= o[0] < hi for o in others)
 
 
-def _period(view: View, u: int, span: Span) -> bool:
-    """Two values on one span: the date mention names a period (its first and last day)."""
-    return len({month_day(m.value) for s, e, m in view.found(u, DateMention) if (s, e) == span}) > 1
-
-
 def _taken(c, cands: list, value: str) -> bool:
     return any(o.strong and o.date == value and o.unit != c.unit
                and (c.fresh or o.kind != c.kind or set(o.parties) != set(c.parties)) for o in cands)
 
 
-OPENING = 3  # units at the top of a document where its title and its date line stand
 _SENTENCE_END = re.compile(r"[。！？]|[.!?](?:\s|$)")
 
 

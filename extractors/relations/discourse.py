@@ -161,6 +161,11 @@ def _local_day(text: str, lang: str, d: Dated, found: list[Dated]) -> Dated:
     return (d[0], d[1], local[2]) if local else d
 
 
+def is_period(view: View, u: int, span: Span) -> bool:
+    """Two values on one span: the date mention names a period (its first and last day)."""
+    return len({month_day(m.value) for a, b, m in view.found(u, DateMention) if (a, b) == span}) > 1
+
+
 def usable(view: View, u: int, s: int, e: int) -> bool:
     """A date that is not a target ("2050年までに", "by 2050"), a series start ("since 2014") or
     an entry into force ("có hiệu lực từ ngày 1/10/2025"). A period ("from 2 to 4 May",
@@ -168,7 +173,7 @@ def usable(view: View, u: int, s: int, e: int) -> bool:
     unit, lex = view.units[u], words(view.units[u].lang)
     lead = re.match(r"\D*", unit.text[s:e]).group()  # a surface may hold its preposition ("since 2015")
     after, before = unit.text[e : e + 20], unit.text[max(0, s - 50) : s] + lead
-    period = len({month_day(m.value) for a, b, m in view.found(u, DateMention) if (a, b) == (s, e)}) > 1
+    period = is_period(view, u, (s, e))
     effective = re.search(lex["effective_after"], after) or regex(lex["effective_before"], unit.lang).search(before)
     if period:
         return not effective
