@@ -70,6 +70,12 @@ def _variants(lang: str) -> tuple[dict[str, str], re.Pattern] | None:
     return table, re.compile("|".join(map(re.escape, table)), re.IGNORECASE)
 
 
+def word_ends_at(text: str, end: int, words: tuple[str, ...]) -> bool:
+    """True when one of `words` ends at `end` as a whole word ("ver", not the end of "over")."""
+    return any(text.endswith(w, 0, end) and not (w[0].isalnum() and text[end - len(w) - 1 : end - len(w)].isalnum())
+               for w in words)
+
+
 def whole_words(pattern: str) -> str:
     """`pattern` matching only where no letter or digit touches it on either side."""
     return rf"(?<!\w)(?:{pattern})(?!\w)"

@@ -15,7 +15,7 @@ from functools import cache
 from extractors.base import Context, Segment, extractor
 from extractors.entities.dates import RESOLVED, Day, Found, date_mention, find, iso, local_day, sentence_span, valid
 from extractors.lexicon import lexicon
-from extractors.text import bounded
+from extractors.text import bounded, word_ends_at
 from extractors.entities.published import as_day, document_date, is_day
 from schemas.records import DateMention
 
@@ -132,8 +132,7 @@ def _target(seg: Segment, x: DateMention) -> bool:
     data = lexicon(seg.lang, "dates")
     digit = next((i for i, ch in enumerate(x.surface) if ch.isdigit()), 0)  # "by 2030" is one mention
     before = seg.text[max(0, x.start - 12) : x.start + digit].rstrip().lower()
-    return (any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
-                for w in data["other_year_before"])
+    return (word_ends_at(before, len(before), tuple(data["other_year_before"]))
             or seg.text[x.end :].lstrip().startswith(tuple(data["other_year_after"])))
 
 

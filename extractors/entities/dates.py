@@ -25,6 +25,7 @@ from extractors.base import Context, Segment, extractor
 from extractors.lexicon import alternation, lexicon
 from extractors.memo import recent
 from extractors.entities.numbers import fold, parse_number
+from extractors.text import word_ends_at
 from schemas.records import LANGS, DateMention
 
 YEARS = range(1900, 2101)  # a 4-digit number outside this range is not read as a year
@@ -206,7 +207,7 @@ def find(text: str, lang: str) -> list[Found]:
                 continue
             if doc_numbers and _numbered_after(folded, _skip_space(folded, m.end(), 1), doc_numbers, issuers):
                 continue
-            if numbered and _word_before(folded, _skip_space(folded, m.start(), -1), numbered):
+            if numbered and word_ends_at(folded, _skip_space(folded, m.start(), -1), numbered):
                 continue
             dates = _dates(m, lang)
             if all(y is None for y, _, _ in dates) and _BLANK_LINE.search(m.group()):
@@ -225,12 +226,6 @@ def _numbered_after(text: str, at: int, kinds: tuple[str, ...], issuers: tuple[s
     """True when a document number's kind starts at `at`, or after its issuer (環境省告示第)."""
     issuer = next((w for w in issuers if text.startswith(w, at)), "")
     return text.startswith(kinds, at) or bool(issuer) and text.startswith(kinds, at + len(issuer))
-
-
-def _word_before(text: str, end: int, words: tuple[str, ...]) -> bool:
-    """True when one of `words` ends at `end` as a whole word ("ver", not the end of "over")."""
-    return any(text.endswith(w, 0, end) and not (w[0].isalnum() and text[end - len(w) - 1 : end - len(w)].isalnum())
-               for w in words)
 
 
 def _skip_space(text: str, at: int, step: int) -> int:
