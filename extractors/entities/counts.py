@@ -344,20 +344,28 @@ def _elided(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict
 def _placed_in_country(text: str, at: int, lang: str) -> bool:
     """Whether a country is named as the place right after offset `at` (" in Viet Nam"): what
     the number there counts are things in a country, not countries ("10 in Asia" may be)."""
-    place = re.match(lexicon(lang, "counts")["place_after"], text[at:])
-    start = at + place.end() - 1 if place else 0
-    return bool(place) and any(h.start == 0 and h.value for h in country_matcher().find(text[start : start + 40]))
+    place = _gap_regex(lang, "place_after", r"").match(text, at)
+    return bool(place) and _country_edge(text, place.end() - 1, start=True)
 
 
 def _hosted_by_country(text: str, at: int, lang: str) -> bool:
     """Whether a country stands right before the number at `at` as the host of what it counts
     ("Viet Nam hosts 50", "Việt Nam có 50"): things in that country, not countries."""
-    host = re.search(rf"(?:{lexicon(lang, 'counts')['host_gap']})\Z", text[max(0, at - 40) : at])
-    if not host:
-        return False
-    end = at - len(host.group())
-    lo = max(0, end - 40)
-    return any(h.end == end - lo and h.value for h in country_matcher().find(text[lo:end]))
+    host = _gap_regex(lang, "host_gap", r"\Z").search(text, max(0, at - 40), at)
+    return bool(host) and _country_edge(text, host.start(), start=False)
+
+
+@cache
+def _gap_regex(lang: str, key: str, tail: str) -> re.Pattern:
+    """The language's `key` pattern of counts.yaml, compiled (with `tail` after it)."""
+    return re.compile(rf"(?:{lexicon(lang, 'counts')[key]}){tail}")
+
+
+def _country_edge(text: str, at: int, start: bool) -> bool:
+    """Whether a country's name starts at offset `at` (`start`) or ends there, read in the
+    40 characters on that side."""
+    lo, hi = (at, at + 40) if start else (max(0, at - 40), at)
+    return any(h.value and (h.start == 0 if start else h.end == hi - lo) for h in country_matcher().find(text[lo:hi]))
 
 
 def _nouns_before(text: str, lang: str, at: int, lo: int | None = None) -> list[tuple[dict[str, Any], str]]:
