@@ -289,6 +289,9 @@ def _renewal(view: View, u: int, span: Span) -> bool:
     return bool(regex(lexicon(unit.lang, "agreements")["renewal"], unit.lang).search(unit.text[span[0] : span[1] + 8]))
 
 
+TITLE_LINES = 2  # the opening lines that may be the document's title
+
+
 def _jcm_title(view: View) -> bool:
     """The document's title (a short line of its own in its opening) names the JCM: a JCM-able
     instrument it tells of is the JCM's founding document ("Laos joins the JCM" / "The two
@@ -299,8 +302,6 @@ def _jcm_title(view: View) -> bool:
             return True
     return False
 
-
-TITLE_LINES = 2  # the opening lines that may be the document's title
 
 
 def _document_nouns(view: View, readings: list[list[Reading]]) -> tuple[set[str], set[str]]:
@@ -490,6 +491,9 @@ def _following(view: View, u: int) -> list[int]:
     return out
 
 
+LIST = 3  # partners of one mention that make it a list of signatories
+
+
 def _split_partners(view: View, cand: Candidate) -> list[Candidate]:
     """A JCM founding document binds Japan and one partner state (ministries stand for their
     states, a group such as ASEAN is none): one fact per partner; none when no partner is
@@ -510,8 +514,6 @@ def _split_partners(view: View, cand: Candidate) -> list[Candidate]:
         out.append(replace(cand, parties=tuple(sorted({JCM_HOME, p})), org_level=False, **dated))
     return out
 
-
-LIST = 3  # partners of one mention that make it a list of signatories
 
 def _own_instrument(view: View) -> str | None:
     """The kind of the instrument a document is about: the first instrument noun in its opening."""
