@@ -1,5 +1,8 @@
 """The publication date a file's metadata states: an HTML meta tag, a PDF's CreationDate.
 
+A PDF a web browser printed (Chrome's "Save as PDF", wkhtmltopdf, Firefox) was created when
+someone printed the page, not when the page was published: its CreationDate dates nothing.
+
 Only what the file says of itself counts (FORMAT of a date: its first 10 characters, ISO); a
 value that is not a plausible date is ignored. The text's own dateline or label, found by
 `extractors.entities.published.publication_of`, is preferred when both exist (pipeline/resolve.py).
@@ -21,6 +24,9 @@ META_NAMES = (
 _ISO = re.compile(r"((?:19|20)\d\d)[-/.]?([01]\d)[-/.]?([0-3]\d)")
 _PDF = re.compile(r"^D:((?:19|20)\d\d)([01]\d)([0-3]\d)")
 _PLACEHOLDER = re.compile(r"^D:\d{4}0101000000")  # New Year's midnight: a generator's fixed stamp
+# Creator/Producer marks of a page printed from a browser (Chromium and its Skia, Firefox, wkhtmltopdf, Windows).
+_PRINTED = re.compile(r"HeadlessChrome|Chrome/|Chromium|Skia/PDF|Firefox|Gecko/|wkhtmltopdf|Microsoft: Print To PDF",
+                      re.I)
 
 
 def _day(y: str, m: str, d: str) -> str:
@@ -45,10 +51,11 @@ def html_published(soup) -> str:
 
 
 def pdf_published(pdf) -> str:
-    """The day of a PDF's CreationDate (D:YYYYMMDD…), '' if none or unreadable."""
+    """The day of a PDF's CreationDate (D:YYYYMMDD…), '' if none, unreadable or a browser's print time."""
     try:
         raw = (pdf.get_metadata_value("CreationDate") or "").strip()
+        made_by = " ".join(str(pdf.get_metadata_value(k) or "") for k in ("Creator", "Producer"))
     except Exception:  # metadata is optional and sometimes malformed
         return ""
     m = _PDF.match(raw)
-    return _day(*m.groups()) if m and not _PLACEHOLDER.match(raw) else ""
+    return _day(*m.groups()) if m and not _PLACEHOLDER.match(raw) and not _PRINTED.search(made_by) else ""

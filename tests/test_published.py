@@ -69,12 +69,16 @@ def test_a_meta_tag_dates_a_page_whose_text_does_not(tmp_path: Path, db_url: str
     assert rows == {"page.html": ("2025-06-03", "meta"), "labelled.html": ("2025-06-04", "label")}
 
 
-@pytest.mark.parametrize(("invariant", "dated"), [(0, True), (1, False)])
-def test_a_pdf_creation_date_dates_it_unless_it_is_a_fixed_stamp(tmp_path: Path, invariant: int,
-                                                                    dated: bool) -> None:
+@pytest.mark.parametrize(("invariant", "creator", "dated"), [
+    (0, "Writer", True), (1, "Writer", False),  # a fixed stamp (reportlab's invariant mode) dates nothing
+    (0, "Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/131.0.0.0", False),  # a browser's print time neither
+])
+def test_a_pdf_creation_date_dates_it_unless_it_is_a_fixed_stamp_or_a_print(tmp_path: Path, invariant: int,
+                                                                            creator: str, dated: bool) -> None:
     from datetime import date
 
     c, top = canvas(tmp_path / "note.pdf", invariant=invariant)
+    c.setCreator(creator)
     c.drawString(72, top - 60, "Notes of the JCM working group on registered projects.")
     c.save()
     published = load(tmp_path / "note.pdf").published
