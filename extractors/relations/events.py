@@ -35,7 +35,9 @@ from functools import cache
 
 from extractors.base import Context, extractor
 from extractors.relations.event_candidate import Candidate
-from extractors.relations.event_dates import about, clause, dated, local_days, options, predicate, split_series
+from extractors.relations.event_dates import (
+    about, clause, dated, local_days, options, predicate, split_series, stampless,
+)
 from extractors.relations.event_merge import merge, refer
 from extractors.relations.discourse import (
     placed,
@@ -48,6 +50,7 @@ from extractors.relations.discourse import (
 )
 from extractors.lexicon import alternation, lexicon
 from extractors.entities.numbers import parse_number
+from extractors.text import spaced
 from extractors.relations.relation_dates import first_date
 from extractors.relations.relation_features import decide, flags, shared
 from extractors.relations.relation_model import Features, Model, model
@@ -276,7 +279,8 @@ def _holding(unit_text: str, lang: str, c: Candidate, found: list[Candidate]) ->
     lex = lexicon(lang, "events")
     lo, hi = clause(unit_text, c.span[0], lang)
     before, after = unit_text[max(0, c.span[0] - 50) : c.span[0]], unit_text[c.span[1] :]
-    c.host = bool(regex(lex["host_before"], lang).search(before) or regex(lex["host_after"], "ja").match(after))
+    joined = after if spaced(lang) else re.sub(r"\s+", "", after[:80])  # a space inside a Japanese word is a wrap ("サイ ドイベント")
+    c.host = bool(regex(lex["host_before"], lang).search(before) or regex(lex["host_after"], "ja").match(joined))
     c.anaphor = c.refers or (c.ordinal is None and not c.name and (c.host or bool(
         regex(lex["anaphor_before"], lang).search(before) or regex(lex["anaphor_after"], "ja").match(after))))
     c.main = not c.host and (regex(lex["holding"], lang).search(unit_text, lo, hi) is not None or (
@@ -325,6 +329,7 @@ def _features(view: View, c: Candidate, found: list[Candidate], **signals: bool)
 def candidates(view: View) -> list[Candidate]:
     """Every meeting mention with its arguments and features, in document order; a definite
     mention that refers back to an event named before only dates that one."""
+    view = stampless(view)
     cands: list[Candidate] = []
     anaphors: list[Candidate] = []
     for u, unit in enumerate(view.units):

@@ -439,3 +439,69 @@ def test_events_a_definite_mention_with_modifiers_refers_back_to_the_named_event
 ])
 def test_events_a_meeting_abroad_takes_its_local_day(lang, text, expected):
     assert rule_events(text, lang) == {expected}
+
+
+# --- round 8: hosts named with a venue, publication stamps, an instrument's own date ------------
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a closing bracket or quote between the session and the marker, and a word broken by a space (a wrapped PDF line)
+    ("ja", "政府は、2030年5月8日、ナイロビで開催中の「第45回締約国会議(COP45)」のサイ ドイベントとして、植林セミナーを開催した。",
+     {("conference", 45, None), ("seminar", None, "2030-05-08")}),
+    ("ja", "2030年5月8日、ナイロビで開催中の第45回締約国会議(COP45)の日本パビリオンで、第3回JCMパートナー国会合を開催した。",
+     {("conference", 45, None), ("partnership_meeting", 3, "2030-05-08")}),
+    ("en", "On 8 May 2030 the ministry held a seminar on forest carbon at the COP45 Japan Pavilion in Nairobi.",
+     {("conference", 45, None), ("seminar", None, "2030-05-08")}),
+])
+def test_events_a_session_named_as_the_venue_of_another_event_is_not_dated_by_it(lang, text, expected):
+    """The session holding a side event or a pavilion (COP45 above) is its host: the sentence's
+    date is the side meeting's, not the session's."""
+    assert {e[:3] for e in rule_events(text, lang)} == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ja", "【掲載日】2030.06.02 【情報源】環境省/2030.06.01 発表\n第2回日本・ケニア合同委員会を開催した。",
+     {("joint_committee", 2, None)}),
+    ("ja", "農林水産省・環境省 同時発表 令和12年6月1日 第2回日本・ケニア合同委員会を開催しました",
+     {("joint_committee", 2, None)}),
+    ("vi", "Ủy ban hỗn hợp JCM lần thứ hai đã được tổ chức, theo thông cáo báo chí của Bộ Môi trường Kenya ngày 1/6/2030.",
+     {("joint_committee", 2, None)}),
+    ("en", "The second Joint Committee was held in Nairobi, a press release dated 1 June 2030 said.",
+     {("joint_committee", 2, None)}),
+    ("en", "The second Joint Committee adopted decisions published up to 1 June 2030.",
+     {("joint_committee", 2, None)}),
+])
+def test_events_a_publication_stamp_dates_no_meeting(lang, text, expected):
+    """A date that stamps a publication (posted on, 発表, press release of) is no meeting's date,
+    though it stands in the meeting's clause or sentence."""
+    assert {e[:3] for e in rule_events(text, lang)} == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("vi", "Hai bên đánh giá cao đối thoại này, dựa trên Bản ghi nhớ hợp tác giữa Bộ Tài nguyên và Môi trường và "
+           "Bộ Môi trường Nhật Bản ký năm 2029."),
+    ("en", "Both sides praised the policy dialogue, which builds on the Memorandum of Cooperation between the "
+           "Ministry of the Environment, Japan and Kenya signed in 2029."),
+])
+def test_events_a_date_an_instrument_stands_between_is_the_instruments(lang, text):
+    """An instrument named between a meeting and its sentence's only date takes that date: the
+    dialogue here has none."""
+    assert {e[:3] for e in rule_events(text, lang)} == {("policy_dialogue", None, None)}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("vi", "Kenya và Nhật Bản ký văn bản hợp tác về JCM ngày 5/3/2029; đến nay Ủy ban hỗn hợp đã đăng ký 12 dự án."),
+    ("en", "Kenya and Japan signed the bilateral document on 5 March 2029; the Joint Committee has since registered 12 projects."),
+])
+def test_events_a_date_across_a_semicolon_belongs_to_the_other_clause(lang, text):
+    """A semicolon parts independent clauses, each with its own subject and time: the date of the
+    signing is not the committee's."""
+    assert {e[:3] for e in rule_events(text, lang)} == {("joint_committee", None, None)}
+
+
+def test_events_a_definite_mention_far_after_a_named_meeting_is_no_new_meeting():
+    """"The JC" long after the document named its meeting is that meeting (or its body), not one
+    of its own: its sentence's date (a monitoring period here) dates nothing."""
+    text = ("Outcome of the 4th Joint Committee\nThe 4th Joint Committee was held in Nairobi on 5 March 2029.\n"
+            "Two projects were registered.\nThe guidelines were revised.\nCredits were notified.\n"
+            "The JC decided to notify credits for the monitoring period ending 31 December 2028.")
+    assert {e[:3] for e in rule_events(text, "en")} == {("joint_committee", 4, "2029-03-05")}
