@@ -505,3 +505,17 @@ def test_events_a_definite_mention_far_after_a_named_meeting_is_no_new_meeting()
             "Two projects were registered.\nThe guidelines were revised.\nCredits were notified.\n"
             "The JC decided to notify credits for the monitoring period ending 31 December 2028.")
     assert {e[:3] for e in rule_events(text, "en")} == {("joint_committee", 4, "2029-03-05")}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ja", "2029年4月9日、“Workshop on Forest Carbon Credits”がナイロビにて開催されました。",
+     ("seminar", None, "2029-04-09", "Nairobi")),
+    ("en", "The 7th meeting of the Intergovernmental Commission on Trade and Investment was held in Nairobi on 9 April 2029.",
+     ("other", 7, "2029-04-09", "Nairobi")),
+    ("vi", "Ngày 9/4/2029, đoàn công tác của Bộ Môi trường Nhật Bản đã tới thăm và làm việc với tỉnh Quảng Ninh.",
+     ("visit", None, "2029-04-09", None)),
+])
+def test_events_english_titles_in_japanese_commission_sessions_and_delegations(lang, text, expected):
+    """A Japanese page may quote an event's English title; the numbered meeting of a named
+    commission or council is an event; a delegation that comes to visit is a visit."""
+    assert rule_events(text, lang) == {expected}
