@@ -183,6 +183,22 @@ def _drop_modifiers(text: str, lang: str, found: list[Candidate]) -> list[Candid
     return [c for k, c in enumerate(found) if k not in drop]
 
 
+def _roles(text: str, lang: str, found: list[Candidate]) -> list[Candidate]:
+    """A meeting noun that only names the role of another event of the sentence is no event of its
+    own: "COP22のサイドイベントとして、「JCMパートナー国会合」を開催", "held the partners' meeting as
+    a side event of COP22". The other event stands on the side of the role word."""
+    lex = lexicon(lang, "events")
+    after, before = regex(lex["role_after"], "ja"), regex(lex["role_before"], lang)
+    out = []
+    for c in found:
+        later = after.match(text, c.span[1]) and any(o.span[0] >= c.span[1] for o in found if o is not c)
+        earlier = before.search(text[max(0, c.span[0] - 30) : c.span[0]]) and any(
+            o.span[1] <= c.span[0] for o in found if o is not c)
+        if not (later or earlier):
+            out.append(c)
+    return out
+
+
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 
 
@@ -335,7 +351,7 @@ def candidates(view: View) -> list[Candidate]:
     for u, unit in enumerate(view.units):
         found = _triggers(view, u)
         left = _ordinals(view, u, found)
-        found = _drop_modifiers(unit.text, unit.lang, found)
+        found = _roles(unit.text, unit.lang, _drop_modifiers(unit.text, unit.lang, found))
         found = sorted(found + _elliptic(unit.text, unit.lang, found, left), key=lambda c: c.span)
         for c in found:
             _holding(unit.text, unit.lang, c, found)

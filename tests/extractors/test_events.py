@@ -519,3 +519,14 @@ def test_events_english_titles_in_japanese_commission_sessions_and_delegations(l
     """A Japanese page may quote an event's English title; the numbered meeting of a named
     commission or council is an event; a delegation that comes to visit is a visit."""
     assert rule_events(text, lang) == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ja", "2029年4月9日、ナイロビで開催中のCOP44のサイドイベントとして、「森林炭素パートナー国会合」を開催した。",
+     {("conference", 44, None), ("partnership_meeting", None, "2029-04-09")}),
+    ("en", "On 9 April 2029 Japan held the JCM partner countries' meeting as a side event of COP44 in Nairobi.",
+     {("conference", 44, None), ("partnership_meeting", None, "2029-04-09")}),
+])
+def test_events_a_meeting_noun_naming_the_role_of_another_event_is_no_event(lang, text, expected):
+    """"As a side event" says what the partners' meeting was: one event, not a seminar beside it."""
+    assert {e[:3] for e in rule_events(text, lang)} == expected
