@@ -2,8 +2,9 @@
 one before the model (extractors.relations.relation_model) decides whether it keeps it.
 
 The date in the event's clause, else its sentence's (unless the sentence reports another event),
-else a row's, the next line's, or, for a held meeting, a ceremony or a visit, the narrative's; a
-meeting summary's header fields date the event the document is about. An event another is held
+else a row's, the next line's, the date opening the section under a heading that names it, or, for a
+held meeting, a ceremony or a visit, the narrative's; a meeting summary's header fields date the
+event the document is about. An event another is held
 during ("on the sidelines of COP30") is not dated by that one's sentence. A Japanese topic or subject
 ("…合同委員会は、", "…フォーラムが…、") takes the date of its predicate clause; a relative clause after a mention
 ("COP30, which opened on November 10") gives the mention its own date, which the event held
@@ -24,6 +25,7 @@ from extractors.relations import relation_dates
 from extractors.relations.discourse import (
     Span, View, bare_date, clause_date, dates, near_date, own_date, place_near, usable,
 )
+from extractors.relations.relation_features import short
 from extractors.relations.sentences import regex, words
 from extractors.relations.event_candidate import Candidate
 from extractors.lexicon import lexicon
@@ -124,11 +126,27 @@ def dated(view: View, c: Candidate, found: list[Candidate]) -> Candidate:
         date = view.rows[c.unit][0]
     if date is None and (c.ordinal is not None or c.name or c.main):
         date = bare_date(view, c.unit + 1)
+    if date is None and (c.ordinal is not None or c.name or c.main or c.evident) and short(view, c.unit) \
+            and view.units[c.unit].bare:
+        date = _opening_date(view, c.unit + 1)
     if date is None and (c.main or c.evident) and not relative(view.units[c.unit].text, view.units[c.unit].lang, c):
         date, place = near_date(view, c.unit, NARRATIVE_REACH)
         c.place = c.place or place
     c.date = date.value if date else None
     return c
+
+
+def _opening_date(view: View, u: int) -> DateMention | None:
+    """The date that opens unit `u` ("令和7年6月27日(金)、…で署名された", "On 4 May, …"): under a
+    heading that names an event ("(3)署名式"), the section's first sentence tells when it was."""
+    if not 0 <= u < len(view.units):
+        return None
+    text = view.units[u].text
+    found = [d for d in dates(view, u) if usable(view, u, d[0], d[1])]
+    head = found[0] if found else None
+    if head is None or len(re.sub(r"\W|on|ngày|vào", "", text[: head[0]], flags=re.IGNORECASE)) > 0:
+        return None
+    return head[2]
 
 
 _SEMICOLON = re.compile(r"[;；]")

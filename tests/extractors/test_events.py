@@ -530,3 +530,19 @@ def test_events_english_titles_in_japanese_commission_sessions_and_delegations(l
 def test_events_a_meeting_noun_naming_the_role_of_another_event_is_no_event(lang, text, expected):
     """"As a side event" says what the partners' meeting was: one event, not a seminar beside it."""
     assert {e[:3] for e in rule_events(text, lang)} == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ja", "(2)署名式\n\n令和11年4月9日(月)、ナイロビの大使公邸で両国の大臣により協力覚書が署名されました。",
+     ("ceremony", None, "2029-04-09", None)),
+    ("en", "Signing ceremony\n\nOn 9 April 2029, the ministers signed the memorandum at the embassy in Nairobi.",
+     ("ceremony", None, "2029-04-09", None)),
+])
+def test_events_a_heading_naming_an_event_takes_the_date_opening_its_section(lang, text, expected):
+    """A heading that names a ceremony is dated by the date that opens the section under it."""
+    assert rule_events(text, lang) == {expected}
+
+
+def test_events_visit_as_a_verb_with_its_object_is_no_visit():
+    """"Visit Japan" (a menu item, an imperative) is the verb: the noun takes "to" ("a visit to Japan")."""
+    assert rule_events("Home   Press Room   About Us   Visit Japan", "en") == set()
