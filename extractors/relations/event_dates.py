@@ -110,11 +110,15 @@ def dated(view: View, c: Candidate, found: list[Candidate]) -> Candidate:
     others = [o.span for o in found if o is not c] + instruments
     if c.host:  # its sentence dates the event held during it, save a date on its far side (ja)
         far = words(view.units[c.unit].lang)["date_side"] == "before"
-        date = _relative_date(view, c) or (clause_date(view, c.unit, c.span, (0, c.span[0]), others) if far else None)
+        stated = _relative_date(view, c)
+        c.stated = stated.value if stated else None
+        date = stated or (clause_date(view, c.unit, c.span, (0, c.span[0]), others) if far else None)
         c.tied = c.strong = date is not None
         c.date, c.place, c.taken = date.value if date else None, place_near(view, c.unit, c.span), date
         return c
-    date = _relative_date(view, c) or clause_date(view, c.unit, c.span, others=others)
+    stated = _relative_date(view, c)
+    c.stated = stated.value if stated else None
+    date = stated or clause_date(view, c.unit, c.span, others=others)
     date = _untaken(view, c, found, date)
     if date is None and c.predicate:
         date = clause_date(view, c.unit, (c.predicate[0], c.predicate[0]), c.predicate, others)

@@ -31,7 +31,7 @@ def refer(cands: list[Candidate], anaphors: list[Candidate]) -> list[Candidate]:
                 cands.append(a)
             continue
         if a.date and not (target.strong and target.date):
-            target.date, target.strong = a.date, a.strong
+            target.date, target.strong, target.stated = a.date, a.strong, a.stated
         target.place = target.place or a.place
     return sorted(cands, key=lambda c: (c.unit, c.span))
 

@@ -371,12 +371,15 @@ def candidates(view: View) -> list[Candidate]:
 
 def decode(view: View, cands: list[Candidate], judge: Model, dater: Model) -> list[Candidate]:
     """The accepted candidates, the document's own meeting dated by its header, repeated mentions
-    merged (the mention whose date the date model is surest of dates the event)."""
+    merged (the mention whose date the date model is surest of dates the event). A date the event's
+    own relative clause states ("COP30, which opened on November 10") is its date, whatever the
+    date model prefers: the gold sets hold too few of them to learn it."""
     first, local = first_date(view), local_days(view)
     offered = {id(c): options(view, c, cands, first, local) for c in cands}  # read once, weighed twice
     for c in cands:
         c.sure = max(dater.probability(f) for _, _, f in offered[id(c)])
-    return merge(about(view, decide(view, cands, judge, dater, reach=lambda _v, c, _cs, _f: offered[id(c)])))
+    kept = decide(view, cands, judge, dater, reach=lambda _v, c, _cs, _f: offered[id(c)])
+    return merge(about(view, [replace(c, date=c.stated, strong=True) if c.stated else c for c in kept]))
 
 
 @extractor("events", EventMention, per_document=True)

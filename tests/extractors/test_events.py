@@ -546,3 +546,15 @@ def test_events_a_heading_naming_an_event_takes_the_date_opening_its_section(lan
 def test_events_visit_as_a_verb_with_its_object_is_no_visit():
     """"Visit Japan" (a menu item, an imperative) is the verb: the noun takes "to" ("a visit to Japan")."""
     assert rule_events("Home   Press Room   About Us   Visit Japan", "en") == set()
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Kenya and Japan met on 12 November 2029 on the sidelines of COP34. The conference, which opened on "
+           "November 10 and runs until November 21, gathers delegates from 190 countries."),
+    ("vi", "Ngày 12/11/2029, Kenya và Nhật Bản đã có cuộc hội đàm bên lề COP34. Hội nghị diễn ra từ ngày 10/11 "
+           "đến ngày 21/11."),
+])
+def test_events_the_date_a_session_s_own_relative_clause_states_is_kept(lang, text):
+    """The learned date model rarely sees a session's own date (the gold sets date side meetings, not
+    COPs): the day its own clause states ("which opened on November 10") stays its date."""
+    assert ("conference", 34, "2029-11-10") in {e[:3] for e in events(text, lang)}
