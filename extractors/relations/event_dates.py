@@ -39,14 +39,19 @@ _STAMPLESS: list = [None, None]
 def stampless(view: View) -> View:
     """The document as the event rules read it: without the dates that stamp a publication or a
     status ("【掲載日】2019.12.17", "2025年1月2日付", "press release of 12 November", "as of March
-    2024"), which date no meeting, though a title's or a header's clause may hold them."""
+    2024"), which date no meeting, though a title's or a header's clause may hold them; and without
+    periods over several years ("2026年から2030年までの5年間", "giai đoạn 2026 – 2028"), a term or a
+    plan: a meeting lasts days."""
     if _STAMPLESS[0] is view:
         return _STAMPLESS[1]
     out = []
     for u, unit in enumerate(view.units):
         lex = lexicon(unit.lang, "events")
         before, after = regex(lex["stamp_before"], unit.lang), regex(lex["stamp_after"], "ja")
-        stamped = set()
+        years: dict[Span, set[str]] = {}
+        for s, e, m in view.found(u, DateMention):
+            years.setdefault((s, e), set()).add(m.value[:4])
+        stamped = {span for span, ys in years.items() if len(ys) > 1 and not any(y.startswith("--") for y in ys)}
         for s, e, m in view.found(u, DateMention):
             head = unit.text[max(0, s - STAMP_REACH) : s]
             lead = re.match(r"\D*", unit.text[s:e]).group()  # a surface may hold its own word ("ngày 12/11")

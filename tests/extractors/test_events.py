@@ -558,3 +558,14 @@ def test_events_the_date_a_session_s_own_relative_clause_states_is_kept(lang, te
     """The learned date model rarely sees a session's own date (the gold sets date side meetings, not
     COPs): the day its own clause states ("which opened on November 10") stays its date."""
     assert ("conference", 34, "2029-11-10") in {e[:3] for e in events(text, lang)}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ja", "本覚書は2030年から2034年までの5年間を対象とする。署名に先立ち、両大臣は会談を行った。",
+     {("other", None, None)}),
+    ("vi", "Hai bên thống nhất danh mục dự án để trình Ủy ban hỗn hợp JCM xem xét trong giai đoạn 2030 – 2032.",
+     {("joint_committee", None, None)}),
+])
+def test_events_a_period_over_several_years_dates_no_meeting(lang, text, expected):
+    """A term or a plan over several years is no meeting's date (a meeting lasts days)."""
+    assert {e[:3] for e in rule_events(text, lang)} == expected
