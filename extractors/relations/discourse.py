@@ -219,13 +219,16 @@ def clause_date(
     return min(tied, key=lambda g: len(_gap(text, g, anchor)))[0][2] if tied else None
 
 
-def own_date(view: View, u: int, anchor: Span, window: Span | None = None) -> DateMention | None:
+def own_date(
+    view: View, u: int, anchor: Span, window: Span | None = None, others: list[Span] = ()
+) -> DateMention | None:
     """The date of a mention's own sentence: the date in its clause, else the sentence's only
     date, else the nearest one (where the language puts modifiers first, only dates before it
-    count for these two)."""
-    if tied := clause_date(view, u, anchor, window):
+    count for these two); none with one of the `others` between (that one takes it)."""
+    if tied := clause_date(view, u, anchor, window, others):
         return tied
     text, groups = view.units[u].text, _groups(view, u, window)
+    groups = [g for g in groups if not any(min(g[0][0], anchor[0]) < o[0] < max(g[0][0], anchor[0]) for o in others)]
     if words(view.units[u].lang)["date_side"] == "before":
         groups = [g for g in groups if g[-1][1] <= anchor[0]]
     if len({g[0][2].value for g in groups}) == 1:

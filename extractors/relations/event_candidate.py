@@ -34,5 +34,6 @@ class Candidate:
     elliptic: bool = False  # an ordinal whose meeting noun is named once before ("and the second in 2024")
     series: tuple[int, ...] = ()  # coordinated ordinals of a plural head ("the first and second meetings")
     predicate: Span | None = None  # the predicate clause of a topic- or subject-marked mention (…合同委員会は、<…に開催され>)
+    stated: str | None = None  # the date its own relative clause states ("COP30, which opened on November 10")
     sure: float = 0.0  # how sure the date model is of the date it gives (the surest mention dates a merged event)
     features: Features = field(default_factory=dict)  # what the model decides on

@@ -2,13 +2,16 @@
 one before the model (extractors.relations.relation_model) decides whether it keeps it.
 
 The date in the event's clause, else its sentence's (unless the sentence reports another event),
-else a row's, the next line's, or, for a held meeting, a ceremony or a visit, the narrative's; a
-meeting summary's header fields date the event the document is about. An event another is held
+else a row's, the next line's, the date opening the section under a heading that names it, or, for a
+held meeting, a ceremony or a visit, the narrative's; a meeting summary's header fields date the
+event the document is about. An event another is held
 during ("on the sidelines of COP30") is not dated by that one's sentence. A Japanese topic or subject
 ("…合同委員会は、", "…フォーラムが…、") takes the date of its predicate clause; a relative clause after a mention
 ("COP30, which opened on November 10") gives the mention its own date, which the event held
 during it does not take. Coordinated ordinals of a plural head ("the first and second meetings
-… in 2023 and 2024") pair with the dates in order when as many.
+… in 2023 and 2024") pair with the dates in order when as many. A date that stamps a publication
+("【掲載日】…", "press release of 12 November") dates no event; the sentence's date is not the
+event's across a semicolon or with an instrument between them (that one takes it).
 
     ja: 2023年5月10日及び11日の第4回日本・モンゴル環境政策対話 → 2023-05-10
 """
@@ -22,10 +25,41 @@ from extractors.relations import relation_dates
 from extractors.relations.discourse import (
     Span, View, bare_date, clause_date, dates, near_date, own_date, place_near, usable,
 )
+from extractors.relations.relation_features import short
 from extractors.relations.sentences import regex, words
 from extractors.relations.event_candidate import Candidate
 from extractors.lexicon import lexicon
 from schemas.records import AgreementMention, DateMention
+
+
+STAMP_REACH = 60  # letters before a date that may hold its publication or status word ("thông cáo báo chí của … ngày")
+_STAMPLESS: list = [None, None]
+
+
+def stampless(view: View) -> View:
+    """The document as the event rules read it: without the dates that stamp a publication or a
+    status ("【掲載日】2019.12.17", "2025年1月2日付", "press release of 12 November", "as of March
+    2024"), which date no meeting, though a title's or a header's clause may hold them; and without
+    periods over several years ("2026年から2030年までの5年間", "giai đoạn 2026 – 2028"), a term or a
+    plan: a meeting lasts days."""
+    if _STAMPLESS[0] is view:
+        return _STAMPLESS[1]
+    out = []
+    for u, unit in enumerate(view.units):
+        lex = lexicon(unit.lang, "events")
+        before, after = regex(lex["stamp_before"], unit.lang), regex(lex["stamp_after"], "ja")
+        years: dict[Span, set[str]] = {}
+        for s, e, m in view.found(u, DateMention):
+            years.setdefault((s, e), set()).add(m.value[:4])
+        stamped = {span for span, ys in years.items() if len(ys) > 1 and not any(y.startswith("--") for y in ys)}
+        for s, e, m in view.found(u, DateMention):
+            head = unit.text[max(0, s - STAMP_REACH) : s]
+            lead = re.match(r"\D*", unit.text[s:e]).group()  # a surface may hold its own word ("ngày 12/11")
+            if before.search(head) or before.search(head + lead) or after.match(unit.text[e : e + 12]):
+                stamped.add((s, e))
+        out.append([x for x in view.mentions[u] if not (isinstance(x[2], DateMention) and x[:2] in stamped)])
+    _STAMPLESS[0], _STAMPLESS[1] = view, replace(view, mentions=out)
+    return _STAMPLESS[1]
 
 
 NARRATIVE_REACH = 2  # sentences back a held meeting, a visit or talks may take the narrative's date (5-fold CV: 1-3 tried)
@@ -77,30 +111,64 @@ def dated(view: View, c: Candidate, found: list[Candidate]) -> Candidate:
     next line's bare date for a named or held meeting, or the context's (NARRATIVE_REACH sentences back at most) for a kind whose mention
     says it happened (a ceremony, a visit). An event another one is held during takes only a
     date written before it in Japanese ("10日に開幕したCOP30の際に")."""
-    others = [o.span for o in found if o is not c] + view.spans(c.unit, AgreementMention)
+    instruments = view.spans(c.unit, AgreementMention)  # an instrument between the mention and a date takes it
+    others = [o.span for o in found if o is not c] + instruments
     if c.host:  # its sentence dates the event held during it, save a date on its far side (ja)
         far = words(view.units[c.unit].lang)["date_side"] == "before"
-        date = _relative_date(view, c) or (clause_date(view, c.unit, c.span, (0, c.span[0]), others) if far else None)
+        stated = _relative_date(view, c)
+        c.stated = stated.value if stated else None
+        date = stated or (clause_date(view, c.unit, c.span, (0, c.span[0]), others) if far else None)
         c.tied = c.strong = date is not None
         c.date, c.place, c.taken = date.value if date else None, place_near(view, c.unit, c.span), date
         return c
-    date = _relative_date(view, c) or clause_date(view, c.unit, c.span, others=others)
+    stated = _relative_date(view, c)
+    c.stated = stated.value if stated else None
+    date = stated or clause_date(view, c.unit, c.span, others=others)
     date = _untaken(view, c, found, date)
     if date is None and c.predicate:
         date = clause_date(view, c.unit, (c.predicate[0], c.predicate[0]), c.predicate, others)
     c.tied, c.place = date is not None, place_near(view, c.unit, c.span)
     if date is None and (c.main or not any(o.main for o in found if o is not c and not o.refers)):
-        date = _untaken(view, c, found, own_date(view, c.unit, c.span))
+        date = _untaken(view, c, found, own_date(view, c.unit, c.span, _independent(view, c), instruments))
     c.strong = date is not None
     if date is None and c.unit in view.rows:
         date = view.rows[c.unit][0]
     if date is None and (c.ordinal is not None or c.name or c.main):
         date = bare_date(view, c.unit + 1)
+    if date is None and (c.ordinal is not None or c.name or c.main or c.evident) and short(view, c.unit) \
+            and view.units[c.unit].bare:
+        date = _opening_date(view, c.unit + 1)
     if date is None and (c.main or c.evident) and not relative(view.units[c.unit].text, view.units[c.unit].lang, c):
         date, place = near_date(view, c.unit, NARRATIVE_REACH)
         c.place = c.place or place
     c.date = date.value if date else None
     return c
+
+
+def _opening_date(view: View, u: int) -> DateMention | None:
+    """The date that opens unit `u` ("令和7年6月27日(金)、…で署名された", "On 4 May, …"): under a
+    heading that names an event ("(3)署名式"), the section's first sentence tells when it was."""
+    if not 0 <= u < len(view.units):
+        return None
+    text = view.units[u].text
+    found = [d for d in dates(view, u) if usable(view, u, d[0], d[1])]
+    head = found[0] if found else None
+    if head is None or len(re.sub(r"\W|on|ngày|vào", "", text[: head[0]], flags=re.IGNORECASE)) > 0:
+        return None
+    return head[2]
+
+
+_SEMICOLON = re.compile(r"[;；]")
+
+
+def _independent(view: View, c: Candidate) -> Span:
+    """The independent clause of the sentence that holds the mention: a semicolon parts clauses
+    with their own subject and time ("…signed the MoC on 2 July 2013; the JC has since registered
+    16 projects": the JC is not dated 2013-07-02)."""
+    text = view.units[c.unit].text
+    lo = max((m.end() for m in _SEMICOLON.finditer(text, 0, c.span[0])), default=0)
+    nxt = _SEMICOLON.search(text, c.span[1])
+    return lo, nxt.start() if nxt else len(text)
 
 
 def _untaken(view: View, c: Candidate, found: list[Candidate], date: DateMention | None) -> DateMention | None:
@@ -187,6 +255,7 @@ def options(view: View, c: Candidate, cands: list[Candidate], first: str | None,
     a meeting's or not: the local day of a meeting abroad; the document's own dateline (a post's
     date, on its own line or far from the mention) rather than a date the text ties to it."""
     local = local_days(view) if local is None else local  # `local`: the document's, read once by the caller
+    view = stampless(view)
     out = []
     for value, here, f in relation_dates.options(view, c, cands, first):
         if value is not None:

@@ -19,16 +19,19 @@ def refer(cands: list[Candidate], anaphors: list[Candidate]) -> list[Candidate]:
     """A definite mention refers to the nearest named or numbered event of its kind (any kind,
     for a noun that only refers) in the sentences before it, and dates it when the event has
     no date of its own: "…on the sidelines of COP30. The conference, which opened on
-    November 10, …" → COP30 on 11-10. Without such an event it stands as a mention of its own."""
+    November 10, …" → COP30 on 11-10. Without such an event in reach it stands as a mention of its
+    own, unless the document named an event of its kind before ("The JC decided…" in the outcome
+    of the 4th JC): then it is that one, too far to date it."""
     for a in anaphors:
         target = next((c for c in reversed(cands) if 0 < a.unit - c.unit <= REACH
                        and (c.ordinal is not None or c.name) and (a.refers or c.kind == a.kind)), None)
         if target is None:
-            if not a.refers:  # "the conference" may name one of its own; "会議は" only refers back
+            named_before = any(c.unit < a.unit and (c.ordinal is not None or c.name) and c.kind == a.kind for c in cands)
+            if not (a.refers or named_before):  # "the conference" may name one of its own; "会議は" only refers back
                 cands.append(a)
             continue
         if a.date and not (target.strong and target.date):
-            target.date, target.strong = a.date, a.strong
+            target.date, target.strong, target.stated = a.date, a.strong, a.stated
         target.place = target.place or a.place
     return sorted(cands, key=lambda c: (c.unit, c.span))
 

@@ -35,7 +35,9 @@ from functools import cache
 
 from extractors.base import Context, extractor
 from extractors.relations.event_candidate import Candidate
-from extractors.relations.event_dates import about, clause, dated, local_days, options, predicate, split_series
+from extractors.relations.event_dates import (
+    about, clause, dated, local_days, options, predicate, split_series, stampless,
+)
 from extractors.relations.event_merge import merge, refer
 from extractors.relations.discourse import (
     placed,
@@ -48,6 +50,7 @@ from extractors.relations.discourse import (
 )
 from extractors.lexicon import alternation, lexicon
 from extractors.entities.numbers import parse_number
+from extractors.text import spaced
 from extractors.relations.relation_dates import first_date
 from extractors.relations.relation_features import decide, flags, shared
 from extractors.relations.relation_model import Features, Model, model
@@ -180,6 +183,22 @@ def _drop_modifiers(text: str, lang: str, found: list[Candidate]) -> list[Candid
     return [c for k, c in enumerate(found) if k not in drop]
 
 
+def _roles(text: str, lang: str, found: list[Candidate]) -> list[Candidate]:
+    """A meeting noun that only names the role of another event of the sentence is no event of its
+    own: "COP22のサイドイベントとして、「JCMパートナー国会合」を開催", "held the partners' meeting as
+    a side event of COP22". The other event stands on the side of the role word."""
+    lex = lexicon(lang, "events")
+    after, before = regex(lex["role_after"], "ja"), regex(lex["role_before"], lang)
+    out = []
+    for c in found:
+        later = after.match(text, c.span[1]) and any(o.span[0] >= c.span[1] for o in found if o is not c)
+        earlier = before.search(text[max(0, c.span[0] - 30) : c.span[0]]) and any(
+            o.span[1] <= c.span[0] for o in found if o is not c)
+        if not (later or earlier):
+            out.append(c)
+    return out
+
+
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 
 
@@ -276,7 +295,8 @@ def _holding(unit_text: str, lang: str, c: Candidate, found: list[Candidate]) ->
     lex = lexicon(lang, "events")
     lo, hi = clause(unit_text, c.span[0], lang)
     before, after = unit_text[max(0, c.span[0] - 50) : c.span[0]], unit_text[c.span[1] :]
-    c.host = bool(regex(lex["host_before"], lang).search(before) or regex(lex["host_after"], "ja").match(after))
+    joined = after if spaced(lang) else re.sub(r"\s+", "", after[:80])  # a space inside a Japanese word is a wrap ("サイ ドイベント")
+    c.host = bool(regex(lex["host_before"], lang).search(before) or regex(lex["host_after"], "ja").match(joined))
     c.anaphor = c.refers or (c.ordinal is None and not c.name and (c.host or bool(
         regex(lex["anaphor_before"], lang).search(before) or regex(lex["anaphor_after"], "ja").match(after))))
     c.main = not c.host and (regex(lex["holding"], lang).search(unit_text, lo, hi) is not None or (
@@ -325,12 +345,13 @@ def _features(view: View, c: Candidate, found: list[Candidate], **signals: bool)
 def candidates(view: View) -> list[Candidate]:
     """Every meeting mention with its arguments and features, in document order; a definite
     mention that refers back to an event named before only dates that one."""
+    view = stampless(view)
     cands: list[Candidate] = []
     anaphors: list[Candidate] = []
     for u, unit in enumerate(view.units):
         found = _triggers(view, u)
         left = _ordinals(view, u, found)
-        found = _drop_modifiers(unit.text, unit.lang, found)
+        found = _roles(unit.text, unit.lang, _drop_modifiers(unit.text, unit.lang, found))
         found = sorted(found + _elliptic(unit.text, unit.lang, found, left), key=lambda c: c.span)
         for c in found:
             _holding(unit.text, unit.lang, c, found)
@@ -350,12 +371,15 @@ def candidates(view: View) -> list[Candidate]:
 
 def decode(view: View, cands: list[Candidate], judge: Model, dater: Model) -> list[Candidate]:
     """The accepted candidates, the document's own meeting dated by its header, repeated mentions
-    merged (the mention whose date the date model is surest of dates the event)."""
+    merged (the mention whose date the date model is surest of dates the event). A date the event's
+    own relative clause states ("COP30, which opened on November 10") is its date, whatever the
+    date model prefers: the gold sets hold too few of them to learn it."""
     first, local = first_date(view), local_days(view)
     offered = {id(c): options(view, c, cands, first, local) for c in cands}  # read once, weighed twice
     for c in cands:
         c.sure = max(dater.probability(f) for _, _, f in offered[id(c)])
-    return merge(about(view, decide(view, cands, judge, dater, reach=lambda _v, c, _cs, _f: offered[id(c)])))
+    kept = decide(view, cands, judge, dater, reach=lambda _v, c, _cs, _f: offered[id(c)])
+    return merge(about(view, [replace(c, date=c.stated, strong=True) if c.stated else c for c in kept]))
 
 
 @extractor("events", EventMention, per_document=True)

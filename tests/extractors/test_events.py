@@ -439,3 +439,133 @@ def test_events_a_definite_mention_with_modifiers_refers_back_to_the_named_event
 ])
 def test_events_a_meeting_abroad_takes_its_local_day(lang, text, expected):
     assert rule_events(text, lang) == {expected}
+
+
+# --- round 8: hosts named with a venue, publication stamps, an instrument's own date ------------
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a closing bracket or quote between the session and the marker, and a word broken by a space (a wrapped PDF line)
+    ("ja", "政府は、2030年5月8日、ナイロビで開催中の「第45回締約国会議(COP45)」のサイ ドイベントとして、植林セミナーを開催した。",
+     {("conference", 45, None), ("seminar", None, "2030-05-08")}),
+    ("ja", "2030年5月8日、ナイロビで開催中の第45回締約国会議(COP45)の日本パビリオンで、第3回JCMパートナー国会合を開催した。",
+     {("conference", 45, None), ("partnership_meeting", 3, "2030-05-08")}),
+    ("en", "On 8 May 2030 the ministry held a seminar on forest carbon at the COP45 Japan Pavilion in Nairobi.",
+     {("conference", 45, None), ("seminar", None, "2030-05-08")}),
+])
+def test_events_a_session_named_as_the_venue_of_another_event_is_not_dated_by_it(lang, text, expected):
+    """The session holding a side event or a pavilion (COP45 above) is its host: the sentence's
+    date is the side meeting's, not the session's."""
+    assert {e[:3] for e in rule_events(text, lang)} == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ja", "【掲載日】2030.06.02 【情報源】環境省/2030.06.01 発表\n第2回日本・ケニア合同委員会を開催した。",
+     {("joint_committee", 2, None)}),
+    ("ja", "農林水産省・環境省 同時発表 令和12年6月1日 第2回日本・ケニア合同委員会を開催しました",
+     {("joint_committee", 2, None)}),
+    ("vi", "Ủy ban hỗn hợp JCM lần thứ hai đã được tổ chức, theo thông cáo báo chí của Bộ Môi trường Kenya ngày 1/6/2030.",
+     {("joint_committee", 2, None)}),
+    ("en", "The second Joint Committee was held in Nairobi, a press release dated 1 June 2030 said.",
+     {("joint_committee", 2, None)}),
+    ("en", "The second Joint Committee adopted decisions published up to 1 June 2030.",
+     {("joint_committee", 2, None)}),
+])
+def test_events_a_publication_stamp_dates_no_meeting(lang, text, expected):
+    """A date that stamps a publication (posted on, 発表, press release of) is no meeting's date,
+    though it stands in the meeting's clause or sentence."""
+    assert {e[:3] for e in rule_events(text, lang)} == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("vi", "Hai bên đánh giá cao đối thoại này, dựa trên Bản ghi nhớ hợp tác giữa Bộ Tài nguyên và Môi trường và "
+           "Bộ Môi trường Nhật Bản ký năm 2029."),
+    ("en", "Both sides praised the policy dialogue, which builds on the Memorandum of Cooperation between the "
+           "Ministry of the Environment, Japan and Kenya signed in 2029."),
+])
+def test_events_a_date_an_instrument_stands_between_is_the_instruments(lang, text):
+    """An instrument named between a meeting and its sentence's only date takes that date: the
+    dialogue here has none."""
+    assert {e[:3] for e in rule_events(text, lang)} == {("policy_dialogue", None, None)}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("vi", "Kenya và Nhật Bản ký văn bản hợp tác về JCM ngày 5/3/2029; đến nay Ủy ban hỗn hợp đã đăng ký 12 dự án."),
+    ("en", "Kenya and Japan signed the bilateral document on 5 March 2029; the Joint Committee has since registered 12 projects."),
+])
+def test_events_a_date_across_a_semicolon_belongs_to_the_other_clause(lang, text):
+    """A semicolon parts independent clauses, each with its own subject and time: the date of the
+    signing is not the committee's."""
+    assert {e[:3] for e in rule_events(text, lang)} == {("joint_committee", None, None)}
+
+
+def test_events_a_definite_mention_far_after_a_named_meeting_is_no_new_meeting():
+    """"The JC" long after the document named its meeting is that meeting (or its body), not one
+    of its own: its sentence's date (a monitoring period here) dates nothing."""
+    text = ("Outcome of the 4th Joint Committee\nThe 4th Joint Committee was held in Nairobi on 5 March 2029.\n"
+            "Two projects were registered.\nThe guidelines were revised.\nCredits were notified.\n"
+            "The JC decided to notify credits for the monitoring period ending 31 December 2028.")
+    assert {e[:3] for e in rule_events(text, "en")} == {("joint_committee", 4, "2029-03-05")}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ja", "2029年4月9日、“Workshop on Forest Carbon Credits”がナイロビにて開催されました。",
+     ("seminar", None, "2029-04-09", "Nairobi")),
+    ("en", "The 7th meeting of the Intergovernmental Commission on Trade and Investment was held in Nairobi on 9 April 2029.",
+     ("other", 7, "2029-04-09", "Nairobi")),
+    ("vi", "Ngày 9/4/2029, đoàn công tác của Bộ Môi trường Nhật Bản đã tới thăm và làm việc với tỉnh Quảng Ninh.",
+     ("visit", None, "2029-04-09", None)),
+])
+def test_events_english_titles_in_japanese_commission_sessions_and_delegations(lang, text, expected):
+    """A Japanese page may quote an event's English title; the numbered meeting of a named
+    commission or council is an event; a delegation that comes to visit is a visit."""
+    assert rule_events(text, lang) == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ja", "2029年4月9日、ナイロビで開催中のCOP44のサイドイベントとして、「森林炭素パートナー国会合」を開催した。",
+     {("conference", 44, None), ("partnership_meeting", None, "2029-04-09")}),
+    ("en", "On 9 April 2029 Japan held the JCM partner countries' meeting as a side event of COP44 in Nairobi.",
+     {("conference", 44, None), ("partnership_meeting", None, "2029-04-09")}),
+])
+def test_events_a_meeting_noun_naming_the_role_of_another_event_is_no_event(lang, text, expected):
+    """"As a side event" says what the partners' meeting was: one event, not a seminar beside it."""
+    assert {e[:3] for e in rule_events(text, lang)} == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ja", "(2)署名式\n\n令和11年4月9日(月)、ナイロビの大使公邸で両国の大臣により協力覚書が署名されました。",
+     ("ceremony", None, "2029-04-09", None)),
+    ("en", "Signing ceremony\n\nOn 9 April 2029, the ministers signed the memorandum at the embassy in Nairobi.",
+     ("ceremony", None, "2029-04-09", None)),
+])
+def test_events_a_heading_naming_an_event_takes_the_date_opening_its_section(lang, text, expected):
+    """A heading that names a ceremony is dated by the date that opens the section under it."""
+    assert rule_events(text, lang) == {expected}
+
+
+def test_events_visit_as_a_verb_with_its_object_is_no_visit():
+    """"Visit Japan" (a menu item, an imperative) is the verb: the noun takes "to" ("a visit to Japan")."""
+    assert rule_events("Home   Press Room   About Us   Visit Japan", "en") == set()
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Kenya and Japan met on 12 November 2029 on the sidelines of COP34. The conference, which opened on "
+           "November 10 and runs until November 21, gathers delegates from 190 countries."),
+    ("vi", "Ngày 12/11/2029, Kenya và Nhật Bản đã có cuộc hội đàm bên lề COP34. Hội nghị diễn ra từ ngày 10/11 "
+           "đến ngày 21/11."),
+])
+def test_events_the_date_a_session_s_own_relative_clause_states_is_kept(lang, text):
+    """The learned date model rarely sees a session's own date (the gold sets date side meetings, not
+    COPs): the day its own clause states ("which opened on November 10") stays its date."""
+    assert ("conference", 34, "2029-11-10") in {e[:3] for e in events(text, lang)}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ja", "本覚書は2030年から2034年までの5年間を対象とする。署名に先立ち、両大臣は会談を行った。",
+     {("other", None, None)}),
+    ("vi", "Hai bên thống nhất danh mục dự án để trình Ủy ban hỗn hợp JCM xem xét trong giai đoạn 2030 – 2032.",
+     {("joint_committee", None, None)}),
+])
+def test_events_a_period_over_several_years_dates_no_meeting(lang, text, expected):
+    """A term or a plan over several years is no meeting's date (a meeting lasts days)."""
+    assert {e[:3] for e in rule_events(text, lang)} == expected
