@@ -25,4 +25,5 @@ class Candidate:
     noun: str = ""  # the instrument word as written, folded
     fresh: bool = False  # introduced as a new instrument ("a MoU", "4度目の覚書", "một bản ghi nhớ")
     verb: Span | None = None  # its signing verb in its sentence
+    memo: tuple[str, str] | None = None  # a memorandum's kinds with and without Japan's government as a side
     features: Features = field(default_factory=dict)  # what the model decides on

@@ -13,6 +13,7 @@ from dataclasses import replace
 from extractors.relations.agreement_candidate import Candidate
 from extractors.relations.discourse import View, agree, date_rank, regex, words
 from extractors.relations.parties import as_countries, org_country, unit_parties
+from schemas.records import JCM_HOME
 
 
 def _same(a: Candidate, b: Candidate) -> bool:
@@ -51,6 +52,7 @@ def refine(view: View, cands: list[Candidate]) -> list[Candidate]:
         elif not c.local:
             image = set(c.parties)
             same = next((p for p in known if not image or as_countries(p) == image), None)
+            same = same or next((p for p in known if len(image) > 2 and as_countries(p) < as_countries(c.parties)), None)
             c = replace(c, parties=same, org_level=True) if same else c
         elif c.org_level and len(as_countries(c.parties)) == 1:
             home = as_countries(c.parties)
@@ -59,8 +61,18 @@ def refine(view: View, cands: list[Candidate]) -> list[Candidate]:
         elif c.org_level or regex(words(view.units[c.unit].lang)["both_ministries"], view.units[c.unit].lang).search(
                 view.units[c.unit].text):
             c = replace(c, parties=_ministries(c.parties, named))
+        if c.memo and c.kind in c.memo:
+            c = replace(c, kind=memo_kind(c))
         out.append(c)
     return out
+
+
+def memo_kind(c: Candidate) -> str:
+    """A memorandum whose name does not say which it is ("bản ghi nhớ", "覚書", "memorandum") is
+    a memorandum of cooperation when Japan's government signs it (its name for its own
+    memoranda) and an MoU between other bodies (a bank and a department, two cities)."""
+    with_japan, without = c.memo
+    return with_japan if JCM_HOME in as_countries(c.parties) else without
 
 
 def _ministries(parties: tuple[str, ...], known: list[tuple[str, ...]]) -> tuple[str, ...]:

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from extractors.relations.agreement_candidate import Candidate
 from extractors.relations.agreement_dates import options as date_options, release_date
-from extractors.relations.agreement_merge import merge, refine
+from extractors.relations.agreement_merge import memo_kind, merge, refine
 from extractors.base import Context, extractor
 from extractors.relations.discourse import (
     placed,
@@ -55,14 +55,15 @@ from extractors.text import spaced
 from schemas.records import JCM_HOME, AgreementMention, CountryMention, OrgMention
 
 _OPEN = re.compile(r"\s*[(（]\s*")
+_LIST_GAP = re.compile(r"\s*(?:and|và|及び|並びに)?\s*", re.IGNORECASE)  # a comma between two names in a list
 _CLOSE = re.compile(r"\s*[)）]")
 
 
 @cache
-def _instruments(lang: str) -> list[tuple[re.Pattern, str, bool, str]]:
+def _instruments(lang: str) -> list[tuple[re.Pattern, str, bool, str, str | None]]:
     lex = lexicon(lang, "agreements")
     return [
-        (regex(i["pattern"], lang), i["kind"], bool(i.get("jcm")), i.get("noun", i["kind"]))
+        (regex(i["pattern"], lang), i["kind"], bool(i.get("jcm")), i.get("noun", i["kind"]), i.get("without_japan"))
         for i in lex["instruments"]
     ]
 
@@ -73,6 +74,7 @@ class Trigger(NamedTuple):
     founding: bool = False  # a JCM founding phrase ("signed up to the JCM")
     jcm: bool = False  # a JCM topic in its clause makes it the JCM's bilateral document
     noun: str = ""  # the class of instrument word (law, ordinance, circular...)
+    without_japan: str | None = None  # its kind when no side is Japan's government (a memorandum: MoU)
 
 
 def _triggers(view: View, u: int) -> list[Trigger]:
@@ -89,13 +91,13 @@ def _triggers(view: View, u: int) -> list[Trigger]:
         for m in regex(pattern, unit.lang).finditer(unit.text):
             found.append(Trigger(m.span(), "bilateral_document", founding=True))
             taken.update(range(*m.span()))
-    for pattern, kind, jcm, noun in _instruments(unit.lang):
+    for pattern, kind, jcm, noun, without_japan in _instruments(unit.lang):
         for m in pattern.finditer(unit.text):
             s, e = m.span()
             if taken & set(range(s, e)) or any(a <= s < b or a < e <= b for a, b in excluded):
                 continue
             if view.aligned(u, s, e):
-                found.append(Trigger((s, e), kind, jcm=jcm, noun=noun))
+                found.append(Trigger((s, e), kind, jcm=jcm, noun=noun, without_japan=without_japan))
                 taken.update(range(s, e))
     found.sort()
     kept = []
@@ -220,7 +222,7 @@ def candidates(view: View) -> list[Candidate]:
                 out.append(replace(c, features=_features(view, c, 1, self_ref=True, verb=True, near=True)))
             continue
         for r in readings[u]:
-            span, kind, founding, jcm, noun = r.trigger
+            span, kind, founding, jcm, noun, without_japan = r.trigger
             verb, clause = r.verb, r.clause
             if r.irrealis or r.generic:
                 continue
@@ -231,6 +233,12 @@ def candidates(view: View) -> list[Candidate]:
             if kind == "bilateral_document" and _with_group(cand, unit.lang):
                 kind = own_kind
                 cand = replace(cand, kind=kind)
+            if kind != "bilateral_document" and without_japan:
+                cand = replace(cand, memo=(kind, without_japan))
+                kind = memo_kind(cand)
+                cand = replace(cand, kind=kind)
+            if kind != "legal_act" and noun in planned and not r.tense["past"] and (r.tense["nonpast"] or not _dated(view, cand)):
+                continue  # a headline's tenseless "署名", "theo thỏa thuận này": the plan the text tells of
             own_act = _own_act(view, u, span) if kind == "legal_act" else None
             if own_act:
                 cand = replace(cand, date=own_act[0], parties=own_act[1] or cand.parties, strong=True)
@@ -247,6 +255,11 @@ def candidates(view: View) -> list[Candidate]:
                     out.append(replace(one, features=_features(view, one, len(spans), renewal=k > 0,
                                                                partners=len(split), **signals)))
     return _named_laws(view, out)
+
+
+def _dated(view: View, cand: Candidate) -> bool:
+    """The instrument has a date of its own in its sentence (not the release's date its title runs on into)."""
+    return cand.strong and cand.date != release_date(view, cand.unit)
 
 
 def _with_group(cand: Candidate, lang: str) -> bool:
@@ -309,15 +322,17 @@ def _document_nouns(view: View, readings: list[list[Reading]]) -> tuple[set[str]
     a sentence naming the JCM, or so named in a title line), and those it uses for a planned one.
     A later "the MoC" / "この協力覚書" with no JCM in its own clause is the founding document, not a
     new MoC; "theo thỏa thuận này" after "muốn ký thỏa thuận" may be the planned one (a feature)."""
-    founders, planned = set(), set()
+    founders, planned, done = set(), set(), set()
     for u, unit_readings in enumerate(readings):
         for r in unit_readings:
             if r.irrealis or r.tense["nonpast"]:
                 planned.add(r.trigger.noun)
+            elif r.tense["past"]:
+                done.add(r.trigger.noun)
             named = r.verb is not None or view.units[u].bare  # signed, or a title line: not "under the MoU, … the JCM"
             if r.trigger.jcm and named and r.jcm_topic and not r.irrealis and not r.renewal:
                 founders.add(r.trigger.noun)
-    return founders, planned
+    return founders, planned - done
 
 
 def _features(view: View, c: Candidate, triggers: int, partners: int = 1, **signals: object) -> Features:
@@ -434,6 +449,9 @@ def _clause(view: View, u: int, span: Span, spans: list[Span]) -> Span:
     lo = max([lo] + [m.end() for m in CLAUSE_BREAK.finditer(unit.text, 0, span[0])
                      if not any(s <= m.start() < e for s, e in inside)])
     hi = min([s[0] for s in spans if s[0] >= span[1]], default=len(unit.text))
+    hi = min([hi] + [m.start() for m in CLAUSE_BREAK.finditer(unit.text, span[1], hi)  # its clause ends at a break
+                     if not any(s <= m.start() < e for s, e in inside)  # not one inside a name
+                     and not any(_LIST_GAP.fullmatch(unit.text, m.end(), s) for s, _ in inside if s >= m.end())])  # nor a list's
     return (lo, span[1]) if lexicon(unit.lang, "agreements")["scope_side"] == "before" else (lo, hi)
 
 
@@ -468,6 +486,8 @@ def _argue(view: View, u: int, span: Span, kind: str, verb: Span | None, spans: 
             more = unit_parties(view, v)
             orgs += [o for o in more[0] if org_country()[o] not in have]
             countries += [s for s in more[1] if not have]
+    if not legal and orgs and len(as_countries(sides(orgs, countries))) == 1:
+        orgs, countries = _counterpart(view, u, orgs, countries)
     parties = sides(orgs, countries)
     if not parties and kind == "legal_act" and lex["home_country"]:
         parties = (lex["home_country"],)
@@ -478,6 +498,21 @@ def _argue(view: View, u: int, span: Span, kind: str, verb: Span | None, spans: 
         strong=strong and date is not None, place=place_near(view, u, anchor), org_level=bool(orgs),
         local=local, verb=verb,
     )
+
+
+def _counterpart(view: View, u: int, orgs: list[str], countries: list[str]) -> tuple[list[str], list[str]]:
+    """A ministry that signs with a counterpart its sentence does not name signs with the one the
+    document named beside it before, however far back ("MOEJ signed an MoC with Mongolia's
+    ministry in 2011" … "the MoC was signed by MOEJ's vice-minister and the ministry's secretary")."""
+    for v in range(u - 1, -1, -1):
+        more_orgs, more_states = unit_parties(view, v)
+        if not set(orgs) & set(more_orgs):
+            continue
+        home = as_countries(tuple(orgs))
+        other = [p for p in sides(more_orgs, more_states) if org_country().get(p, p) not in home]
+        if other:
+            return orgs + [o for o in other if o in org_country()], countries + [s for s in other if s not in org_country()]
+    return orgs, countries
 
 
 def _following(view: View, u: int) -> list[int]:

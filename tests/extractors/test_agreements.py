@@ -225,8 +225,9 @@ def test_agreements_an_instrument_signed_and_later_renewed_is_two_facts(lang, te
     ("en", ("On 4 December 2025, a Memorandum of Understanding was signed between the Asian Development Bank "
            "and the Department of Climate Change of Viet Nam."),
      ("mou", ("ADB", "DCC_VN"), "2025-12-04")),
+    # "bản ghi nhớ" names no kind: without Japan's government as a side it is an MoU, as in English
     ("vi", "Ngày 4/12/2025, Bản ghi nhớ giữa Ngân hàng Phát triển châu Á (ADB) và Cục Biến đổi khí hậu đã được ký kết.",
-     ("moc", ("ADB", "DCC_VN"), "2025-12-04")),
+     ("mou", ("ADB", "DCC_VN"), "2025-12-04")),
 ])
 def test_agreements_parties_may_be_international_organizations(lang, text, expected):
     assert {(k, p, d) for k, p, d, _ in agreements(text, lang)} == {expected}
@@ -566,3 +567,62 @@ def test_agreements_title_run_on_into_the_release_date_takes_the_body_signing_da
     )
     found = agreements(text, "ja")
     assert {(k, p, d) for k, p, d, _ in found} == {("bilateral_document", ("JPN", "PER"), "2024-07-02")}
+
+
+# --- s8: a ministry's far counterpart, plans told only as plans, a memorandum's kind by its sides,
+# --- a signing clause that ends at its comma, a parent ministry in brackets ---
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "In 2012, the Ministry of the Environment, Japan signed a memorandum of cooperation with Mongolia on "
+           "environmental protection.\n\nThe memorandum covered air quality.\n\nIt also covered waste.\n\n"
+           "It also covered water.\n\nIt also covered nature.\n\nIt also covered climate change.\n\n"
+           "On 3 May 2024, a new memorandum was signed by the Ministry of the Environment, Japan in Tokyo."),
+    ("ja", "環境省は、2012年にモンゴル国と環境協力に関する協力覚書に署名した。\n大気汚染の分野を含む。\n廃棄物の分野を含む。\n"
+           "水の分野を含む。\n自然保護の分野を含む。\n気候変動の分野を含む。\n2024年5月3日、環境省において覚書が署名された。"),
+    ("vi", "Năm 2012, Bộ Môi trường Nhật Bản và Mông Cổ đã ký Bản ghi nhớ hợp tác về môi trường.\n\n"
+           "Bản ghi nhớ bao gồm không khí.\n\nNó bao gồm chất thải.\n\nNó bao gồm nước.\n\nNó bao gồm thiên nhiên.\n\n"
+           "Nó bao gồm khí hậu.\n\nNgày 3/5/2024, Bộ Môi trường Nhật Bản đã ký bản ghi nhớ mới tại Tokyo."),
+])
+def test_agreements_a_ministry_signing_alone_signs_with_the_counterpart_named_far_before(lang, text):
+    assert ("moc", ("MNG", "MOEJ"), "2024-05-03") in {a[:3] for a in rule_agreements(text, lang)}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ja", "チリと日本が環境協力で覚書に署名\n2025年3月1日\nチリと日本は来月、環境協力に関する覚書に署名する。"),
+    ("vi", "Nhật Bản muốn ký thỏa thuận với Chile\n\nHai nước dự kiến sẽ đạt thỏa thuận vào mùa thu.\n\n"
+           "Các dự án sẽ được thực hiện theo thỏa thuận này."),
+    ("en", "Japan and Chile sign memorandum on waste\n\nJapan and Chile will sign the memorandum in Tokyo next month."),
+])
+def test_agreements_an_instrument_the_text_tells_only_as_planned_is_planned_in_its_headline_too(lang, text):
+    assert rule_agreements(text, lang) == set()
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("vi", "Ngày 4/5/2025, Ngân hàng Phát triển châu Á và Bộ Tài nguyên và Môi trường đã ký bản ghi nhớ về thị trường các-bon."),
+    ("en", "On 4 May 2025, the Asian Development Bank and the Ministry of Natural Resources and Environment signed a "
+           "memorandum on carbon markets."),
+    ("ja", "2025年5月4日、アジア開発銀行とベトナム天然資源環境省は炭素市場に関する覚書に署名した。"),
+])
+def test_agreements_a_memorandum_without_japans_government_is_an_mou(lang, text):
+    assert {a[:3] for a in agreements(text, lang)} == {("mou", ("ADB", "MONRE"), "2025-05-04")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # the signing clause ends at its comma: a country in what follows is the topic's, not a side
+    ("vi", "Ngày 4/5/2025, Cục Biến đổi khí hậu và ADB đã ký Bản ghi nhớ hợp tác về thị trường các-bon, trong đó có JCM với Nhật Bản."),
+    ("en", "On 4 May 2025, the Department of Climate Change and ADB signed a memorandum on carbon markets, including the JCM with Japan."),
+    # a ministry in brackets after a department is the department's parent, not a side
+    ("vi", "Ngày 4/5/2025, Cục Biến đổi khí hậu (Bộ Nông nghiệp và Môi trường) và ADB đã ký Bản ghi nhớ hợp tác về thị trường các-bon."),
+    ("en", "On 4 May 2025, the Department of Climate Change (Ministry of Agriculture and Environment) and ADB signed a "
+           "memorandum on carbon markets."),
+])
+def test_agreements_sides_are_the_signers_not_a_topics_country_or_a_parent_ministry(lang, text):
+    assert {a[:3] for a in rule_agreements(text, lang)} == {("mou", ("ADB", "DCC_VN"), "2025-05-04")}
+
+
+def test_agreements_the_two_sides_are_the_pair_that_signs_in_the_document():
+    text = ("Ngày 4/5/2025, Cục Biến đổi khí hậu và ADB đã ký kết Bản ghi nhớ hợp tác về thị trường các-bon, trong đó có "
+            "JCM với Nhật Bản.\n\nĐây là lần thứ hai hai bên ký kết văn bản hợp tác, sau Bản ghi nhớ đầu tiên được ký "
+            "ngày 10/3/2020 tại Bangkok.")
+    found = {a[:3] for a in agreements(text, "vi") if a[0] == "mou"}
+    assert found == {("mou", ("ADB", "DCC_VN"), "2025-05-04"), ("mou", ("ADB", "DCC_VN"), "2020-03-10")}
