@@ -489,6 +489,8 @@ def _argue(view: View, u: int, span: Span, kind: str, verb: Span | None, spans: 
     if not legal and orgs and len(as_countries(sides(orgs, countries))) == 1:
         orgs, countries = _counterpart(view, u, orgs, countries)
     parties = sides(orgs, countries)
+    if not parties and legal and len(named := {m.iso3 for _, _, m in view.found(u, CountryMention)}) == 1:
+        parties = tuple(named)  # "carbon trading in Indonesia rests on Decision No. 98": the state it is in issued it
     if not parties and kind == "legal_act" and lex["home_country"]:
         parties = (lex["home_country"],)
     if legal and not orgs and lex["home_country"] in parties and len(parties) > 1:

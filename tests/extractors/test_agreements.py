@@ -626,3 +626,16 @@ def test_agreements_the_two_sides_are_the_pair_that_signs_in_the_document():
             "ngày 10/3/2020 tại Bangkok.")
     found = {a[:3] for a in agreements(text, "vi") if a[0] == "mou"}
     assert found == {("mou", ("ADB", "DCC_VN"), "2025-05-04"), ("mou", ("ADB", "DCC_VN"), "2020-03-10")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("vi", "Thị trường carbon ở Chile được xây dựng theo Sắc lệnh số 12 của Tổng thống năm 2020."),
+    ("en", "In Chile, the carbon market was built on Decision No. 12 of 2020."),
+    ("ja", "チリでは、2020年の大統領令第12号に基づいて炭素市場が整備された。"),
+])
+def test_agreements_a_head_of_states_numbered_decision_is_an_act_of_the_state_it_rules(lang, text):
+    assert {a[:3] for a in agreements(text, lang)} == {("legal_act", ("CHL",), "2020")}
+
+
+def test_agreements_a_provinces_numbered_decision_is_no_act():
+    assert rule_agreements("Ngày 30/7/2021, UBND tỉnh giao đất cho công ty tại Quyết định số 243/QĐ-UBND.", "vi") == set()
