@@ -23,6 +23,8 @@ def _same(a: Candidate, b: Candidate) -> bool:
         return False
     if a.kind == "legal_act" and (a.noun != b.noun or (a.parties and b.parties and a.parties != b.parties)):
         return False
+    if a.kind == "legal_act" and a.number is not None and b.number is not None and a.number != b.number:
+        return False  # Decree 119 and Decree 6: two acts
     if a.strong and b.strong and not agree(a.date, b.date):
         return False  # a date borrowed from the context yields to one tied to the instrument
     if any(x.fresh and y.strong for x, y in ((a, b), (b, a))) and a.date and b.date and not agree(a.date, b.date):

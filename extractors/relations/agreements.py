@@ -55,6 +55,7 @@ from extractors.text import spaced
 from schemas.records import JCM_HOME, AgreementMention, CountryMention, OrgMention
 
 _OPEN = re.compile(r"\s*[(（]\s*")
+_NUMBER = re.compile(r"\s*(?:số|No\.?|第)?\s*(\d+)(?![\d年月日])")  # a legal act's number after its noun
 _LIST_GAP = re.compile(r"\s*(?:and|và|及び|並びに)?\s*", re.IGNORECASE)  # a comma between two names in a list
 _CLOSE = re.compile(r"\s*[)）]")
 
@@ -239,6 +240,9 @@ def candidates(view: View) -> list[Candidate]:
                 cand = replace(cand, kind=kind)
             if kind != "legal_act" and noun in planned and not r.tense["past"] and (r.tense["nonpast"] or not _dated(view, cand)):
                 continue  # a headline's tenseless "署名", "theo thỏa thuận này": the plan the text tells of
+            if kind == "legal_act" and (number := re.search(r"\d+", unit.text[span[0] : span[1]])
+                                         or _NUMBER.match(unit.text, span[1])):
+                cand = replace(cand, number=int(number.group(number.lastindex or 0)))
             own_act = _own_act(view, u, span) if kind == "legal_act" else None
             if own_act:
                 cand = replace(cand, date=own_act[0], parties=own_act[1] or cand.parties, strong=True)
@@ -462,6 +466,8 @@ def _argue(view: View, u: int, span: Span, kind: str, verb: Span | None, spans: 
     anchor = verb or span
     legal = kind == "legal_act"
     date, strong = own_date(view, u, anchor), True
+    if date is not None and _across(view, u, span, date.value, spans):
+        date = None
     if date is None and verb and not legal:
         date, strong = near_date(view, u)[0], u in view.rows  # a row dates what it holds
     clause = _clause(view, u, span, spans)
@@ -515,6 +521,19 @@ def _counterpart(view: View, u: int, orgs: list[str], countries: list[str]) -> t
         if other:
             return orgs + [o for o in other if o in org_country()], countries + [s for s in other if s not in org_country()]
     return orgs, countries
+
+
+def _across(view: View, u: int, span: Span, value: str, spans: list[Span]) -> bool:
+    """The date is in another instrument's clause and a clause break away from this one: that
+    one's ("Decree 119 of 9 June 2025, amending Decree 6 of 2022": 9 June is not the second's)."""
+    text = view.units[u].text
+
+    def tied(a: Span, b: Span) -> bool:
+        return not CLAUSE_BREAK.search(text[min(a[1], b[1]) : max(a[0], b[0])])
+
+    where = [(s, e) for s, e, m in dates(view, u) if m.value == value]
+    return bool(where) and all(not tied((s, e), span) and any(tied((s, e), o) for o in spans if o != span)
+                               for s, e in where)
 
 
 def _following(view: View, u: int) -> list[int]:

@@ -639,3 +639,12 @@ def test_agreements_a_head_of_states_numbered_decision_is_an_act_of_the_state_it
 
 def test_agreements_a_provinces_numbered_decision_is_no_act():
     assert rule_agreements("Ngày 30/7/2021, UBND tỉnh giao đất cho công ty tại Quyết định số 243/QĐ-UBND.", "vi") == set()
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("vi", "Chính phủ vừa ban hành Nghị định 45/2024/NĐ-CP ngày 3/4/2024, thay thế Nghị định 12/2019/NĐ-CP về quản lý chất thải."),
+    ("en", "The government of Viet Nam issued Decree No. 45/2024 on 3 April 2024, replacing Decree No. 12/2019 on waste management."),
+    ("ja", "ベトナム政府は政令第45号を2024年4月3日に公布し、政令第12号を廃止した。"),
+])
+def test_agreements_an_act_replaced_by_a_dated_one_is_another_act_without_its_date(lang, text):
+    assert {a[:3] for a in agreements(text, lang)} == {("legal_act", ("VNM",), "2024-04-03"), ("legal_act", ("VNM",), None)}
