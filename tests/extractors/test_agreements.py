@@ -648,3 +648,18 @@ def test_agreements_a_provinces_numbered_decision_is_no_act():
 ])
 def test_agreements_an_act_replaced_by_a_dated_one_is_another_act_without_its_date(lang, text):
     assert {a[:3] for a in agreements(text, lang)} == {("legal_act", ("VNM",), "2024-04-03"), ("legal_act", ("VNM",), None)}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "On 3 March 2024, the Ministry of the Environment of Japan and the UNFCCC secretariat signed a letter of intent on capacity building."),
+    ("ja", "2024年3月3日、環境省と国連気候変動枠組条約事務局は能力構築に関する意図表明書に署名した。"),
+    ("vi", "Ngày 3/3/2024, Bộ Môi trường Nhật Bản và Ban Thư ký Công ước khung của Liên hợp quốc về Biến đổi khí hậu "
+           "đã ký thư ý định về nâng cao năng lực."),
+])
+def test_agreements_the_unfccc_secretariat_signs_like_a_state(lang, text):
+    assert {a[:3] for a in agreements(text, lang)} == {("other", ("MOEJ", "UNFCCC"), "2024-03-03")}
+
+
+def test_agreements_the_convention_of_a_cop_where_states_sign_is_no_side():
+    text = "At COP28 of the UNFCCC in Dubai, Japan and Kenya signed a memorandum of cooperation on the JCM."
+    assert {a[:2] for a in agreements(text, "en")} == {("bilateral_document", ("JPN", "KEN"))}
