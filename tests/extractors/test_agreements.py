@@ -663,3 +663,12 @@ def test_agreements_the_unfccc_secretariat_signs_like_a_state(lang, text):
 def test_agreements_the_convention_of_a_cop_where_states_sign_is_no_side():
     text = "At COP28 of the UNFCCC in Dubai, Japan and Kenya signed a memorandum of cooperation on the JCM."
     assert {a[:2] for a in agreements(text, "en")} == {("bilateral_document", ("JPN", "KEN"))}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Japan aims to have 30 partner countries by 2030.\n\nJapan and Peru signed a memorandum of cooperation on the JCM."),
+    ("ja", "日本は2030年までにパートナー国を30か国に増やす目標を掲げている。\n\n日本とペルーはJCMに関する協力覚書に署名した。"),
+    ("vi", "Nhật Bản đặt mục tiêu có 30 quốc gia đối tác đến năm 2030.\n\nNhật Bản và Peru đã ký Bản ghi nhớ hợp tác về JCM."),
+])
+def test_agreements_a_target_year_opening_the_text_is_no_document_date_to_sign_on(lang, text):
+    assert {a[:3] for a in agreements(text, lang)} == {("bilateral_document", ("JPN", "PER"), None)}
