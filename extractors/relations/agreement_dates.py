@@ -36,6 +36,8 @@ def options(view: View, c, cands: list, first: str | None) -> list[relation_date
             f = f | _grammar(view, c, value, cands) | flags(taken=_taken(c, cands, value))
         if not f.get("period"):
             out.append((value, here, f))
+    if c.features.get("renewal") and c.date:  # a renewal is dated by its own clause; the others are the first signing's
+        out = [o for o in out if o[0] == c.date]
     return out
 
 
