@@ -228,7 +228,7 @@ def candidates(view: View) -> list[Candidate]:
             if r.irrealis or r.generic:
                 continue
             own_kind = kind
-            if jcm and (r.jcm_topic or noun in founders or titled) and not r.renewal:
+            if jcm and (r.jcm_topic or noun in founders or titled) and not r.renewal and not _company(view, u, clause):
                 kind = "bilateral_document"
             cand = replace(_argue(view, u, span, kind, verb, spans), noun=noun, fresh=_fresh(view, u, span))
             if kind == "bilateral_document" and _with_group(cand, unit.lang):
@@ -264,6 +264,13 @@ def candidates(view: View) -> list[Candidate]:
 def _dated(view: View, cand: Candidate) -> bool:
     """The instrument has a date of its own in its sentence (not the release's date its title runs on into)."""
     return cand.strong and cand.date != release_date(view, cand.unit)
+
+
+def _company(view: View, u: int, clause: Span) -> bool:
+    """A company signs in the instrument's clause ("the ministry and Japan's X company signed an
+    agreement"): a business contract, never the JCM's founding document between governments."""
+    unit = view.units[u]
+    return bool(regex(lexicon(unit.lang, "agreements")["company"], unit.lang).search(unit.text[clause[0] : clause[1]]))
 
 
 def _with_group(cand: Candidate, lang: str) -> bool:

@@ -672,3 +672,13 @@ def test_agreements_the_convention_of_a_cop_where_states_sign_is_no_side():
 ])
 def test_agreements_a_target_year_opening_the_text_is_no_document_date_to_sign_on(lang, text):
     assert {a[:3] for a in agreements(text, lang)} == {("bilateral_document", ("JPN", "PER"), None)}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Peru joins the JCM\n\nIn 2024, Peru's Ministry of Energy and Japan's Sunrise Power company signed an agreement on a solar park."),
+    ("vi", "Peru tham gia cơ chế JCM\n\nNăm 2024, Bộ Năng lượng Peru và công ty Sunrise Power của Nhật Bản đã ký thỏa thuận về "
+           "một công viên điện mặt trời."),
+    ("ja", "ペルーがJCMに参加\n\n2024年、ペルーのエネルギー省と日本のサンライズ電力株式会社は太陽光発電所に関する協定に署名した。"),
+])
+def test_agreements_an_agreement_a_company_signs_is_no_founding_document_even_under_a_jcm_title(lang, text):
+    assert {a[:3] for a in agreements(text, lang)} == {("other", ("JPN", "PER"), "2024")}
