@@ -19,6 +19,8 @@ from schemas.records import JCM_HOME
 def _same(a: Candidate, b: Candidate) -> bool:
     """One instrument mentioned twice: same kind, compatible parties and own dates. Laws must also
     share their noun (法律 / 省令, Luật / Thông tư) and their issuer."""
+    if _restated(a, b):
+        return True
     if a.kind != b.kind:
         return False
     if a.kind == "legal_act" and (a.noun != b.noun or (a.parties and b.parties and a.parties != b.parties)):
@@ -34,6 +36,18 @@ def _same(a: Candidate, b: Candidate) -> bool:
             return False
         return as_countries(a.parties) == as_countries(b.parties)
     return True
+
+
+GENERIC = "document"  # the noun of a generic instrument word ("văn bản hợp tác", "協力文書", "cooperation document")
+
+
+def _restated(a: Candidate, b: Candidate) -> bool:
+    """A generic word for an instrument ("the second cooperation document the two sides have
+    signed") names no new one: it is the instrument the document names between the same sides
+    (one on the JCM is the founding document, a kind of its own)."""
+    generic = a if a.noun == GENERIC else b
+    return (a.noun == GENERIC) != (b.noun == GENERIC) and generic.kind == "other" and (
+        as_countries(a.parties) == as_countries(b.parties))
 
 
 def refine(view: View, cands: list[Candidate]) -> list[Candidate]:
@@ -101,6 +115,8 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _better(a: Candidate, b: Candidate) -> Candidate:
+    if _restated(a, b):  # the specific word's instrument, as it is
+        return b if a.noun == GENERIC else a
     date_from = max((a, b), key=lambda c: (c.strong, date_rank(c.date)))
     parties = a.parties if (a.org_level or not b.org_level) and a.parties else b.parties or a.parties
     return replace(

@@ -39,6 +39,7 @@ from extractors.relations.discourse import (
     dates,
     document_view,
     full_date,
+    is_period,
     near_date,
     own_date,
     place_near,
@@ -473,6 +474,9 @@ def _argue(view: View, u: int, span: Span, kind: str, verb: Span | None, spans: 
     anchor = verb or span
     legal = kind == "legal_act"
     date, strong = own_date(view, u, anchor), True
+    if date is not None and _term(view, u, date.value):  # its term: the sentence's one other date, if any, is the signing's
+        other = {d[2].value: d[2] for d in dates(view, u) if usable(view, u, d[0], d[1]) and not is_period(view, u, d[:2])}
+        date = next(iter(other.values())) if len(other) == 1 else None
     if date is not None and _across(view, u, span, date.value, spans):
         date = None
     if date is None and verb and not legal:
@@ -528,6 +532,12 @@ def _counterpart(view: View, u: int, orgs: list[str], countries: list[str]) -> t
         if other:
             return orgs + [o for o in other if o in org_country()], countries + [s for s in other if s not in org_country()]
     return orgs, countries
+
+
+def _term(view: View, u: int, value: str) -> bool:
+    """The date opens a period ("giai đoạn 2021 - 2030", "for 2025-2029"): the instrument's term,
+    never the day it was signed."""
+    return any(is_period(view, u, (s, e)) for s, e, m in dates(view, u) if m.value == value)
 
 
 def _across(view: View, u: int, span: Span, value: str, spans: list[Span]) -> bool:

@@ -682,3 +682,33 @@ def test_agreements_a_target_year_opening_the_text_is_no_document_date_to_sign_o
 ])
 def test_agreements_an_agreement_a_company_signs_is_no_founding_document_even_under_a_jcm_title(lang, text):
     assert {a[:3] for a in agreements(text, lang)} == {("other", ("JPN", "PER"), "2024")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("vi", "Ngày 5/3, Nhật Bản và Peru đã ký kết Bản ghi nhớ hợp tác về môi trường giai đoạn 2024 - 2028."),
+    ("en", "On 5 March, Japan and Peru signed a memorandum of cooperation on the environment for 2024-2028."),
+    ("ja", "3月5日、日本とペルーは2024年から2028年までの環境協力に関する協力覚書に署名した。"),
+])
+def test_agreements_the_term_in_the_signing_clause_yields_to_the_sentences_signing_day(lang, text):
+    found = rule_agreements(text, lang)
+    assert len(found) == 1 and next(iter(found))[2] is not None and next(iter(found))[2].endswith("03-05")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("vi", "Ngày 4/5/2025, Cục Biến đổi khí hậu và ADB đã ký kết Bản ghi nhớ hợp tác.\n\nĐây là lần thứ hai hai bên ký kết "
+           "văn bản hợp tác, sau Bản ghi nhớ đầu tiên được ký ngày 10/3/2020 tại Bangkok."),
+    ("en", "On 4 May 2025, the Department of Climate Change and ADB signed a memorandum.\n\nThe two sides thus signed their "
+           "second cooperation document, after the first memorandum signed on 10 March 2020 in Bangkok."),
+    ("ja", "2025年5月4日、ベトナム気候変動局とADBは覚書に署名した。\n\n両者が署名した協力文書は2件目であり、最初の覚書は"
+           "2020年3月10日にバンコクで署名された。"),
+])
+def test_agreements_a_generic_cooperation_document_is_the_instrument_named_between_the_same_sides(lang, text):
+    assert {a[:3] for a in rule_agreements(text, lang)} == {
+        ("mou", ("ADB", "DCC_VN"), "2025-05-04"), ("mou", ("ADB", "DCC_VN"), "2020-03-10")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("vi", "Ngày 5/3, Nhật Bản và Peru đã ký kết Bản ghi nhớ hợp tác về môi trường giai đoạn 2024 - 2028."),
+])
+def test_agreements_a_term_is_no_signing_date_in_the_fitted_models_either(lang, text):
+    assert all(a[2] is None or a[2].endswith("03-05") for a in agreements(text, lang))
