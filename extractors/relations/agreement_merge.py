@@ -23,6 +23,8 @@ def _same(a: Candidate, b: Candidate) -> bool:
         return True
     if a.kind != b.kind:
         return False
+    if a.kind == "legal_act" == b.kind and a.noun == b.noun and (a.anaphoric or b.anaphoric):
+        return True  # "Thông tư này": the circular the document names
     if a.kind == "legal_act" and (a.noun != b.noun or (a.parties and b.parties and a.parties != b.parties)):
         return False
     if a.kind == "legal_act" and a.number is not None and b.number is not None and a.number != b.number:
@@ -115,6 +117,8 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _better(a: Candidate, b: Candidate) -> Candidate:
+    if a.anaphoric != b.anaphoric:  # the act as named, not as referred back to
+        return b if a.anaphoric else a
     if _restated(a, b):  # the specific word's instrument, as it is
         return b if a.noun == GENERIC else a
     date_from = max((a, b), key=lambda c: (c.strong, date_rank(c.date)))

@@ -241,6 +241,8 @@ def candidates(view: View) -> list[Candidate]:
                 cand = replace(cand, kind=kind)
             if kind != "legal_act" and noun in planned and not r.tense["past"] and (r.tense["nonpast"] or not _dated(view, cand)):
                 continue  # a headline's tenseless "署名", "theo thỏa thuận này": the plan the text tells of
+            if kind == "legal_act" and _this(view, u, span):
+                cand = replace(cand, anaphoric=True)
             if kind == "legal_act" and (number := re.search(r"\d+", unit.text[span[0] : span[1]])
                                          or _NUMBER.match(unit.text, span[1])):
                 cand = replace(cand, number=int(number.group(number.lastindex or 0)))
@@ -265,6 +267,13 @@ def candidates(view: View) -> list[Candidate]:
 def _dated(view: View, cand: Candidate) -> bool:
     """The instrument has a date of its own in its sentence (not the release's date its title runs on into)."""
     return cand.strong and cand.date != release_date(view, cand.unit)
+
+
+def _this(view: View, u: int, span: Span) -> bool:
+    """A demonstrative by the instrument word ("Thông tư này", "this decree", "本省令") refers back."""
+    unit, lex = view.units[u], lexicon(view.units[u].lang, "agreements")
+    return bool(regex(lex["this_before"], unit.lang).search(unit.text[max(0, span[0] - 8) : span[0]])
+                or regex(lex["this_after"], unit.lang).match(unit.text[span[1] : span[1] + 8]))
 
 
 def _company(view: View, u: int, clause: Span) -> bool:

@@ -712,3 +712,19 @@ def test_agreements_a_generic_cooperation_document_is_the_instrument_named_betwe
 ])
 def test_agreements_a_term_is_no_signing_date_in_the_fitted_models_either(lang, text):
     assert all(a[2] is None or a[2].endswith("03-05") for a in agreements(text, lang))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("vi", "Ngày 3/4/2024, Bộ Tài nguyên và Môi trường ban hành Thông tư số 12/2024/TT-BTNMT về tín chỉ các-bon.\n\n"
+           "Thông tư này có hiệu lực từ ngày 1/6/2024."),
+    ("ja", "2024年4月3日、環境省は排出削減量の記録に関する省令を公布した。\n\n本省令は2024年6月1日から施行する。"),
+    ("en", "On 3 April 2024, the Ministry of Natural Resources and Environment issued Decree No. 12/2024 on carbon "
+           "credits.\n\nThis decree takes effect on 1 June 2024."),
+])
+def test_agreements_this_circular_is_the_act_the_document_names_not_another(lang, text):
+    assert len({a[:3] for a in rule_agreements(text, lang)}) == 1
+
+
+def test_agreements_a_joint_ordinance_is_no_reference_back():
+    text = "政府は記録に関する省令を定めた。\n\n口座簿については、農林水産省・経済産業省・環境省の共同省令を定めた。"
+    assert ("legal_act", ("MAFF", "METI", "MOEJ")) in {a[:2] for a in rule_agreements(text, "ja")}
