@@ -375,7 +375,7 @@ def _side_features(view: View, c: Candidate) -> Features:
     return flags(first_side=bool(others) and others[0] in states, side_elsewhere=bool(states - here))
 
 
-OPENING = 8  # units a legal document's header (issuer, number, place and date) may take
+OPENING = 16  # units a legal document's header (issuer, number, place and date) may take
 
 
 def _own_act(view: View, u: int, span: Span) -> tuple[str, tuple[str, ...]] | None:

@@ -728,3 +728,20 @@ def test_agreements_this_circular_is_the_act_the_document_names_not_another(lang
 def test_agreements_a_joint_ordinance_is_no_reference_back():
     text = "政府は記録に関する省令を定めた。\n\n口座簿については、農林水産省・経済産業省・環境省の共同省令を定めた。"
     assert ("legal_act", ("MAFF", "METI", "MOEJ")) in {a[:2] for a in rule_agreements(text, "ja")}
+
+
+def test_agreements_a_legal_documents_header_after_a_sites_preamble_still_names_its_own_act():
+    text = ("Thư viện văn bản pháp luật trực tuyến.\n\n"
+    "Bạn đang xem bản tóm tắt của văn bản.\n\n"
+    "Hãy đăng nhập để xem toàn văn.\n\n"
+    "Văn bản này thuộc lĩnh vực môi trường.\n\n"
+    "Tình trạng hiệu lực: còn hiệu lực.\n\n"
+    "Người ký: Thứ trưởng.\n\n"
+    "Lĩnh vực: tài nguyên.\n\n"
+    "Ngày cập nhật gần nhất không rõ.\n\n"
+    "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\n\n"
+    "Số: 12/2025/TT-BNNMT\n\n"
+    "Hà Nội, ngày 15 tháng 8 năm 2025\n\n"
+    "THÔNG TƯ\n\n"
+    "Quy định chi tiết về tín chỉ các-bon")
+    assert {a[:3] for a in agreements(text, "vi")} == {("legal_act", ("MAE_VN",), "2025-08-15")}
