@@ -25,4 +25,7 @@ class Candidate:
     noun: str = ""  # the instrument word as written, folded
     fresh: bool = False  # introduced as a new instrument ("a MoU", "4度目の覚書", "một bản ghi nhớ")
     verb: Span | None = None  # its signing verb in its sentence
+    anaphoric: bool = False  # "Thông tư này", "this decree", "本省令": the act the document names, named again
+    number: int | None = None  # a legal act's number ("Nghị định 119/2025/NĐ-CP" → 119)
+    memo: tuple[str, str] | None = None  # a memorandum's kinds with and without Japan's government as a side
     features: Features = field(default_factory=dict)  # what the model decides on

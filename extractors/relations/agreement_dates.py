@@ -20,20 +20,38 @@ from __future__ import annotations
 import re
 
 from extractors.relations import relation_dates
-from extractors.relations.discourse import CLAUSE_BREAK, FRAME, Span, View, dates, is_period
+from extractors.relations.discourse import CLAUSE_BREAK, FRAME, Span, View, dates, is_period, regex, words
 from extractors.relations.relation_features import OPENING, flags
 from extractors.relations.relation_model import Features
+from schemas.records import DateMention
 
 
 def options(view: View, c, cands: list, first: str | None) -> list[relation_dates.Option]:
     """The options of relation_dates, each dated one with the agreement's own grammar features."""
     out = []
+    if _aim(view):
+        first = None
     for value, here, f in relation_dates.options(view, c, cands, first):
         if value is not None:
             f = f | _grammar(view, c, value, cands) | flags(taken=_taken(c, cands, value))
         if not f.get("period"):
             out.append((value, here, f))
+    if c.features.get("renewal") and c.date:  # a renewal is dated by its own clause; the others are the first signing's
+        out = [o for o in out if o[0] == c.date]
     return out
+
+
+def _aim(view: View) -> bool:
+    """The document's first date is a target ("30 partners by 2025", "2030年までに"): it has no
+    date line of its own, and that year dates no signing."""
+    for u in range(len(view.units)):
+        if found := view.found(u, DateMention):
+            s, e, _ = found[0]
+            unit, lex = view.units[u], words(view.units[u].lang)
+            lead = re.match(r"\D*", unit.text[s:e]).group()
+            before = unit.text[max(0, s - 50) : s] + lead
+            return bool(re.search(lex["target_after"], unit.text[e : e + 20]) or regex(lex["target_before"], unit.lang).search(before))
+    return False
 
 
 def _grammar(view: View, c, value: str, cands: list) -> Features:

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from extractors.relations.agreement_candidate import Candidate
 from extractors.relations.agreement_dates import options as date_options, release_date
-from extractors.relations.agreement_merge import merge, refine
+from extractors.relations.agreement_merge import memo_kind, merge, refine
 from extractors.base import Context, extractor
 from extractors.relations.discourse import (
     placed,
@@ -39,6 +39,7 @@ from extractors.relations.discourse import (
     dates,
     document_view,
     full_date,
+    is_period,
     near_date,
     own_date,
     place_near,
@@ -55,14 +56,16 @@ from extractors.text import spaced
 from schemas.records import JCM_HOME, AgreementMention, CountryMention, OrgMention
 
 _OPEN = re.compile(r"\s*[(（]\s*")
+_NUMBER = re.compile(r"\s*(?:số|No\.?|第)?\s*(\d+)(?![\d年月日])")  # a legal act's number after its noun
+_LIST_GAP = re.compile(r"\s*(?:and|và|及び|並びに)?\s*", re.IGNORECASE)  # a comma between two names in a list
 _CLOSE = re.compile(r"\s*[)）]")
 
 
 @cache
-def _instruments(lang: str) -> list[tuple[re.Pattern, str, bool, str]]:
+def _instruments(lang: str) -> list[tuple[re.Pattern, str, bool, str, str | None]]:
     lex = lexicon(lang, "agreements")
     return [
-        (regex(i["pattern"], lang), i["kind"], bool(i.get("jcm")), i.get("noun", i["kind"]))
+        (regex(i["pattern"], lang), i["kind"], bool(i.get("jcm")), i.get("noun", i["kind"]), i.get("without_japan"))
         for i in lex["instruments"]
     ]
 
@@ -73,6 +76,7 @@ class Trigger(NamedTuple):
     founding: bool = False  # a JCM founding phrase ("signed up to the JCM")
     jcm: bool = False  # a JCM topic in its clause makes it the JCM's bilateral document
     noun: str = ""  # the class of instrument word (law, ordinance, circular...)
+    without_japan: str | None = None  # its kind when no side is Japan's government (a memorandum: MoU)
 
 
 def _triggers(view: View, u: int) -> list[Trigger]:
@@ -89,13 +93,13 @@ def _triggers(view: View, u: int) -> list[Trigger]:
         for m in regex(pattern, unit.lang).finditer(unit.text):
             found.append(Trigger(m.span(), "bilateral_document", founding=True))
             taken.update(range(*m.span()))
-    for pattern, kind, jcm, noun in _instruments(unit.lang):
+    for pattern, kind, jcm, noun, without_japan in _instruments(unit.lang):
         for m in pattern.finditer(unit.text):
             s, e = m.span()
             if taken & set(range(s, e)) or any(a <= s < b or a < e <= b for a, b in excluded):
                 continue
             if view.aligned(u, s, e):
-                found.append(Trigger((s, e), kind, jcm=jcm, noun=noun))
+                found.append(Trigger((s, e), kind, jcm=jcm, noun=noun, without_japan=without_japan))
                 taken.update(range(s, e))
     found.sort()
     kept = []
@@ -220,17 +224,28 @@ def candidates(view: View) -> list[Candidate]:
                 out.append(replace(c, features=_features(view, c, 1, self_ref=True, verb=True, near=True)))
             continue
         for r in readings[u]:
-            span, kind, founding, jcm, noun = r.trigger
+            span, kind, founding, jcm, noun, without_japan = r.trigger
             verb, clause = r.verb, r.clause
             if r.irrealis or r.generic:
                 continue
             own_kind = kind
-            if jcm and (r.jcm_topic or noun in founders or titled) and not r.renewal:
+            if jcm and (r.jcm_topic or noun in founders or titled) and not r.renewal and not _company(view, u, clause):
                 kind = "bilateral_document"
             cand = replace(_argue(view, u, span, kind, verb, spans), noun=noun, fresh=_fresh(view, u, span))
             if kind == "bilateral_document" and _with_group(cand, unit.lang):
                 kind = own_kind
                 cand = replace(cand, kind=kind)
+            if kind != "bilateral_document" and without_japan:
+                cand = replace(cand, memo=(kind, without_japan))
+                kind = memo_kind(cand)
+                cand = replace(cand, kind=kind)
+            if kind != "legal_act" and noun in planned and not r.tense["past"] and (r.tense["nonpast"] or not _dated(view, cand)):
+                continue  # a headline's tenseless "署名", "theo thỏa thuận này": the plan the text tells of
+            if kind == "legal_act" and _this(view, u, span):
+                cand = replace(cand, anaphoric=True)
+            if kind == "legal_act" and (number := re.search(r"\d+", unit.text[span[0] : span[1]])
+                                         or _NUMBER.match(unit.text, span[1])):
+                cand = replace(cand, number=int(number.group(number.lastindex or 0)))
             own_act = _own_act(view, u, span) if kind == "legal_act" else None
             if own_act:
                 cand = replace(cand, date=own_act[0], parties=own_act[1] or cand.parties, strong=True)
@@ -247,6 +262,25 @@ def candidates(view: View) -> list[Candidate]:
                     out.append(replace(one, features=_features(view, one, len(spans), renewal=k > 0,
                                                                partners=len(split), **signals)))
     return _named_laws(view, out)
+
+
+def _dated(view: View, cand: Candidate) -> bool:
+    """The instrument has a date of its own in its sentence (not the release's date its title runs on into)."""
+    return cand.strong and cand.date != release_date(view, cand.unit)
+
+
+def _this(view: View, u: int, span: Span) -> bool:
+    """A demonstrative by the instrument word ("Thông tư này", "this decree", "本省令") refers back."""
+    unit, lex = view.units[u], lexicon(view.units[u].lang, "agreements")
+    return bool(regex(lex["this_before"], unit.lang).search(unit.text[max(0, span[0] - 8) : span[0]])
+                or regex(lex["this_after"], unit.lang).match(unit.text[span[1] : span[1] + 8]))
+
+
+def _company(view: View, u: int, clause: Span) -> bool:
+    """A company signs in the instrument's clause ("the ministry and Japan's X company signed an
+    agreement"): a business contract, never the JCM's founding document between governments."""
+    unit = view.units[u]
+    return bool(regex(lexicon(unit.lang, "agreements")["company"], unit.lang).search(unit.text[clause[0] : clause[1]]))
 
 
 def _with_group(cand: Candidate, lang: str) -> bool:
@@ -309,15 +343,17 @@ def _document_nouns(view: View, readings: list[list[Reading]]) -> tuple[set[str]
     a sentence naming the JCM, or so named in a title line), and those it uses for a planned one.
     A later "the MoC" / "この協力覚書" with no JCM in its own clause is the founding document, not a
     new MoC; "theo thỏa thuận này" after "muốn ký thỏa thuận" may be the planned one (a feature)."""
-    founders, planned = set(), set()
+    founders, planned, done = set(), set(), set()
     for u, unit_readings in enumerate(readings):
         for r in unit_readings:
             if r.irrealis or r.tense["nonpast"]:
                 planned.add(r.trigger.noun)
+            elif r.tense["past"]:
+                done.add(r.trigger.noun)
             named = r.verb is not None or view.units[u].bare  # signed, or a title line: not "under the MoU, … the JCM"
             if r.trigger.jcm and named and r.jcm_topic and not r.irrealis and not r.renewal:
                 founders.add(r.trigger.noun)
-    return founders, planned
+    return founders, planned - done
 
 
 def _features(view: View, c: Candidate, triggers: int, partners: int = 1, **signals: object) -> Features:
@@ -339,7 +375,7 @@ def _side_features(view: View, c: Candidate) -> Features:
     return flags(first_side=bool(others) and others[0] in states, side_elsewhere=bool(states - here))
 
 
-OPENING = 8  # units a legal document's header (issuer, number, place and date) may take
+OPENING = 16  # units a legal document's header (issuer, number, place and date) may take
 
 
 def _own_act(view: View, u: int, span: Span) -> tuple[str, tuple[str, ...]] | None:
@@ -434,6 +470,9 @@ def _clause(view: View, u: int, span: Span, spans: list[Span]) -> Span:
     lo = max([lo] + [m.end() for m in CLAUSE_BREAK.finditer(unit.text, 0, span[0])
                      if not any(s <= m.start() < e for s, e in inside)])
     hi = min([s[0] for s in spans if s[0] >= span[1]], default=len(unit.text))
+    hi = min([hi] + [m.start() for m in CLAUSE_BREAK.finditer(unit.text, span[1], hi)  # its clause ends at a break
+                     if not any(s <= m.start() < e for s, e in inside)  # not one inside a name
+                     and not any(_LIST_GAP.fullmatch(unit.text, m.end(), s) for s, _ in inside if s >= m.end())])  # nor a list's
     return (lo, span[1]) if lexicon(unit.lang, "agreements")["scope_side"] == "before" else (lo, hi)
 
 
@@ -444,6 +483,11 @@ def _argue(view: View, u: int, span: Span, kind: str, verb: Span | None, spans: 
     anchor = verb or span
     legal = kind == "legal_act"
     date, strong = own_date(view, u, anchor), True
+    if date is not None and _term(view, u, date.value):  # its term: the sentence's one other date, if any, is the signing's
+        other = {d[2].value: d[2] for d in dates(view, u) if usable(view, u, d[0], d[1]) and not is_period(view, u, d[:2])}
+        date = next(iter(other.values())) if len(other) == 1 else None
+    if date is not None and _across(view, u, span, date.value, spans):
+        date = None
     if date is None and verb and not legal:
         date, strong = near_date(view, u)[0], u in view.rows  # a row dates what it holds
     clause = _clause(view, u, span, spans)
@@ -468,7 +512,11 @@ def _argue(view: View, u: int, span: Span, kind: str, verb: Span | None, spans: 
             more = unit_parties(view, v)
             orgs += [o for o in more[0] if org_country()[o] not in have]
             countries += [s for s in more[1] if not have]
+    if not legal and orgs and len(as_countries(sides(orgs, countries))) == 1:
+        orgs, countries = _counterpart(view, u, orgs, countries)
     parties = sides(orgs, countries)
+    if not parties and legal and len(named := {m.iso3 for _, _, m in view.found(u, CountryMention)}) == 1:
+        parties = tuple(named)  # "carbon trading in Indonesia rests on Decision No. 98": the state it is in issued it
     if not parties and kind == "legal_act" and lex["home_country"]:
         parties = (lex["home_country"],)
     if legal and not orgs and lex["home_country"] in parties and len(parties) > 1:
@@ -478,6 +526,40 @@ def _argue(view: View, u: int, span: Span, kind: str, verb: Span | None, spans: 
         strong=strong and date is not None, place=place_near(view, u, anchor), org_level=bool(orgs),
         local=local, verb=verb,
     )
+
+
+def _counterpart(view: View, u: int, orgs: list[str], countries: list[str]) -> tuple[list[str], list[str]]:
+    """A ministry that signs with a counterpart its sentence does not name signs with the one the
+    document named beside it before, however far back ("MOEJ signed an MoC with Mongolia's
+    ministry in 2011" … "the MoC was signed by MOEJ's vice-minister and the ministry's secretary")."""
+    for v in range(u - 1, -1, -1):
+        more_orgs, more_states = unit_parties(view, v)
+        if not set(orgs) & set(more_orgs):
+            continue
+        home = as_countries(tuple(orgs))
+        other = [p for p in sides(more_orgs, more_states) if org_country().get(p, p) not in home]
+        if other:
+            return orgs + [o for o in other if o in org_country()], countries + [s for s in other if s not in org_country()]
+    return orgs, countries
+
+
+def _term(view: View, u: int, value: str) -> bool:
+    """The date opens a period ("giai đoạn 2021 - 2030", "for 2025-2029"): the instrument's term,
+    never the day it was signed."""
+    return any(is_period(view, u, (s, e)) for s, e, m in dates(view, u) if m.value == value)
+
+
+def _across(view: View, u: int, span: Span, value: str, spans: list[Span]) -> bool:
+    """The date is in another instrument's clause and a clause break away from this one: that
+    one's ("Decree 119 of 9 June 2025, amending Decree 6 of 2022": 9 June is not the second's)."""
+    text = view.units[u].text
+
+    def tied(a: Span, b: Span) -> bool:
+        return not CLAUSE_BREAK.search(text[min(a[1], b[1]) : max(a[0], b[0])])
+
+    where = [(s, e) for s, e, m in dates(view, u) if m.value == value]
+    return bool(where) and all(not tied((s, e), span) and any(tied((s, e), o) for o in spans if o != span)
+                               for s, e in where)
 
 
 def _following(view: View, u: int) -> list[int]:

@@ -45,7 +45,10 @@ def unit_parties(view: View, u: int, window: Span | None = None, issuer: bool = 
                 (orgs if party in org_country() else states).append(party)
     if issuer and (orgs or states):
         return orgs, states
-    for _, _, m in view.found(u, OrgMention, (lo, hi)):
+    found = view.found(u, OrgMention, (lo, hi))
+    for i, (s, _, m) in enumerate(found):
+        if i and _parent(unit.text, found[i - 1], (s, m)):
+            continue  # "Cục Biến đổi khí hậu (Bộ Nông nghiệp và Môi trường)": the department signs
         if m.id in org_country():
             orgs.append(m.id)
         elif m.id in lex["party_groups"]:
@@ -53,6 +56,19 @@ def unit_parties(view: View, u: int, window: Span | None = None, issuer: bool = 
     located = _place_countries(view, u)
     states += [m.iso3 for s, e, m in view.found(u, CountryMention, (lo, hi)) if (s, e) not in located]
     return orgs, states
+
+
+_PARENT = re.compile(r"\s*[(（]\s*")
+
+
+def _parent(text: str, before: tuple, this: tuple) -> bool:
+    """An organization in brackets right after a body of its own state names the body's parent
+    ministry ("the Department of Climate Change (Ministry of Agriculture and Environment)",
+    "気候変動局（農業環境省）"): it qualifies that body, which is the side."""
+    _, end, prev = before
+    start, m = this
+    home = org_country().get(m.id)
+    return bool(home) and org_country().get(prev.id) == home and bool(_PARENT.fullmatch(text, end, start))
 
 
 def _qualified(view: View, u: int, span: Span, party: str) -> str:

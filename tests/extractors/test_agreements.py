@@ -225,8 +225,9 @@ def test_agreements_an_instrument_signed_and_later_renewed_is_two_facts(lang, te
     ("en", ("On 4 December 2025, a Memorandum of Understanding was signed between the Asian Development Bank "
            "and the Department of Climate Change of Viet Nam."),
      ("mou", ("ADB", "DCC_VN"), "2025-12-04")),
+    # "bản ghi nhớ" names no kind: without Japan's government as a side it is an MoU, as in English
     ("vi", "Ngày 4/12/2025, Bản ghi nhớ giữa Ngân hàng Phát triển châu Á (ADB) và Cục Biến đổi khí hậu đã được ký kết.",
-     ("moc", ("ADB", "DCC_VN"), "2025-12-04")),
+     ("mou", ("ADB", "DCC_VN"), "2025-12-04")),
 ])
 def test_agreements_parties_may_be_international_organizations(lang, text, expected):
     assert {(k, p, d) for k, p, d, _ in agreements(text, lang)} == {expected}
@@ -566,3 +567,181 @@ def test_agreements_title_run_on_into_the_release_date_takes_the_body_signing_da
     )
     found = agreements(text, "ja")
     assert {(k, p, d) for k, p, d, _ in found} == {("bilateral_document", ("JPN", "PER"), "2024-07-02")}
+
+
+# --- s8: a ministry's far counterpart, plans told only as plans, a memorandum's kind by its sides,
+# --- a signing clause that ends at its comma, a parent ministry in brackets ---
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "In 2012, the Ministry of the Environment, Japan signed a memorandum of cooperation with Mongolia on "
+           "environmental protection.\n\nThe memorandum covered air quality.\n\nIt also covered waste.\n\n"
+           "It also covered water.\n\nIt also covered nature.\n\nIt also covered climate change.\n\n"
+           "On 3 May 2024, a new memorandum was signed by the Ministry of the Environment, Japan in Tokyo."),
+    ("ja", "環境省は、2012年にモンゴル国と環境協力に関する協力覚書に署名した。\n大気汚染の分野を含む。\n廃棄物の分野を含む。\n"
+           "水の分野を含む。\n自然保護の分野を含む。\n気候変動の分野を含む。\n2024年5月3日、環境省において覚書が署名された。"),
+    ("vi", "Năm 2012, Bộ Môi trường Nhật Bản và Mông Cổ đã ký Bản ghi nhớ hợp tác về môi trường.\n\n"
+           "Bản ghi nhớ bao gồm không khí.\n\nNó bao gồm chất thải.\n\nNó bao gồm nước.\n\nNó bao gồm thiên nhiên.\n\n"
+           "Nó bao gồm khí hậu.\n\nNgày 3/5/2024, Bộ Môi trường Nhật Bản đã ký bản ghi nhớ mới tại Tokyo."),
+])
+def test_agreements_a_ministry_signing_alone_signs_with_the_counterpart_named_far_before(lang, text):
+    assert ("moc", ("MNG", "MOEJ"), "2024-05-03") in {a[:3] for a in rule_agreements(text, lang)}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ja", "チリと日本が環境協力で覚書に署名\n2025年3月1日\nチリと日本は来月、環境協力に関する覚書に署名する。"),
+    ("vi", "Nhật Bản muốn ký thỏa thuận với Chile\n\nHai nước dự kiến sẽ đạt thỏa thuận vào mùa thu.\n\n"
+           "Các dự án sẽ được thực hiện theo thỏa thuận này."),
+    ("en", "Japan and Chile sign memorandum on waste\n\nJapan and Chile will sign the memorandum in Tokyo next month."),
+])
+def test_agreements_an_instrument_the_text_tells_only_as_planned_is_planned_in_its_headline_too(lang, text):
+    assert rule_agreements(text, lang) == set()
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("vi", "Ngày 4/5/2025, Ngân hàng Phát triển châu Á và Bộ Tài nguyên và Môi trường đã ký bản ghi nhớ về thị trường các-bon."),
+    ("en", "On 4 May 2025, the Asian Development Bank and the Ministry of Natural Resources and Environment signed a "
+           "memorandum on carbon markets."),
+    ("ja", "2025年5月4日、アジア開発銀行とベトナム天然資源環境省は炭素市場に関する覚書に署名した。"),
+])
+def test_agreements_a_memorandum_without_japans_government_is_an_mou(lang, text):
+    assert {a[:3] for a in agreements(text, lang)} == {("mou", ("ADB", "MONRE"), "2025-05-04")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # the signing clause ends at its comma: a country in what follows is the topic's, not a side
+    ("vi", "Ngày 4/5/2025, Cục Biến đổi khí hậu và ADB đã ký Bản ghi nhớ hợp tác về thị trường các-bon, trong đó có JCM với Nhật Bản."),
+    ("en", "On 4 May 2025, the Department of Climate Change and ADB signed a memorandum on carbon markets, including the JCM with Japan."),
+    # a ministry in brackets after a department is the department's parent, not a side
+    ("vi", "Ngày 4/5/2025, Cục Biến đổi khí hậu (Bộ Nông nghiệp và Môi trường) và ADB đã ký Bản ghi nhớ hợp tác về thị trường các-bon."),
+    ("en", "On 4 May 2025, the Department of Climate Change (Ministry of Agriculture and Environment) and ADB signed a "
+           "memorandum on carbon markets."),
+])
+def test_agreements_sides_are_the_signers_not_a_topics_country_or_a_parent_ministry(lang, text):
+    assert {a[:3] for a in rule_agreements(text, lang)} == {("mou", ("ADB", "DCC_VN"), "2025-05-04")}
+
+
+def test_agreements_the_two_sides_are_the_pair_that_signs_in_the_document():
+    text = ("Ngày 4/5/2025, Cục Biến đổi khí hậu và ADB đã ký kết Bản ghi nhớ hợp tác về thị trường các-bon, trong đó có "
+            "JCM với Nhật Bản.\n\nĐây là lần thứ hai hai bên ký kết văn bản hợp tác, sau Bản ghi nhớ đầu tiên được ký "
+            "ngày 10/3/2020 tại Bangkok.")
+    found = {a[:3] for a in agreements(text, "vi") if a[0] == "mou"}
+    assert found == {("mou", ("ADB", "DCC_VN"), "2025-05-04"), ("mou", ("ADB", "DCC_VN"), "2020-03-10")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("vi", "Thị trường carbon ở Chile được xây dựng theo Sắc lệnh số 12 của Tổng thống năm 2020."),
+    ("en", "In Chile, the carbon market was built on Decision No. 12 of 2020."),
+    ("ja", "チリでは、2020年の大統領令第12号に基づいて炭素市場が整備された。"),
+])
+def test_agreements_a_head_of_states_numbered_decision_is_an_act_of_the_state_it_rules(lang, text):
+    assert {a[:3] for a in agreements(text, lang)} == {("legal_act", ("CHL",), "2020")}
+
+
+def test_agreements_a_provinces_numbered_decision_is_no_act():
+    assert rule_agreements("Ngày 30/7/2021, UBND tỉnh giao đất cho công ty tại Quyết định số 243/QĐ-UBND.", "vi") == set()
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("vi", "Chính phủ vừa ban hành Nghị định 45/2024/NĐ-CP ngày 3/4/2024, thay thế Nghị định 12/2019/NĐ-CP về quản lý chất thải."),
+    ("en", "The government of Viet Nam issued Decree No. 45/2024 on 3 April 2024, replacing Decree No. 12/2019 on waste management."),
+    ("ja", "ベトナム政府は政令第45号を2024年4月3日に公布し、政令第12号を廃止した。"),
+])
+def test_agreements_an_act_replaced_by_a_dated_one_is_another_act_without_its_date(lang, text):
+    assert {a[:3] for a in agreements(text, lang)} == {("legal_act", ("VNM",), "2024-04-03"), ("legal_act", ("VNM",), None)}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "On 3 March 2024, the Ministry of the Environment of Japan and the UNFCCC secretariat signed a letter of intent on capacity building."),
+    ("ja", "2024年3月3日、環境省と国連気候変動枠組条約事務局は能力構築に関する意図表明書に署名した。"),
+    ("vi", "Ngày 3/3/2024, Bộ Môi trường Nhật Bản và Ban Thư ký Công ước khung của Liên hợp quốc về Biến đổi khí hậu "
+           "đã ký thư ý định về nâng cao năng lực."),
+])
+def test_agreements_the_unfccc_secretariat_signs_like_a_state(lang, text):
+    assert {a[:3] for a in agreements(text, lang)} == {("other", ("MOEJ", "UNFCCC"), "2024-03-03")}
+
+
+def test_agreements_the_convention_of_a_cop_where_states_sign_is_no_side():
+    text = "At COP28 of the UNFCCC in Dubai, Japan and Kenya signed a memorandum of cooperation on the JCM."
+    assert {a[:2] for a in agreements(text, "en")} == {("bilateral_document", ("JPN", "KEN"))}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Japan aims to have 30 partner countries by 2030.\n\nJapan and Peru signed a memorandum of cooperation on the JCM."),
+    ("ja", "日本は2030年までにパートナー国を30か国に増やす目標を掲げている。\n\n日本とペルーはJCMに関する協力覚書に署名した。"),
+    ("vi", "Nhật Bản đặt mục tiêu có 30 quốc gia đối tác đến năm 2030.\n\nNhật Bản và Peru đã ký Bản ghi nhớ hợp tác về JCM."),
+])
+def test_agreements_a_target_year_opening_the_text_is_no_document_date_to_sign_on(lang, text):
+    assert {a[:3] for a in agreements(text, lang)} == {("bilateral_document", ("JPN", "PER"), None)}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Peru joins the JCM\n\nIn 2024, Peru's Ministry of Energy and Japan's Sunrise Power company signed an agreement on a solar park."),
+    ("vi", "Peru tham gia cơ chế JCM\n\nNăm 2024, Bộ Năng lượng Peru và công ty Sunrise Power của Nhật Bản đã ký thỏa thuận về "
+           "một công viên điện mặt trời."),
+    ("ja", "ペルーがJCMに参加\n\n2024年、ペルーのエネルギー省と日本のサンライズ電力株式会社は太陽光発電所に関する協定に署名した。"),
+])
+def test_agreements_an_agreement_a_company_signs_is_no_founding_document_even_under_a_jcm_title(lang, text):
+    assert {a[:3] for a in agreements(text, lang)} == {("other", ("JPN", "PER"), "2024")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("vi", "Ngày 5/3, Nhật Bản và Peru đã ký kết Bản ghi nhớ hợp tác về môi trường giai đoạn 2024 - 2028."),
+    ("en", "On 5 March, Japan and Peru signed a memorandum of cooperation on the environment for 2024-2028."),
+    ("ja", "3月5日、日本とペルーは2024年から2028年までの環境協力に関する協力覚書に署名した。"),
+])
+def test_agreements_the_term_in_the_signing_clause_yields_to_the_sentences_signing_day(lang, text):
+    found = rule_agreements(text, lang)
+    assert len(found) == 1 and next(iter(found))[2] is not None and next(iter(found))[2].endswith("03-05")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("vi", "Ngày 4/5/2025, Cục Biến đổi khí hậu và ADB đã ký kết Bản ghi nhớ hợp tác.\n\nĐây là lần thứ hai hai bên ký kết "
+           "văn bản hợp tác, sau Bản ghi nhớ đầu tiên được ký ngày 10/3/2020 tại Bangkok."),
+    ("en", "On 4 May 2025, the Department of Climate Change and ADB signed a memorandum.\n\nThe two sides thus signed their "
+           "second cooperation document, after the first memorandum signed on 10 March 2020 in Bangkok."),
+    ("ja", "2025年5月4日、ベトナム気候変動局とADBは覚書に署名した。\n\n両者が署名した協力文書は2件目であり、最初の覚書は"
+           "2020年3月10日にバンコクで署名された。"),
+])
+def test_agreements_a_generic_cooperation_document_is_the_instrument_named_between_the_same_sides(lang, text):
+    assert {a[:3] for a in rule_agreements(text, lang)} == {
+        ("mou", ("ADB", "DCC_VN"), "2025-05-04"), ("mou", ("ADB", "DCC_VN"), "2020-03-10")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("vi", "Ngày 5/3, Nhật Bản và Peru đã ký kết Bản ghi nhớ hợp tác về môi trường giai đoạn 2024 - 2028."),
+])
+def test_agreements_a_term_is_no_signing_date_in_the_fitted_models_either(lang, text):
+    assert all(a[2] is None or a[2].endswith("03-05") for a in agreements(text, lang))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("vi", "Ngày 3/4/2024, Bộ Tài nguyên và Môi trường ban hành Thông tư số 12/2024/TT-BTNMT về tín chỉ các-bon.\n\n"
+           "Thông tư này có hiệu lực từ ngày 1/6/2024."),
+    ("ja", "2024年4月3日、環境省は排出削減量の記録に関する省令を公布した。\n\n本省令は2024年6月1日から施行する。"),
+    ("en", "On 3 April 2024, the Ministry of Natural Resources and Environment issued Decree No. 12/2024 on carbon "
+           "credits.\n\nThis decree takes effect on 1 June 2024."),
+])
+def test_agreements_this_circular_is_the_act_the_document_names_not_another(lang, text):
+    assert len({a[:3] for a in rule_agreements(text, lang)}) == 1
+
+
+def test_agreements_a_joint_ordinance_is_no_reference_back():
+    text = "政府は記録に関する省令を定めた。\n\n口座簿については、農林水産省・経済産業省・環境省の共同省令を定めた。"
+    assert ("legal_act", ("MAFF", "METI", "MOEJ")) in {a[:2] for a in rule_agreements(text, "ja")}
+
+
+def test_agreements_a_legal_documents_header_after_a_sites_preamble_still_names_its_own_act():
+    text = ("Thư viện văn bản pháp luật trực tuyến.\n\n"
+    "Bạn đang xem bản tóm tắt của văn bản.\n\n"
+    "Hãy đăng nhập để xem toàn văn.\n\n"
+    "Văn bản này thuộc lĩnh vực môi trường.\n\n"
+    "Tình trạng hiệu lực: còn hiệu lực.\n\n"
+    "Người ký: Thứ trưởng.\n\n"
+    "Lĩnh vực: tài nguyên.\n\n"
+    "Ngày cập nhật gần nhất không rõ.\n\n"
+    "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\n\n"
+    "Số: 12/2025/TT-BNNMT\n\n"
+    "Hà Nội, ngày 15 tháng 8 năm 2025\n\n"
+    "THÔNG TƯ\n\n"
+    "Quy định chi tiết về tín chỉ các-bon")
+    assert {a[:3] for a in agreements(text, "vi")} == {("legal_act", ("MAE_VN",), "2025-08-15")}
