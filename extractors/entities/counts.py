@@ -129,6 +129,17 @@ def _skip(text: str, m: re.Match, value: float, lang: str) -> bool:
     return False
 
 
+def _hyphened(text: str, m: re.Match, data: dict[str, Any]) -> bool | None:
+    """For a numeral joined by a hyphen to the word after it: True when that word is the counted
+    noun (a 29-country partnership) or one of `hyphen_words` (200-plus projects), False when it is
+    another word the number measures (a one-day workshop, a 10-year programme); None without a hyphen."""
+    after = m.end("qa") if m.groupdict().get("qa") else m.end("num")
+    if not text.startswith("-", after):
+        return None
+    first = (m.groupdict().get("mods") or "").split()
+    return not first or first[0].lower() in data["hyphen_words"]
+
+
 def _vague(gap: str, lang: str) -> bool:
     """Whether a vague word may stand `gap` before a numeral: right before it (数十), or where
     words are spaced a space before (several hundred); never on the line before."""
@@ -194,8 +205,11 @@ def find(text: str, lang: str, bounds: frozenset[int] = frozenset()) -> list[Cou
             continue
         noun = m.group("noun")
         group = forms[noun if data["counters"] else noun.lower()]
-        if group["agree"] and group["one"] != (value == 1):
-            continue
+        hyphen = _hyphened(folded, m, data)
+        if hyphen is False:
+            continue  # a one-day workshop, a 10-year plan: the number is the first word's
+        if group["agree"] and group["one"] != (value == 1) and not (hyphen and group["one"]):
+            continue  # (a 29-country partnership: a compound takes the singular for any number)
         what = group.get("what") or (m.groupdict().get("mods") or "") + noun
         after = _noun_after(folded, m.end(), lang, bool(group.get("open"))) if data["counters"] else None
         if after:

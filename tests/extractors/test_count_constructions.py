@@ -420,3 +420,37 @@ def test_counts_among_parts_and_figures_before(lang, text, expected):
 def test_counts_wholes_and_parts_and_appositions(lang, text, expected):
     assert found(text, lang) == expected
 # fmt: on
+
+
+# fmt: off
+@pytest.mark.parametrize("lang,text,expected", [
+    # a number hyphened to the counted noun is a count (singular for any number); hyphened to
+    # another word it measures that word
+    ("en", "Peru joined a 12-nation climate club.", [(12, "country", None)]),
+    ("en", "The bank approved a 6-project package.", [(6, "project", None)]),
+    ("en", "Laos hosted a one-day seminar on the scheme.", []),
+    ("en", "The ministry opened a 40-plus projects pipeline.", [(40, "project", None)]),
+    # totals: verbs of passing a mark, a participle after the label, a cumulative total
+    ("en", "The number of registered projects surpassed 90 last year.", [(90, "project", None)]),
+    ("en", "Countries signed: 14", [(14, "country", None)]),
+    ("en", "Six projects were chosen, bringing the cumulative total to 48.", [(6, "project", None), (48, "project", None)]),
+    ("ja", "協力国は４０を超えている。", [(40, "country", None)]),
+    ("ja", "採択案件は12となった。", [(12, "project", None)]),
+    ("vi", "Số lượng dự án tại Lào đã vượt 10.", [(10, "project", "LAO")]),
+    # what N件の… counts: credit issuances (発行 is an act noun); bodies joined by a comma (vi)
+    ("ja", "3件のクレジット発行が承認された。", [(3, "credit_issuance", None)]),
+    ("vi", "Có 7 bộ, ngành cử đại diện.", [(7, "other", None)]),
+])
+def test_counts_compounds_totals_and_issuances(lang, text, expected):
+    assert found(text, lang) == expected
+# fmt: on
+
+
+def test_a_count_restated_without_its_country_is_one_fact() -> None:
+    """The same words again later in the document (…the 3 projects) restate the count that
+    named its country: the export lists it once, with the country."""
+    from schemas.facts import facts_line
+
+    text = "The ministry selected 3 projects in Kenya.\n\nFunding for the 3 projects starts in May."
+    line = facts_line("a.txt", "en", extract_text(text, "en"))
+    assert [(c["value"], c["unit"], c["subject"]) for c in line["counts"]] == [(3, "project", "KEN")]
