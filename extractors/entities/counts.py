@@ -86,7 +86,8 @@ def _regex(lang: str) -> re.Pattern:
     mods = r"(?:(?!(?:%s)\b)[A-Za-z][\w-]*\s+%s){0,3}?" % (stop, link) if data["stop_words"] else ""  # lazy: the nearest noun
     part = r"(?:(?:%s)\s+)?" % alternation(data["partitives"]) if data["partitives"] else ""
     return re.compile(
-        rf"(?<![\w.,$/])(?:(?P<qb>(?i:{qb}))\s+)?(?P<num>{num})(?P<qa>{qa})?(?:\s+|-){part}(?P<mods>{mods})(?i:(?P<noun>{nouns}))(?!\w)"
+        rf"(?<![\w.,$/])(?:(?P<qb>(?i:{qb}))\s+)?(?P<num>{num})(?P<qa>{qa})?(?:[ \t]*\([ \t]*(?P<restated>\d+)[ \t]*\))?"
+        rf"(?:\s+|-){part}(?P<mods>{mods})(?i:(?P<noun>{nouns}))(?!\w)"  # twelve (12) projects
     )
 
 
@@ -134,7 +135,7 @@ def _hyphened(text: str, m: re.Match, data: dict[str, Any]) -> bool | None:
     noun (a 29-country partnership) or one of `hyphen_words` (200-plus projects), False when it is
     another word the number measures (a one-day workshop, a 10-year programme); None without a hyphen."""
     after = m.end("qa") if m.groupdict().get("qa") else m.end("num")
-    if not text.startswith("-", after):
+    if m.groupdict().get("restated") or not text.startswith("-", after):
         return None
     first = (m.groupdict().get("mods") or "").split()
     return not first or first[0].lower() in data["hyphen_words"]
@@ -203,6 +204,8 @@ def find(text: str, lang: str, bounds: frozenset[int] = frozenset()) -> list[Cou
             continue
         if (bounds and m.end("noun") not in bounds) or _skip(folded, m, value, lang):
             continue
+        if m.groupdict().get("restated") and int(m.group("restated")) != value:
+            continue  # a number restated in digits must be the same number
         noun = m.group("noun")
         group = forms[noun if data["counters"] else noun.lower()]
         hyphen = _hyphened(folded, m, data)
@@ -327,7 +330,7 @@ def _totals(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict
     for regex in _total_regexes(lang):
         for m in regex.finditer(text):
             value = parse_number(m.group("num"), lang)
-            taken = any(s <= m.start("num") < e for s, e, *_ in found)
+            taken = any(s <= m.start("num") < e for s, e, *_ in found + out)  # read by a pattern before
             if value and value == int(value) and not taken and value not in YEARS:
                 group = forms[m.group("noun").lower()]
                 out.append((m.start("verb"), m.end("num"), int(value), group, m.group("noun"), None))
@@ -427,8 +430,9 @@ def _refine(text: str, lang: str, spans: list[tuple[int, int]], k: int, start: i
     decided = _any(data["issuance_words"], around) and _any(data["decision_words"], around)
     if unit == "project" and (decided or issued_for):
         unit, what = "credit_issuance", "credit issuances"
-    if group.get("attending") and _any(data["attendance_words"], text[end : _window_end(text, spans, k)].lower()):
-        unit = group["attending"]
+    if group.get("attending") and (_any(data["attendance_words"], text[end : _window_end(text, spans, k)].lower())
+                                   or re.search(rf"(?:{data['attendance_before']})\Z", text[max(0, start - 40) : start], re.I)):
+        unit = group["attending"]  # 40 companies attended · with the participation of 40 companies
     return Count(start, end, value, unit, what, qualifier, ownable=bool(group.get("members")))
 
 

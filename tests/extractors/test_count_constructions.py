@@ -454,3 +454,26 @@ def test_a_count_restated_without_its_country_is_one_fact() -> None:
     text = "The ministry selected 3 projects in Kenya.\n\nFunding for the 3 projects starts in May."
     line = facts_line("a.txt", "en", extract_text(text, "en"))
     assert [(c["value"], c["unit"], c["subject"]) for c in line["counts"]] == [(3, "project", "KEN")]
+
+
+# fmt: off
+@pytest.mark.parametrize("lang,text,expected", [
+    # a number restated in digits in brackets (legal style)
+    ("en", "Nine (9) proposals were received and five (5) projects were chosen.", [(5, "project", None)]),
+    ("vi", "Bảy (7) dự án đã được chọn.", [(7, "project", None)]),
+    # a number that grew from one figure to another: both are counts
+    ("en", "The number of member nations rose from 9 in 2019 to 14 in 2024.", [(9, "country", None), (14, "country", None)]),
+    # the counted noun reaching a number without "number of"
+    ("en", "Partner countries have risen to 19.", [(19, "country", None)]),
+    ("en", "The new deal brings the scheme's partner nations to 19.", [(19, "country", None)]),
+    # businesses whose participation is stated before them attend
+    ("en", "The fair was attended by 35 firms.", [(35, "participant", None)]),
+    ("vi", "Hội thảo có sự tham gia của 35 doanh nghiệp.", [(35, "participant", None)]),
+    ("en", "The plants are run by 35 firms.", [(35, "other", None)]),
+    # a scale word makes a number no count of the noun after it; individuals are people
+    ("en", "Nearly 4 million people live in the province.", []),
+    ("en", "Some 60 individuals took part.", [(60, "participant", None)]),
+])
+def test_counts_restated_grown_reached_and_attended(lang, text, expected):
+    assert found(text, lang) == expected
+# fmt: on
