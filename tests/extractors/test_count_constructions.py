@@ -477,3 +477,16 @@ def test_a_count_restated_without_its_country_is_one_fact() -> None:
 def test_counts_restated_grown_reached_and_attended(lang, text, expected):
     assert found(text, lang) == expected
 # fmt: on
+
+
+# fmt: off
+@pytest.mark.parametrize("lang,text,expected", [
+    # a part in brackets right after a count, placed in a country: the part's, not the whole's
+    ("en", "The agency chose 12 projects (5 in Peru).", [(12, "project", None), (5, "project", "PER")]),
+    ("vi", "Bộ đã chọn 12 dự án (5 tại Peru).", [(12, "project", None), (5, "project", "PER")]),
+    # a list of countries' numbers in brackets ends at the bracket
+    ("en", "The agency chose 12 projects (Peru 5, Chile 7).", [(12, "project", None), (5, "project", "PER"), (7, "project", "CHL")]),
+])
+def test_counts_parts_in_brackets(lang, text, expected):
+    assert found(text, lang) == expected
+# fmt: on
