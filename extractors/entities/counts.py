@@ -79,7 +79,8 @@ def _regex(lang: str) -> re.Pattern:
         num = rf"(?:{_mixed(lang)}|{num})"
         return re.compile(rf"(?<![\d.,/])(?:(?P<qb>(?i:{qb}))\s*)?(?P<num>{num})\s*(?:(?P<qm>{qa})の?\s*)?"
                           rf"(?P<noun>{counters})(?P<qa>{qa})?")  # 40か国以上 · 50以上の国と地域
-    nouns = alternation(_by_form(lang, "nouns", True))
+    # a noun of two words may be wrapped at its space (dự⏎án, đại⏎biểu): one line break may stand there
+    nouns = alternation(_by_form(lang, "nouns", True)).replace(r"\ ", r"(?:[ \t]+|[ \t]*\n[ \t]*)")
     # a numeral is no modifier: "the two sides signed five documents" counts five, not two
     stop = alternation([*data["stop_words"], *number_words(lang)]) or "(?!)"
     link = r"(?:(?:%s)\s+)?" % alternation(data["mod_links"]) if data["mod_links"] else ""  # solar and wind projects
@@ -207,7 +208,7 @@ def find(text: str, lang: str, bounds: frozenset[int] = frozenset()) -> list[Cou
         if m.groupdict().get("restated") and int(m.group("restated")) != value:
             continue  # a number restated in digits must be the same number
         noun = m.group("noun")
-        group = forms[noun if data["counters"] else noun.lower()]
+        group = forms[noun if data["counters"] else " ".join(noun.split()).lower()]
         hyphen = _hyphened(folded, m, data)
         if hyphen is False:
             continue  # a one-day workshop, a 10-year plan: the number is the first word's

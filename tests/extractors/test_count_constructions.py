@@ -490,3 +490,12 @@ def test_counts_restated_grown_reached_and_attended(lang, text, expected):
 def test_counts_parts_in_brackets(lang, text, expected):
     assert found(text, lang) == expected
 # fmt: on
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a two-word noun wrapped at its space by a page's line width
+    ("vi", "Buổi họp có 45 đại\nbiểu tham dự.", [(45, "participant", None)]),
+    ("vi", "Tỉnh này có 6 dự\nán điện gió.", [(6, "project", None)]),
+])
+def test_counts_with_a_noun_wrapped_at_its_space(lang, text, expected):
+    assert found(text, lang) == expected
