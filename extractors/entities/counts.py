@@ -307,6 +307,8 @@ def _range_starts(text: str, lang: str, found: list) -> list[tuple[int, int, int
     for start, end, value, group, what, _ in found:
         m = _range_start(text, lang, start)
         low = parse_number(m.group("num"), lang) if m else None
+        if m and m.groupdict().get("part") and low == 1:
+            continue  # one of the 31 partner countries: a member, not a count
         if m and low and low == int(low) and low < value and low not in YEARS and not re.search(r"[\d.,]\Z", text[: m.start()]):
             out.append((m.start("num"), end, int(low), group, what, None))
     return out

@@ -499,3 +499,14 @@ def test_counts_parts_in_brackets(lang, text, expected):
 ])
 def test_counts_with_a_noun_wrapped_at_its_space(lang, text, expected):
     assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # one of a set names a member of it, no count of one; a part of several counts
+    ("en", "Peru is one of the 19 member nations.", [(19, "country", None)]),
+    ("en", "Six of the 19 member nations sent ministers.", [(6, "country", None), (19, "country", None)]),
+    # N か国語 counts languages, not countries
+    ("ja", "案内は4カ国語で配布された。", []),
+])
+def test_counts_members_and_languages(lang, text, expected):
+    assert found(text, lang) == expected
