@@ -474,6 +474,29 @@ def _listed(seg: Segment, ctx: Context, found: list[Count]) -> list[Count]:
     return out
 
 
+_CELL_MARK = re.compile(r"[ \t]*[|｜][ \t]*")
+
+
+def _fact_box_row(seg: Segment, ctx: Context) -> Iterator[CountMention]:
+    """A table row of two cells, a counted noun as the label and its number (Participants | 120,
+    Số đại biểu | 150, 参加者数 | 120), read as the labelled line it stands for (Participants: 120);
+    other rows are the tables extractor's. Only a count spanning label and value is taken."""
+    marks = list(_CELL_MARK.finditer(seg.text))
+    if len(marks) != 1:
+        return
+    mark = marks[0]
+    text = seg.text[: mark.start()] + ":" + " " * (mark.end() - mark.start() - 1) + seg.text[mark.end() :]
+    lined = replace(seg, text=text, kind="paragraph")
+    found = [c for c in find(text, seg.lang) if c.start < mark.start() and c.end > mark.end()]
+    for c, subject in zip(found, subjects(lined, ctx, found)):
+        measured = qualify(c.unit, text, seg.lang, near=text)
+        yield CountMention(
+            start=c.start, end=c.end, surface=seg.text[c.start : c.end], rule="counts",
+            value=c.value, unit=c.unit, what=c.what, qualifier=c.qualifier,  # type: ignore[arg-type]
+            subject=subject, measure=measured.measure, period=measured.period, as_of=measured.as_of,
+        )
+
+
 @extractor("counts", CountMention)
 def find_counts(seg: Segment, ctx: Context) -> Iterator[CountMention]:
     """Counts of projects, countries, issuances, meetings, participants, documents and others.
@@ -482,6 +505,7 @@ def find_counts(seg: Segment, ctx: Context) -> Iterator[CountMention]:
     vi: 15 dự án → 15 project · en: Two of the projects … in Kenya → 2 project, subject KEN
     """
     if seg.kind == "table_row":
+        yield from _fact_box_row(seg, ctx)
         return
     found = find(seg.text, seg.lang, frozenset() if spaced(seg.lang) else seg.bounds)
     found = sorted(found + _listed(seg, ctx, found), key=lambda c: c.start)
