@@ -510,3 +510,16 @@ def test_counts_with_a_noun_wrapped_at_its_space(lang, text, expected):
 ])
 def test_counts_members_and_languages(lang, text, expected):
     assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a time unit after the numeral is what it measures: no count of the noun after it
+    ("en", "Peru held a one day seminar on the scheme.", []),
+    # spelled-out dozens and hundreds
+    ("en", "Some two dozen firms took part.", [(24, "participant", None)]),
+    ("vi", "Buổi lễ có một trăm khách mời.", [(100, "participant", None)]),
+    ("vi", "Tỉnh có hai chục dự án.", [(20, "project", None)]),
+    ("vi", "Hàng chục doanh nghiệp đã tham gia.", []),
+])
+def test_counts_time_units_and_spelled_out_tens(lang, text, expected):
+    assert found(text, lang) == expected
