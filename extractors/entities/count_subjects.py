@@ -343,10 +343,16 @@ def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], 
     lead = text[own[0] : count.start]
     if prior is not None and (data["subset_re"].search(lead) or data["parallel_re"].search(lead)
                               or data["subset_after_re"].match(text, count.end)):
-        return prior
+        # …unless the part is placed in a country of its own (14 projects, four of which are in Peru)
+        after = data["subset_after_re"].match(text, count.end)  # 7 of which | are in Peru: the clause after
+        span = next((p for p in parts if after and p[0] <= after.end() < p[1]), own) if after else own
+        placed = _nearest(text, count, [p for p in every if count.end <= p.start < span[1]], span, {"place"}, lang)
+        return placed.iso3 if placed and placed.iso3 else prior
     # a part named after the count (250件のうちベトナムで50件, 250 projects, including 50 in Viet Nam)
     # is the part's: the whole takes no country from the words after the subset word
     part = data["subset_word_re"].search(text, count.end, sentence[1])
+    if part and data["subset_after_re"].match(text, count.end):
+        part = None  # the count is itself the part (9 of which are in Kenya)
     every = [p for p in every if not (part and part.start() <= p.start < sentence[1])]
     if data["scheme_re"].search(text, *own) or _scheme_topic(text, count, every, sentence, own, lang):
         return None

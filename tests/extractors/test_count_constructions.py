@@ -523,3 +523,14 @@ def test_counts_members_and_languages(lang, text, expected):
 ])
 def test_counts_time_units_and_spelled_out_tens(lang, text, expected):
     assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a part named by "N of which" and placed in a country is that country's; the whole is not
+    ("en", "Japan backs 40 projects, 9 of which are located in Kenya.", [(40, "project", None), (9, "project", "KEN")]),
+    ("en", "Kenya has 16 projects, 7 of which are in the capital.", [(16, "project", "KEN"), (7, "project", "KEN")]),
+    # a fact-box value with a plus after it
+    ("en", "Registered projects: 90+", [(90, "project", None)]),
+])
+def test_counts_parts_of_which_and_plus(lang, text, expected):
+    assert found(text, lang) == expected
