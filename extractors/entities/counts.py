@@ -433,6 +433,8 @@ def _refine(text: str, lang: str, spans: list[tuple[int, int]], k: int, start: i
     decided = _any(data["issuance_words"], around) and _any(data["decision_words"], around)
     if unit == "project" and (decided or issued_for):
         unit, what = "credit_issuance", "credit issuances"
+    if group.get("delegated") and _any(data["delegation_words"], text[_clause_start(text, spans, k) : start].lower()):
+        unit = group["delegated"]  # a delegation of 12 members: its people
     if group.get("attending") and (_any(data["attendance_words"], text[end : _window_end(text, spans, k)].lower())
                                    or re.search(rf"(?:{data['attendance_before']})\Z", text[max(0, start - 40) : start], re.I)):
         unit = group["attending"]  # 40 companies attended · with the participation of 40 companies

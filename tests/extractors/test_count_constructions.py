@@ -534,3 +534,13 @@ def test_counts_time_units_and_spelled_out_tens(lang, text, expected):
 ])
 def test_counts_parts_of_which_and_plus(lang, text, expected):
     assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # members of a delegation are its people; members of a body are bodies
+    ("en", "A delegation of 9 members arrived from Peru.", [(9, "participant", "PER")]),
+    ("vi", "Đoàn công tác gồm 9 thành viên.", [(9, "participant", None)]),
+    ("vi", "Tập đoàn có 9 thành viên.", [(9, "other", None)]),
+])
+def test_counts_members_of_a_delegation(lang, text, expected):
+    assert found(text, lang) == expected
