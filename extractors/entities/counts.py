@@ -78,7 +78,7 @@ def _regex(lang: str) -> re.Pattern:
         counters = alternation(_by_form(lang, "counters", False))
         num = rf"(?:{_mixed(lang)}|{num})"
         return re.compile(rf"(?<![\d.,/])(?:(?P<qb>(?i:{qb}))\s*)?(?P<num>{num})\s*(?:(?P<qm>{qa})の?\s*)?"
-                          rf"(?P<noun>{counters})(?P<qa>{qa})?")  # 40か国以上 · 50以上の国と地域
+                          rf"(?P<noun>{counters}|(?<=る)(?=[^\W\d]))(?P<qa>{qa})?")  # 40か国以上 · 50以上の国と地域 · 250を超える…
     # a noun of two words may be wrapped at its space (dự⏎án, đại⏎biểu): one line break may stand there
     nouns = alternation(_by_form(lang, "nouns", True)).replace(r"\ ", r"(?:[ \t]+|[ \t]*\n[ \t]*)")
     # a numeral is no modifier: "the two sides signed five documents" counts five, not two
@@ -155,13 +155,14 @@ def _year_range_end(text: str, at: int, num: str) -> bool:
     return bool(m) and re.fullmatch(r"\d\d", num) is not None and int(num) > int(m.group(1))
 
 
-def _noun_after(text: str, end: int, lang: str, open_: bool) -> dict[str, Any] | None:
+def _noun_after(text: str, end: int, lang: str, open_: bool, bare: bool = False) -> dict[str, Any] | None:
     """What "N<counter>の<noun phrase>" (ja) counts: the phrase's head (its last noun, once act
     nouns such as 登録 or 承認 are set aside) if known; after an `open` counter (件, つ) an
-    unknown head counts `other` things (15件の案件相談)."""
+    unknown head counts `other` things (15件の案件相談). After a `bare` の (12のJCMプロジェクト)
+    the phrase starts right at `end`."""
     data = lexicon(lang, "counts")
-    link = _LINK.match(text, end)
-    run = _NOUN_RUN.match(text, link.end()) if link else None
+    link = end if bare else (m.end() if (m := _LINK.match(text, end)) else None)
+    run = _NOUN_RUN.match(text, link) if link is not None else None
     if not run:
         return None
     phrase = re.split(alternation(data["phrase_stops"]) or "(?!)", run.group())[0]
@@ -208,19 +209,29 @@ def find(text: str, lang: str, bounds: frozenset[int] = frozenset()) -> list[Cou
         if m.groupdict().get("restated") and int(m.group("restated")) != value:
             continue  # a number restated in digits must be the same number
         noun = m.group("noun")
-        group = forms[noun if data["counters"] else " ".join(noun.split()).lower()]
+        group = forms[noun if data["counters"] else " ".join(noun.split()).lower()] if noun else {"bare": True}
+        if data["counters"] and (group.get("bare") or noun.startswith("の")) \
+                and re.search(r"[A-Za-z]\Z", folded[: m.start("num")]):
+            continue  # COP29の参加国, G20の国々: a number glued to letters is part of a name
         hyphen = _hyphened(folded, m, data)
         if hyphen is False:
             continue  # a one-day workshop, a 10-year plan: the number is the first word's
-        if group["agree"] and group["one"] != (value == 1) and not (hyphen and group["one"]):
+        if group.get("agree") and group["one"] != (value == 1) and not (hyphen and group["one"]):
             continue  # (a 29-country partnership: a compound takes the singular for any number)
         what = group.get("what") or (m.groupdict().get("mods") or "") + noun
-        after = _noun_after(folded, m.end(), lang, bool(group.get("open"))) if data["counters"] else None
+        after = _noun_after(folded, m.end(), lang, bool(group.get("open")), bool(group.get("bare"))) \
+            if data["counters"] else None
+        end = m.end()
         if after:
             group, what = after, after["what"]
+            if group is not None and m.group("noun") in ("", "の"):  # the count spans its noun phrase
+                run = _NOUN_RUN.match(folded, m.end())
+                end = run.end() if run else end
+        elif group.get("bare"):
+            continue
         if group["unit"] is not None:
             qualifier = _qualifier(data, m.group("qb"), m.groupdict().get("qa") or m.groupdict().get("qm"))
-            found.append((m.start(), m.end(), int(value), group, what.strip(), qualifier))
+            found.append((m.start(), end, int(value), group, what.strip(), qualifier))
     found = _repeated(folded, lang, found)
     found = sorted(found + _range_starts(folded, lang, found), key=lambda f: f[0])
     found = sorted(found + _totals(folded, lang, found), key=lambda f: f[0])

@@ -544,3 +544,17 @@ def test_counts_parts_of_which_and_plus(lang, text, expected):
 ])
 def test_counts_members_of_a_delegation(lang, text, expected):
     assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a numeral with の (or a qualifier verb) and a known noun heading the phrase after it
+    ("ja", "現在、9のJCMプロジェクトが進行している。", [(9, "project", None)]),
+    ("ja", "19のパートナー国と協力している。", [(19, "country", None)]),
+    ("ja", "90を超えるJCMプロジェクトを支援した。", [(90, "project", None)]),
+    ("ja", "3の倍数を数える。", []),
+    # a number glued to letters before の is part of a name
+    ("ja", "COP27の参加国が集まった。", []),
+    ("ja", "G7の国々が議論した。", []),
+])
+def test_counts_ja_numeral_with_no_and_a_known_noun(lang, text, expected):
+    assert found(text, lang) == expected
