@@ -392,7 +392,10 @@ def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], 
     busy[own] = [c for c in others if own[0] <= c.start < own[1]]  # タイ3件…インドネシア1件の計6件
     owned = {p for span, cs in busy.items() for p in every if span[0] <= p.start < span[1]
              and any(_anchor(text, p, c, span, lang) for c in cs)}
-    found = _fallback(seg, [p for p in every if p not in owned], [own, sentence, (0, sentence[1])])
+    # a country the sentence gives to another count is not this one's, named earlier either
+    # (17 projects (4 in Indonesia) under a heading naming Indonesia: the 17 are not Indonesia's)
+    given = {p.iso3 for p in owned}
+    found = _fallback(seg, [p for p in every if p not in owned and p.iso3 not in given], [own, sentence, (0, sentence[1])])
     return found or (None if every else _heading_country(ctx, data["home"]))
 
 

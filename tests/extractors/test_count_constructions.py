@@ -558,3 +558,8 @@ def test_counts_members_of_a_delegation(lang, text, expected):
 ])
 def test_counts_ja_numeral_with_no_and_a_known_noun(lang, text, expected):
     assert found(text, lang) == expected
+
+
+def test_a_country_given_to_a_part_is_not_the_whole_s_from_earlier_in_the_paragraph() -> None:
+    text = "Support for projects in Peru. The agency chose 12 projects (5 projects in Peru) this year."
+    assert found(text, "en") == [(12, "project", None), (5, "project", "PER")]
