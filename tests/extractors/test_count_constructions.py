@@ -563,3 +563,12 @@ def test_counts_ja_numeral_with_no_and_a_known_noun(lang, text, expected):
 def test_a_country_given_to_a_part_is_not_the_whole_s_from_earlier_in_the_paragraph() -> None:
     text = "Support for projects in Peru. The agency chose 12 projects (5 projects in Peru) this year."
     assert found(text, "en") == [(12, "project", None), (5, "project", "PER")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # equipment and premises a project equips are things counted (other)
+    ("en", "The scheme fitted 450 LED streetlights and 12 supermarkets.", [(450, "other", None), (12, "other", None)]),
+    ("vi", "Dự án lắp 450 đèn LED cho 12 siêu thị.", [(450, "other", None), (12, "other", None)]),
+])
+def test_counts_equipment_and_premises(lang, text, expected):
+    assert found(text, lang) == expected
