@@ -572,3 +572,19 @@ def test_a_country_given_to_a_part_is_not_the_whole_s_from_earlier_in_the_paragr
 ])
 def test_counts_equipment_and_premises(lang, text, expected):
     assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a running total since a start, or the home party's own so far, with no other country in its
+    # sentence is not the host's of the sentence before
+    ("en", "The seminar took place in Lima, Peru. Since 2013, some 90 projects have been chosen.", [(90, "project", None)]),
+    ("en", "Peru hosted the seminar. Japan has chosen some 90 projects to date.", [(90, "project", None)]),
+    ("vi", "Hội thảo diễn ra tại Lima, Peru. Từ năm 2013, đã có 90 dự án được chọn.", [(90, "project", None)]),
+    ("ja", "セミナーはペルーで開催された。2013年以降、90件のプロジェクトが採択された。", [(90, "project", None)]),
+    # …while a count that is only "so far" keeps the country the paragraph is about
+    ("en", "Peru joined in 2015. So far, 6 projects have been registered.", [(6, "project", "PER")]),
+    # a scheme-wide word opening the sentence
+    ("en", "Peru hosted the seminar. Worldwide, some 90 projects have been chosen.", [(90, "project", None)]),
+])
+def test_counts_running_totals_are_no_host_s(lang, text, expected):
+    assert found(text, lang) == expected
