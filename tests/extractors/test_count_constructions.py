@@ -588,3 +588,12 @@ def test_counts_equipment_and_premises(lang, text, expected):
 ])
 def test_counts_running_totals_are_no_host_s(lang, text, expected):
     assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # representatives and officials are people (vi)
+    ("vi", "Có 25 đại diện đến từ các địa phương.", [(25, "participant", None)]),
+    ("vi", "9 quan chức Lào đã sang thăm.", [(9, "participant", "LAO")]),
+])
+def test_counts_vi_representatives_and_officials(lang, text, expected):
+    assert found(text, lang) == expected
