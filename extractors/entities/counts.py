@@ -252,6 +252,11 @@ def _coordinated(text: str, lang: str, groups: list[dict[str, Any]], counts: lis
         if attending and out[k].unit != attending and out[k + 1].unit == attending and _coordination(gap, lang) \
                 and (groups[k + 1].get("attending") == attending or _any(words, _rest_of_clause(text, out[k + 1].end))):
             out[k] = replace(out[k], unit=attending)
+    for k in range(1, len(out)):  # …and the count joined after one that attends by the words before it
+        attending, gap = groups[k].get("attending"), text[out[k - 1].end : out[k].start]
+        if attending and out[k].unit != attending and out[k - 1].unit == attending \
+                and groups[k - 1].get("attending") == attending and _coordination(gap, lang):
+            out[k] = replace(out[k], unit=attending)  # sự tham gia của 50 doanh nghiệp Việt Nam và 30 …
     return out
 
 

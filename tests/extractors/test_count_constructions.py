@@ -597,3 +597,14 @@ def test_counts_running_totals_are_no_host_s(lang, text, expected):
 ])
 def test_counts_vi_representatives_and_officials(lang, text, expected):
     assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # businesses joined after a count that attends by the words before it attend too
+    ("vi", "Buổi lễ có sự tham gia của 25 doanh nghiệp Lào và 15 doanh nghiệp Nhật Bản.",
+     [(25, "participant", "LAO"), (15, "participant", "JPN")]),
+    # a later verb of their own keeps them things
+    ("en", "45 firms attended and 9 firms exhibited.", [(45, "participant", None), (9, "other", None)]),
+])
+def test_counts_attendance_carried_forward(lang, text, expected):
+    assert found(text, lang) == expected
