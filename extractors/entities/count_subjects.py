@@ -113,6 +113,8 @@ def _data(lang: str) -> dict[str, Any]:
     data["topic_re"] = re.compile("|".join(data["scheme_topics"]) or "(?!)", flags)
     wide = alternation(data["scheme_wide"]) or "(?!)"
     data["scheme_re"] = re.compile(bounded(wide, lang), flags)
+    data["running_re"] = re.compile(data["running_total"], flags)
+    data["home_total_re"] = re.compile(data["home_total"], flags)
     data["whole_re"] = re.compile(whole_words(alternation(data["whole_country"]) or "(?!)"), flags)
     return data
 
@@ -343,13 +345,22 @@ def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], 
     lead = text[own[0] : count.start]
     if prior is not None and (data["subset_re"].search(lead) or data["parallel_re"].search(lead)
                               or data["subset_after_re"].match(text, count.end)):
-        return prior
+        # …unless the part is placed in a country of its own (14 projects, four of which are in Peru)
+        after = data["subset_after_re"].match(text, count.end)  # 7 of which | are in Peru: the clause after
+        span = next((p for p in parts if after and p[0] <= after.end() < p[1]), own) if after else own
+        placed = _nearest(text, count, [p for p in every if count.end <= p.start < span[1]], span, {"place"}, lang)
+        return placed.iso3 if placed and placed.iso3 else prior
     # a part named after the count (250件のうちベトナムで50件, 250 projects, including 50 in Viet Nam)
     # is the part's: the whole takes no country from the words after the subset word
     part = data["subset_word_re"].search(text, count.end, sentence[1])
+    if part and data["subset_after_re"].match(text, count.end):
+        part = None  # the count is itself the part (9 of which are in Kenya)
     every = [p for p in every if not (part and part.start() <= p.start < sentence[1])]
     if data["scheme_re"].search(text, *own) or _scheme_topic(text, count, every, sentence, own, lang):
         return None
+    if parts and parts[0] != own and parts[0][1] <= count.start and data["scheme_re"].search(text, *parts[0]) \
+            and not any(parts[0][0] <= p.start < count.start for p in every):
+        return None  # "Worldwide, 250 projects …": a scheme-wide word opening the sentence
     if data["local_re"].search(text, max(own[0], count.start - LOCAL_REACH), count.end) \
             or data["local_re"].match(text, count.end + _space(text, count.end)):
         return _local(seg, ctx, every, [own, sentence, (0, sentence[1])])
@@ -386,7 +397,16 @@ def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], 
     busy[own] = [c for c in others if own[0] <= c.start < own[1]]  # タイ3件…インドネシア1件の計6件
     owned = {p for span, cs in busy.items() for p in every if span[0] <= p.start < span[1]
              and any(_anchor(text, p, c, span, lang) for c in cs)}
-    found = _fallback(seg, [p for p in every if p not in owned], [own, sentence, (0, sentence[1])])
+    # a country the sentence gives to another count is not this one's, named earlier either
+    # (17 projects (4 in Indonesia) under a heading naming Indonesia: the 17 are not Indonesia's)
+    given = {p.iso3 for p in owned}
+    # a running total since a start (Since 2013, 250 projects …), or the home party's own so far,
+    # with no other country in its sentence is no host's named in the sentences before
+    here = {p.iso3 for p in every if sentence[0] <= p.start < sentence[1]}
+    running = not here - set(data["home"]) and (data["running_re"].search(text, *sentence) or (
+        here and data["home_total_re"].search(text, *sentence)))
+    spans = [own, sentence] if running else [own, sentence, (0, sentence[1])]
+    found = _fallback(seg, [p for p in every if p not in owned and p.iso3 not in given], spans)
     return found or (None if every else _heading_country(ctx, data["home"]))
 
 

@@ -78,15 +78,17 @@ def _regex(lang: str) -> re.Pattern:
         counters = alternation(_by_form(lang, "counters", False))
         num = rf"(?:{_mixed(lang)}|{num})"
         return re.compile(rf"(?<![\d.,/])(?:(?P<qb>(?i:{qb}))\s*)?(?P<num>{num})\s*(?:(?P<qm>{qa})の?\s*)?"
-                          rf"(?P<noun>{counters})(?P<qa>{qa})?")  # 40か国以上 · 50以上の国と地域
-    nouns = alternation(_by_form(lang, "nouns", True))
+                          rf"(?P<noun>{counters}|(?<=る)(?=[^\W\d]))(?P<qa>{qa})?")  # 40か国以上 · 50以上の国と地域 · 250を超える…
+    # a noun of two words may be wrapped at its space (dự⏎án, đại⏎biểu): one line break may stand there
+    nouns = alternation(_by_form(lang, "nouns", True)).replace(r"\ ", r"(?:[ \t]+|[ \t]*\n[ \t]*)")
     # a numeral is no modifier: "the two sides signed five documents" counts five, not two
     stop = alternation([*data["stop_words"], *number_words(lang)]) or "(?!)"
     link = r"(?:(?:%s)\s+)?" % alternation(data["mod_links"]) if data["mod_links"] else ""  # solar and wind projects
     mods = r"(?:(?!(?:%s)\b)[A-Za-z][\w-]*\s+%s){0,3}?" % (stop, link) if data["stop_words"] else ""  # lazy: the nearest noun
     part = r"(?:(?:%s)\s+)?" % alternation(data["partitives"]) if data["partitives"] else ""
     return re.compile(
-        rf"(?<![\w.,$/])(?:(?P<qb>(?i:{qb}))\s+)?(?P<num>{num})(?P<qa>{qa})?(?:\s+|-){part}(?P<mods>{mods})(?i:(?P<noun>{nouns}))(?!\w)"
+        rf"(?<![\w.,$/])(?:(?P<qb>(?i:{qb}))\s+)?(?P<num>{num})(?P<qa>{qa})?(?:[ \t]*\([ \t]*(?P<restated>\d+)[ \t]*\))?"
+        rf"(?:\s+|-){part}(?P<mods>{mods})(?i:(?P<noun>{nouns}))(?!\w)"  # twelve (12) projects
     )
 
 
@@ -129,6 +131,17 @@ def _skip(text: str, m: re.Match, value: float, lang: str) -> bool:
     return False
 
 
+def _hyphened(text: str, m: re.Match, data: dict[str, Any]) -> bool | None:
+    """For a numeral joined by a hyphen to the word after it: True when that word is the counted
+    noun (a 29-country partnership) or one of `hyphen_words` (200-plus projects), False when it is
+    another word the number measures (a one-day workshop, a 10-year programme); None without a hyphen."""
+    after = m.end("qa") if m.groupdict().get("qa") else m.end("num")
+    if m.groupdict().get("restated") or not text.startswith("-", after):
+        return None
+    first = (m.groupdict().get("mods") or "").split()
+    return not first or first[0].lower() in data["hyphen_words"]
+
+
 def _vague(gap: str, lang: str) -> bool:
     """Whether a vague word may stand `gap` before a numeral: right before it (数十), or where
     words are spaced a space before (several hundred); never on the line before."""
@@ -142,13 +155,14 @@ def _year_range_end(text: str, at: int, num: str) -> bool:
     return bool(m) and re.fullmatch(r"\d\d", num) is not None and int(num) > int(m.group(1))
 
 
-def _noun_after(text: str, end: int, lang: str, open_: bool) -> dict[str, Any] | None:
+def _noun_after(text: str, end: int, lang: str, open_: bool, bare: bool = False) -> dict[str, Any] | None:
     """What "N<counter>の<noun phrase>" (ja) counts: the phrase's head (its last noun, once act
     nouns such as 登録 or 承認 are set aside) if known; after an `open` counter (件, つ) an
-    unknown head counts `other` things (15件の案件相談)."""
+    unknown head counts `other` things (15件の案件相談). After a `bare` の (12のJCMプロジェクト)
+    the phrase starts right at `end`."""
     data = lexicon(lang, "counts")
-    link = _LINK.match(text, end)
-    run = _NOUN_RUN.match(text, link.end()) if link else None
+    link = end if bare else (m.end() if (m := _LINK.match(text, end)) else None)
+    run = _NOUN_RUN.match(text, link) if link is not None else None
     if not run:
         return None
     phrase = re.split(alternation(data["phrase_stops"]) or "(?!)", run.group())[0]
@@ -192,17 +206,32 @@ def find(text: str, lang: str, bounds: frozenset[int] = frozenset()) -> list[Cou
             continue
         if (bounds and m.end("noun") not in bounds) or _skip(folded, m, value, lang):
             continue
+        if m.groupdict().get("restated") and int(m.group("restated")) != value:
+            continue  # a number restated in digits must be the same number
         noun = m.group("noun")
-        group = forms[noun if data["counters"] else noun.lower()]
-        if group["agree"] and group["one"] != (value == 1):
-            continue
+        group = forms[noun if data["counters"] else " ".join(noun.split()).lower()] if noun else {"bare": True}
+        if data["counters"] and (group.get("bare") or noun.startswith("の")) \
+                and re.search(r"[A-Za-z]\Z", folded[: m.start("num")]):
+            continue  # COP29の参加国, G20の国々: a number glued to letters is part of a name
+        hyphen = _hyphened(folded, m, data)
+        if hyphen is False:
+            continue  # a one-day workshop, a 10-year plan: the number is the first word's
+        if group.get("agree") and group["one"] != (value == 1) and not (hyphen and group["one"]):
+            continue  # (a 29-country partnership: a compound takes the singular for any number)
         what = group.get("what") or (m.groupdict().get("mods") or "") + noun
-        after = _noun_after(folded, m.end(), lang, bool(group.get("open"))) if data["counters"] else None
+        after = _noun_after(folded, m.end(), lang, bool(group.get("open")), bool(group.get("bare"))) \
+            if data["counters"] else None
+        end = m.end()
         if after:
             group, what = after, after["what"]
+            if group is not None and m.group("noun") in ("", "の"):  # the count spans its noun phrase
+                run = _NOUN_RUN.match(folded, m.end())
+                end = run.end() if run else end
+        elif group.get("bare"):
+            continue
         if group["unit"] is not None:
             qualifier = _qualifier(data, m.group("qb"), m.groupdict().get("qa") or m.groupdict().get("qm"))
-            found.append((m.start(), m.end(), int(value), group, what.strip(), qualifier))
+            found.append((m.start(), end, int(value), group, what.strip(), qualifier))
     found = _repeated(folded, lang, found)
     found = sorted(found + _range_starts(folded, lang, found), key=lambda f: f[0])
     found = sorted(found + _totals(folded, lang, found), key=lambda f: f[0])
@@ -223,6 +252,11 @@ def _coordinated(text: str, lang: str, groups: list[dict[str, Any]], counts: lis
         if attending and out[k].unit != attending and out[k + 1].unit == attending and _coordination(gap, lang) \
                 and (groups[k + 1].get("attending") == attending or _any(words, _rest_of_clause(text, out[k + 1].end))):
             out[k] = replace(out[k], unit=attending)
+    for k in range(1, len(out)):  # …and the count joined after one that attends by the words before it
+        attending, gap = groups[k].get("attending"), text[out[k - 1].end : out[k].start]
+        if attending and out[k].unit != attending and out[k - 1].unit == attending \
+                and groups[k - 1].get("attending") == attending and _coordination(gap, lang):
+            out[k] = replace(out[k], unit=attending)  # sự tham gia của 50 doanh nghiệp Việt Nam và 30 …
     return out
 
 
@@ -289,6 +323,8 @@ def _range_starts(text: str, lang: str, found: list) -> list[tuple[int, int, int
     for start, end, value, group, what, _ in found:
         m = _range_start(text, lang, start)
         low = parse_number(m.group("num"), lang) if m else None
+        if m and m.groupdict().get("part") and low == 1:
+            continue  # one of the 31 partner countries: a member, not a count
         if m and low and low == int(low) and low < value and low not in YEARS and not re.search(r"[\d.,]\Z", text[: m.start()]):
             out.append((m.start("num"), end, int(low), group, what, None))
     return out
@@ -313,7 +349,7 @@ def _totals(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict
     for regex in _total_regexes(lang):
         for m in regex.finditer(text):
             value = parse_number(m.group("num"), lang)
-            taken = any(s <= m.start("num") < e for s, e, *_ in found)
+            taken = any(s <= m.start("num") < e for s, e, *_ in found + out)  # read by a pattern before
             if value and value == int(value) and not taken and value not in YEARS:
                 group = forms[m.group("noun").lower()]
                 out.append((m.start("verb"), m.end("num"), int(value), group, m.group("noun"), None))
@@ -413,8 +449,11 @@ def _refine(text: str, lang: str, spans: list[tuple[int, int]], k: int, start: i
     decided = _any(data["issuance_words"], around) and _any(data["decision_words"], around)
     if unit == "project" and (decided or issued_for):
         unit, what = "credit_issuance", "credit issuances"
-    if group.get("attending") and _any(data["attendance_words"], text[end : _window_end(text, spans, k)].lower()):
-        unit = group["attending"]
+    if group.get("delegated") and _any(data["delegation_words"], text[_clause_start(text, spans, k) : start].lower()):
+        unit = group["delegated"]  # a delegation of 12 members: its people
+    if group.get("attending") and (_any(data["attendance_words"], text[end : _window_end(text, spans, k)].lower())
+                                   or re.search(rf"(?:{data['attendance_before']})\Z", text[max(0, start - 40) : start], re.I)):
+        unit = group["attending"]  # 40 companies attended · with the participation of 40 companies
     return Count(start, end, value, unit, what, qualifier, ownable=bool(group.get("members")))
 
 
@@ -453,6 +492,29 @@ def _listed(seg: Segment, ctx: Context, found: list[Count]) -> list[Count]:
     return out
 
 
+_CELL_MARK = re.compile(r"[ \t]*[|｜][ \t]*")
+
+
+def _fact_box_row(seg: Segment, ctx: Context) -> Iterator[CountMention]:
+    """A table row of two cells, a counted noun as the label and its number (Participants | 120,
+    Số đại biểu | 150, 参加者数 | 120), read as the labelled line it stands for (Participants: 120);
+    other rows are the tables extractor's. Only a count spanning label and value is taken."""
+    marks = list(_CELL_MARK.finditer(seg.text))
+    if len(marks) != 1:
+        return
+    mark = marks[0]
+    text = seg.text[: mark.start()] + ":" + " " * (mark.end() - mark.start() - 1) + seg.text[mark.end() :]
+    lined = replace(seg, text=text, kind="paragraph")
+    found = [c for c in find(text, seg.lang) if c.start < mark.start() and c.end > mark.end()]
+    for c, subject in zip(found, subjects(lined, ctx, found)):
+        measured = qualify(c.unit, text, seg.lang, near=text)
+        yield CountMention(
+            start=c.start, end=c.end, surface=seg.text[c.start : c.end], rule="counts",
+            value=c.value, unit=c.unit, what=c.what, qualifier=c.qualifier,  # type: ignore[arg-type]
+            subject=subject, measure=measured.measure, period=measured.period, as_of=measured.as_of,
+        )
+
+
 @extractor("counts", CountMention)
 def find_counts(seg: Segment, ctx: Context) -> Iterator[CountMention]:
     """Counts of projects, countries, issuances, meetings, participants, documents and others.
@@ -461,6 +523,7 @@ def find_counts(seg: Segment, ctx: Context) -> Iterator[CountMention]:
     vi: 15 dự án → 15 project · en: Two of the projects … in Kenya → 2 project, subject KEN
     """
     if seg.kind == "table_row":
+        yield from _fact_box_row(seg, ctx)
         return
     found = find(seg.text, seg.lang, frozenset() if spaced(seg.lang) else seg.bounds)
     found = sorted(found + _listed(seg, ctx, found), key=lambda c: c.start)

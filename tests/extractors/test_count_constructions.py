@@ -420,3 +420,191 @@ def test_counts_among_parts_and_figures_before(lang, text, expected):
 def test_counts_wholes_and_parts_and_appositions(lang, text, expected):
     assert found(text, lang) == expected
 # fmt: on
+
+
+# fmt: off
+@pytest.mark.parametrize("lang,text,expected", [
+    # a number hyphened to the counted noun is a count (singular for any number); hyphened to
+    # another word it measures that word
+    ("en", "Peru joined a 12-nation climate club.", [(12, "country", None)]),
+    ("en", "The bank approved a 6-project package.", [(6, "project", None)]),
+    ("en", "Laos hosted a one-day seminar on the scheme.", []),
+    ("en", "The ministry opened a 40-plus projects pipeline.", [(40, "project", None)]),
+    # totals: verbs of passing a mark, a participle after the label, a cumulative total
+    ("en", "The number of registered projects surpassed 90 last year.", [(90, "project", None)]),
+    ("en", "Countries signed: 14", [(14, "country", None)]),
+    ("en", "Six projects were chosen, bringing the cumulative total to 48.", [(6, "project", None), (48, "project", None)]),
+    ("ja", "協力国は４０を超えている。", [(40, "country", None)]),
+    ("ja", "採択案件は12となった。", [(12, "project", None)]),
+    ("vi", "Số lượng dự án tại Lào đã vượt 10.", [(10, "project", "LAO")]),
+    # what N件の… counts: credit issuances (発行 is an act noun); bodies joined by a comma (vi)
+    ("ja", "3件のクレジット発行が承認された。", [(3, "credit_issuance", None)]),
+    ("vi", "Có 7 bộ, ngành cử đại diện.", [(7, "other", None)]),
+])
+def test_counts_compounds_totals_and_issuances(lang, text, expected):
+    assert found(text, lang) == expected
+# fmt: on
+
+
+def test_a_count_restated_without_its_country_is_one_fact() -> None:
+    """The same words again later in the document (…the 3 projects) restate the count that
+    named its country: the export lists it once, with the country."""
+    from schemas.facts import facts_line
+
+    text = "The ministry selected 3 projects in Kenya.\n\nFunding for the 3 projects starts in May."
+    line = facts_line("a.txt", "en", extract_text(text, "en"))
+    assert [(c["value"], c["unit"], c["subject"]) for c in line["counts"]] == [(3, "project", "KEN")]
+
+
+# fmt: off
+@pytest.mark.parametrize("lang,text,expected", [
+    # a number restated in digits in brackets (legal style)
+    ("en", "Nine (9) proposals were received and five (5) projects were chosen.", [(5, "project", None)]),
+    ("vi", "Bảy (7) dự án đã được chọn.", [(7, "project", None)]),
+    # a number that grew from one figure to another: both are counts
+    ("en", "The number of member nations rose from 9 in 2019 to 14 in 2024.", [(9, "country", None), (14, "country", None)]),
+    # the counted noun reaching a number without "number of"
+    ("en", "Partner countries have risen to 19.", [(19, "country", None)]),
+    ("en", "The new deal brings the scheme's partner nations to 19.", [(19, "country", None)]),
+    # businesses whose participation is stated before them attend
+    ("en", "The fair was attended by 35 firms.", [(35, "participant", None)]),
+    ("vi", "Hội thảo có sự tham gia của 35 doanh nghiệp.", [(35, "participant", None)]),
+    ("en", "The plants are run by 35 firms.", [(35, "other", None)]),
+    # a scale word makes a number no count of the noun after it; individuals are people
+    ("en", "Nearly 4 million people live in the province.", []),
+    ("en", "Some 60 individuals took part.", [(60, "participant", None)]),
+])
+def test_counts_restated_grown_reached_and_attended(lang, text, expected):
+    assert found(text, lang) == expected
+# fmt: on
+
+
+# fmt: off
+@pytest.mark.parametrize("lang,text,expected", [
+    # a part in brackets right after a count, placed in a country: the part's, not the whole's
+    ("en", "The agency chose 12 projects (5 in Peru).", [(12, "project", None), (5, "project", "PER")]),
+    ("vi", "Bộ đã chọn 12 dự án (5 tại Peru).", [(12, "project", None), (5, "project", "PER")]),
+    # a list of countries' numbers in brackets ends at the bracket
+    ("en", "The agency chose 12 projects (Peru 5, Chile 7).", [(12, "project", None), (5, "project", "PER"), (7, "project", "CHL")]),
+])
+def test_counts_parts_in_brackets(lang, text, expected):
+    assert found(text, lang) == expected
+# fmt: on
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a two-word noun wrapped at its space by a page's line width
+    ("vi", "Buổi họp có 45 đại\nbiểu tham dự.", [(45, "participant", None)]),
+    ("vi", "Tỉnh này có 6 dự\nán điện gió.", [(6, "project", None)]),
+])
+def test_counts_with_a_noun_wrapped_at_its_space(lang, text, expected):
+    assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # one of a set names a member of it, no count of one; a part of several counts
+    ("en", "Peru is one of the 19 member nations.", [(19, "country", None)]),
+    ("en", "Six of the 19 member nations sent ministers.", [(6, "country", None), (19, "country", None)]),
+    # N か国語 counts languages, not countries
+    ("ja", "案内は4カ国語で配布された。", []),
+])
+def test_counts_members_and_languages(lang, text, expected):
+    assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a time unit after the numeral is what it measures: no count of the noun after it
+    ("en", "Peru held a one day seminar on the scheme.", []),
+    # spelled-out dozens and hundreds
+    ("en", "Some two dozen firms took part.", [(24, "participant", None)]),
+    ("vi", "Buổi lễ có một trăm khách mời.", [(100, "participant", None)]),
+    ("vi", "Tỉnh có hai chục dự án.", [(20, "project", None)]),
+    ("vi", "Hàng chục doanh nghiệp đã tham gia.", []),
+])
+def test_counts_time_units_and_spelled_out_tens(lang, text, expected):
+    assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a part named by "N of which" and placed in a country is that country's; the whole is not
+    ("en", "Japan backs 40 projects, 9 of which are located in Kenya.", [(40, "project", None), (9, "project", "KEN")]),
+    ("en", "Kenya has 16 projects, 7 of which are in the capital.", [(16, "project", "KEN"), (7, "project", "KEN")]),
+    # a fact-box value with a plus after it
+    ("en", "Registered projects: 90+", [(90, "project", None)]),
+])
+def test_counts_parts_of_which_and_plus(lang, text, expected):
+    assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # members of a delegation are its people; members of a body are bodies
+    ("en", "A delegation of 9 members arrived from Peru.", [(9, "participant", "PER")]),
+    ("vi", "Đoàn công tác gồm 9 thành viên.", [(9, "participant", None)]),
+    ("vi", "Tập đoàn có 9 thành viên.", [(9, "other", None)]),
+])
+def test_counts_members_of_a_delegation(lang, text, expected):
+    assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a numeral with の (or a qualifier verb) and a known noun heading the phrase after it
+    ("ja", "現在、9のJCMプロジェクトが進行している。", [(9, "project", None)]),
+    ("ja", "19のパートナー国と協力している。", [(19, "country", None)]),
+    ("ja", "90を超えるJCMプロジェクトを支援した。", [(90, "project", None)]),
+    ("ja", "3の倍数を数える。", []),
+    # a number glued to letters before の is part of a name
+    ("ja", "COP27の参加国が集まった。", []),
+    ("ja", "G7の国々が議論した。", []),
+])
+def test_counts_ja_numeral_with_no_and_a_known_noun(lang, text, expected):
+    assert found(text, lang) == expected
+
+
+def test_a_country_given_to_a_part_is_not_the_whole_s_from_earlier_in_the_paragraph() -> None:
+    text = "Support for projects in Peru. The agency chose 12 projects (5 projects in Peru) this year."
+    assert found(text, "en") == [(12, "project", None), (5, "project", "PER")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # equipment and premises a project equips are things counted (other)
+    ("en", "The scheme fitted 450 LED streetlights and 12 supermarkets.", [(450, "other", None), (12, "other", None)]),
+    ("vi", "Dự án lắp 450 đèn LED cho 12 siêu thị.", [(450, "other", None), (12, "other", None)]),
+])
+def test_counts_equipment_and_premises(lang, text, expected):
+    assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a running total since a start, or the home party's own so far, with no other country in its
+    # sentence is not the host's of the sentence before
+    ("en", "The seminar took place in Lima, Peru. Since 2013, some 90 projects have been chosen.", [(90, "project", None)]),
+    ("en", "Peru hosted the seminar. Japan has chosen some 90 projects to date.", [(90, "project", None)]),
+    ("vi", "Hội thảo diễn ra tại Lima, Peru. Từ năm 2013, đã có 90 dự án được chọn.", [(90, "project", None)]),
+    ("ja", "セミナーはペルーで開催された。2013年以降、90件のプロジェクトが採択された。", [(90, "project", None)]),
+    # …while a count that is only "so far" keeps the country the paragraph is about
+    ("en", "Peru joined in 2015. So far, 6 projects have been registered.", [(6, "project", "PER")]),
+    # a scheme-wide word opening the sentence
+    ("en", "Peru hosted the seminar. Worldwide, some 90 projects have been chosen.", [(90, "project", None)]),
+])
+def test_counts_running_totals_are_no_host_s(lang, text, expected):
+    assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # representatives and officials are people (vi)
+    ("vi", "Có 25 đại diện đến từ các địa phương.", [(25, "participant", None)]),
+    ("vi", "9 quan chức Lào đã sang thăm.", [(9, "participant", "LAO")]),
+])
+def test_counts_vi_representatives_and_officials(lang, text, expected):
+    assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # businesses joined after a count that attends by the words before it attend too
+    ("vi", "Buổi lễ có sự tham gia của 25 doanh nghiệp Lào và 15 doanh nghiệp Nhật Bản.",
+     [(25, "participant", "LAO"), (15, "participant", "JPN")]),
+    # a later verb of their own keeps them things
+    ("en", "45 firms attended and 9 firms exhibited.", [(45, "participant", None), (9, "other", None)]),
+])
+def test_counts_attendance_carried_forward(lang, text, expected):
+    assert found(text, lang) == expected

@@ -39,3 +39,20 @@ def test_counts_under_a_country_heading(tmp_path, text, expected):
 def test_counts_on_country_labelled_lines(tmp_path, text, expected):
     assert counts(tmp_path, text) == expected
 # fmt: on
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Workshop on the scheme\n\nItem | Detail |\n---|---|\nVenue | Lima |\nParticipants | 85 |\n\nIt closed at noon.\n",
+     {(85, "participant")}),
+    ("vi", "Hội thảo\n\nNội dung | Số lượng |\n---|---|\nSố đại biểu | 85 |\nĐịa điểm | Lima |\n\nKết thúc.\n",
+     {(85, "participant")}),
+    # a row of three cells is the tables extractor's, not a fact box
+    ("en", "Rounds\n\nYear | Participants | Venue |\n---|---|---|\n2024 | 85 | Lima |\n\nEnd.\n", set()),
+])
+def test_a_two_cell_table_row_is_a_labelled_line(tmp_path, lang, text, expected):
+    """A two-cell row, a counted noun and its number (Participants | 85), is read as the line
+    'Participants: 85' it stands for."""
+    path = tmp_path / f"box_{lang}.txt"
+    path.write_text(text, encoding="utf-8")
+    done = process(path, path.name)
+    assert {(m.value, m.unit) for _, _, m in done.mentions if isinstance(m, CountMention) and m.rule == "counts"} == expected
