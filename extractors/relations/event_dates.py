@@ -52,7 +52,7 @@ def stampless(view: View) -> View:
         for s, e, m in view.found(u, DateMention):
             years.setdefault((s, e), set()).add(m.value[:4])
         stamped = {span for span, ys in years.items() if len(ys) > 1 and not any(y.startswith("--") for y in ys)}
-        for s, e, m in view.found(u, DateMention):
+        for s, e, _ in view.found(u, DateMention):
             head = unit.text[max(0, s - STAMP_REACH) : s]
             lead = re.match(r"\D*", unit.text[s:e]).group()  # a surface may hold its own word ("ngày 12/11")
             if before.search(head) or before.search(head + lead) or after.match(unit.text[e : e + 12]):
