@@ -20,17 +20,17 @@ SHARED = ROOT.parent / "shared"
 
 SEEDS_AND_CORPORA = {  # dates and counts at the levels issue 13's work measures
     "countries": 0.95, "dates": 0.99, "organizations": 0.95, "counts": 0.99, "money": 0.90,
-    "agreements (kind, parties)": 0.95, "events (kind, date)": 0.80,
+    "agreements (kind, parties)": 0.95, "events (kind, date)": 0.93,
 }
 DEV = {  # dates and counts at the levels issue 13's work measures (above its 0.95 and 0.90)
     "countries": 0.90, "dates": 0.99, "organizations": 0.85, "counts": 0.99, "money": 0.80,
-    "agreements (kind, parties)": 0.95, "events (kind, date)": 0.70,
+    "agreements (kind, parties)": 0.95, "events (kind, date)": 0.95,
 }
 # The blind set was written without sight of the extractors and scored before any rule was
 # changed for it; these floors guard what it measured (FORMAT.md fields, issue 8 floors not all met).
 BLIND = {
     "countries": 0.95, "dates": 0.99, "organizations": 0.90, "counts": 0.99, "money": 0.90,
-    "agreements (kind, parties)": 0.95, "events (kind, date)": 0.82,
+    "agreements (kind, parties)": 0.98, "events (kind, date)": 0.93,
 }
 # The real pages: train is what the relation models are fitted on and the count and date rules
 # are studied on; test is only scored here and in `make eval` (never read; a failure names no
@@ -39,13 +39,13 @@ BLIND = {
 # date) 0.70); counts and dates on train are the measured levels (above issue 13's), on test the
 # measured levels (issue 13: 0.85 and 0.93).
 TRAIN = {
-    "countries": 0.99, "dates": 0.99, "organizations": 0.95, "counts": 0.96, "money": 0.85,
-    "agreements (kind, parties)": 0.85, "agreements": 0.80,
-    "events": 0.72, "events (kind, date)": 0.72,
+    "countries": 0.99, "dates": 0.99, "organizations": 0.95, "counts": 0.99, "money": 0.85,
+    "agreements (kind, parties)": 0.92, "agreements": 0.90,
+    "events": 0.86, "events (kind, date)": 0.86,
 }
 TEST = {
-    "countries": 0.975, "dates": 0.93, "organizations": 0.95, "counts": 0.82, "money": 1.0,
-    "agreements (kind, parties)": 0.60, "agreements": 0.45, "events": 0.53, "events (kind, date)": 0.58,
+    "countries": 0.975, "dates": 0.93, "organizations": 0.95, "counts": 0.84, "money": 1.0,
+    "agreements (kind, parties)": 0.60, "agreements": 0.45, "events": 0.55, "events (kind, date)": 0.60,
 }
 SETS = {
     "seeds": (SHARED / "corpus" / "seeds", SHARED / "gold" / "seeds.jsonl", SEEDS_AND_CORPORA),
