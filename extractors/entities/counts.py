@@ -77,8 +77,10 @@ def _regex(lang: str) -> re.Pattern:
     if data["counters"]:
         counters = alternation(_by_form(lang, "counters", False))
         num = rf"(?:{_mixed(lang)}|{num})"
+        # after a qualifier that ends the numeral's phrase (250を超える), its noun phrase follows bare
+        ended = "|".join(f"(?<={re.escape(q)})" for q in data["phrase_qualifiers"]) or "(?!)"
         return re.compile(rf"(?<![\d.,/])(?:(?P<qb>(?i:{qb}))\s*)?(?P<num>{num})\s*(?:(?P<qm>{qa})の?\s*)?"
-                          rf"(?P<noun>{counters}|(?<=る)(?=[^\W\d]))(?P<qa>{qa})?")  # 40か国以上 · 50以上の国と地域 · 250を超える…
+                          rf"(?P<noun>{counters}|(?:{ended})(?=[^\W\d]))(?P<qa>{qa})?")  # 40か国以上 · 50以上の国と地域 · 250を超える…
     # a noun of two words may be wrapped at its space (dự⏎án, đại⏎biểu): one line break may stand there
     nouns = alternation(_by_form(lang, "nouns", True)).replace(r"\ ", r"(?:[ \t]+|[ \t]*\n[ \t]*)")
     # a numeral is no modifier: "the two sides signed five documents" counts five, not two
@@ -250,7 +252,7 @@ def _coordinated(text: str, lang: str, groups: list[dict[str, Any]], counts: lis
     for k in range(len(out) - 2, -1, -1):
         attending, gap = groups[k].get("attending"), text[out[k].end : out[k + 1].start]
         if attending and out[k].unit != attending and out[k + 1].unit == attending and _coordination(gap, lang) \
-                and (groups[k + 1].get("attending") == attending or _any(words, _rest_of_clause(text, out[k + 1].end))):
+                and (groups[k + 1].get("attending") == attending or _any(words, _rest_of_clause(text, out[k + 1].end), lang)):
             out[k] = replace(out[k], unit=attending)
     for k in range(1, len(out)):  # …and the count joined after one that attends by the words before it
         attending, gap = groups[k].get("attending"), text[out[k - 1].end : out[k].start]
@@ -446,19 +448,26 @@ def _refine(text: str, lang: str, spans: list[tuple[int, int]], k: int, start: i
     unit, around = group["unit"], _window(text, spans, k).lower()
     issued_for = re.search(rf"(?:{data['issuance_before']})$", text[:start], re.I) or re.match(
         data["issuance_after"], text[end:], re.I)
-    decided = _any(data["issuance_words"], around) and _any(data["decision_words"], around)
+    decided = _any(data["issuance_words"], around, lang) and _any(data["decision_words"], around, lang)
     if unit == "project" and (decided or issued_for):
         unit, what = "credit_issuance", "credit issuances"
-    if group.get("delegated") and _any(data["delegation_words"], text[_clause_start(text, spans, k) : start].lower()):
+    if group.get("delegated") and _any(data["delegation_words"], text[_clause_start(text, spans, k) : start], lang):
         unit = group["delegated"]  # a delegation of 12 members: its people
-    if group.get("attending") and (_any(data["attendance_words"], text[end : _window_end(text, spans, k)].lower())
+    if group.get("attending") and (_any(data["attendance_words"], text[end : _window_end(text, spans, k)], lang)
                                    or re.search(rf"(?:{data['attendance_before']})\Z", text[max(0, start - 40) : start], re.I)):
         unit = group["attending"]  # 40 companies attended · with the participation of 40 companies
     return Count(start, end, value, unit, what, qualifier, ownable=bool(group.get("members")))
 
 
-def _any(words: list[str], text: str) -> bool:
-    return any(w.lower() in text for w in words)
+def _any(words: list[str], text: str, lang: str) -> bool:
+    """Whether `text` holds one of `words`; in a spaced language only where a word begins (a
+    delegation's "mission" is not in "emissions"), its endings free (attend, attends)."""
+    return _starts(tuple(words), spaced(lang)).search(text) is not None
+
+
+@cache
+def _starts(words: tuple[str, ...], at_word: bool) -> re.Pattern:
+    return re.compile(("(?<!\\w)" if at_word else "") + f"(?:{alternation(words) or '(?!)'})", re.I)
 
 
 def _window_end(text: str, spans: list[tuple[int, int]], k: int) -> int:
@@ -495,24 +504,15 @@ def _listed(seg: Segment, ctx: Context, found: list[Count]) -> list[Count]:
 _CELL_MARK = re.compile(r"[ \t]*[|｜][ \t]*")
 
 
-def _fact_box_row(seg: Segment, ctx: Context) -> Iterator[CountMention]:
+def _fact_box_row(seg: Segment) -> tuple[Segment, tuple[int, int]] | None:
     """A table row of two cells, a counted noun as the label and its number (Participants | 120,
-    Số đại biểu | 150, 参加者数 | 120), read as the labelled line it stands for (Participants: 120);
-    other rows are the tables extractor's. Only a count spanning label and value is taken."""
+    Số đại biểu | 150, 参加者数 | 120), as the labelled line it stands for (Participants: 120),
+    with the span of its cell mark; None for other rows (they are the tables extractor's)."""
     marks = list(_CELL_MARK.finditer(seg.text))
     if len(marks) != 1:
-        return
-    mark = marks[0]
-    text = seg.text[: mark.start()] + ":" + " " * (mark.end() - mark.start() - 1) + seg.text[mark.end() :]
-    lined = replace(seg, text=text, kind="paragraph")
-    found = [c for c in find(text, seg.lang) if c.start < mark.start() and c.end > mark.end()]
-    for c, subject in zip(found, subjects(lined, ctx, found)):
-        measured = qualify(c.unit, text, seg.lang, near=text)
-        yield CountMention(
-            start=c.start, end=c.end, surface=seg.text[c.start : c.end], rule="counts",
-            value=c.value, unit=c.unit, what=c.what, qualifier=c.qualifier,  # type: ignore[arg-type]
-            subject=subject, measure=measured.measure, period=measured.period, as_of=measured.as_of,
-        )
+        return None
+    s, e = marks[0].span()
+    return replace(seg, text=seg.text[:s] + ":" + " " * (e - s - 1) + seg.text[e:], kind="paragraph"), (s, e)
 
 
 @extractor("counts", CountMention)
@@ -522,18 +522,23 @@ def find_counts(seg: Segment, ctx: Context) -> Iterator[CountMention]:
     ja: オンライン参加7か国 → 7 country · 正副2通 → 2 document · 第5回 → (ordinal, not a count)
     vi: 15 dự án → 15 project · en: Two of the projects … in Kenya → 2 project, subject KEN
     """
-    if seg.kind == "table_row":
-        yield from _fact_box_row(seg, ctx)
-        return
+    original, cell = seg.text, None
+    if seg.kind == "table_row":  # only a fact box's row, read as its labelled line
+        if (row := _fact_box_row(seg)) is None:
+            return
+        seg, cell = row
     found = find(seg.text, seg.lang, frozenset() if spaced(seg.lang) else seg.bounds)
-    found = sorted(found + _listed(seg, ctx, found), key=lambda c: c.start)
+    if cell:  # a count spanning the row's label and its number
+        found = [c for c in found if c.start < cell[0] and c.end > cell[1]]
+    else:
+        found = sorted(found + _listed(seg, ctx, found), key=lambda c: c.start)
     spans = [(c.start, c.end) for c in found]
     for k, (c, subject) in enumerate(zip(found, subjects(seg, ctx, found))):
         lo, hi = sentence_span(seg.text, c.start)
         near = seg.text[_clause_start(seg.text, spans, k) : _window_end(seg.text, spans, k)]
         measured = qualify(c.unit, seg.text[lo:hi], seg.lang, near=near)
         yield CountMention(
-            start=c.start, end=c.end, surface=seg.text[c.start : c.end], rule="counts",
+            start=c.start, end=c.end, surface=original[c.start : c.end], rule="counts",
             value=c.value, unit=c.unit, what=c.what, qualifier=c.qualifier,  # type: ignore[arg-type]
             subject=subject, measure=measured.measure, period=measured.period, as_of=measured.as_of,
         )

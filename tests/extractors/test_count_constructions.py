@@ -519,6 +519,8 @@ def test_counts_members_and_languages(lang, text, expected):
     ("en", "Some two dozen firms took part.", [(24, "participant", None)]),
     ("vi", "Buổi lễ có một trăm khách mời.", [(100, "participant", None)]),
     ("vi", "Tỉnh có hai chục dự án.", [(20, "project", None)]),
+    ("vi", "Hội nghị thu hút bảy trăm đại biểu.", [(700, "participant", None)]),
+    ("vi", "Tỉnh có tám chục dự án.", [(80, "project", None)]),
     ("vi", "Hàng chục doanh nghiệp đã tham gia.", []),
 ])
 def test_counts_time_units_and_spelled_out_tens(lang, text, expected):
@@ -541,6 +543,9 @@ def test_counts_parts_of_which_and_plus(lang, text, expected):
     ("en", "A delegation of 9 members arrived from Peru.", [(9, "participant", "PER")]),
     ("vi", "Đoàn công tác gồm 9 thành viên.", [(9, "participant", None)]),
     ("vi", "Tập đoàn có 9 thành viên.", [(9, "other", None)]),
+    # …and only a delegation word that is a word: "mission" inside "emissions", "team" inside "steam"
+    ("en", "The alliance that tracks emissions now has 14 members.", [(14, "other", None)]),
+    ("en", "The steam network joined 6 members this year.", [(6, "other", None)]),
 ])
 def test_counts_members_of_a_delegation(lang, text, expected):
     assert found(text, lang) == expected
