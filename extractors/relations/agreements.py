@@ -56,8 +56,6 @@ from extractors.text import spaced
 from schemas.records import JCM_HOME, AgreementMention, CountryMention, OrgMention
 
 _OPEN = re.compile(r"\s*[(（]\s*")
-_NUMBER = re.compile(r"\s*(?:số|No\.?|第)?\s*(\d+)(?![\d年月日])")  # a legal act's number after its noun
-_LIST_GAP = re.compile(r"\s*(?:and|và|及び|並びに)?\s*", re.IGNORECASE)  # a comma between two names in a list
 _CLOSE = re.compile(r"\s*[)）]")
 
 
@@ -244,7 +242,7 @@ def candidates(view: View) -> list[Candidate]:
             if kind == "legal_act" and _this(view, u, span):
                 cand = replace(cand, anaphoric=True)
             if kind == "legal_act" and (number := re.search(r"\d+", unit.text[span[0] : span[1]])
-                                         or _NUMBER.match(unit.text, span[1])):
+                                         or _act_number(unit.lang).match(unit.text, span[1])):
                 cand = replace(cand, number=int(number.group(number.lastindex or 0)))
             own_act = _own_act(view, u, span) if kind == "legal_act" else None
             if own_act:
@@ -264,6 +262,18 @@ def candidates(view: View) -> list[Candidate]:
     return _named_laws(view, out)
 
 
+@cache
+def _act_number(lang: str) -> re.Pattern:
+    """A legal act's number right after its noun (Decree No. 12, Nghị định số 12, 省令第12号)."""
+    return re.compile(lexicon(lang, "agreements")["act_number"], re.IGNORECASE)
+
+
+@cache
+def _list_gap(lang: str) -> re.Pattern:
+    """What follows a comma between two names of one list ("A, B and C"): nothing or an "and"."""
+    return re.compile(rf"\s*(?:{lexicon(lang, 'agreements')['list_and']})?\s*", re.IGNORECASE)
+
+
 def _dated(view: View, cand: Candidate) -> bool:
     """The instrument has a date of its own in its sentence (not the release's date its title runs on into)."""
     return cand.strong and cand.date != release_date(view, cand.unit)
@@ -272,7 +282,7 @@ def _dated(view: View, cand: Candidate) -> bool:
 def _this(view: View, u: int, span: Span) -> bool:
     """A demonstrative by the instrument word ("Thông tư này", "this decree", "本省令") refers back."""
     unit, lex = view.units[u], lexicon(view.units[u].lang, "agreements")
-    return bool(regex(lex["this_before"], unit.lang).search(unit.text[max(0, span[0] - 8) : span[0]])
+    return bool(regex(lex["this_before"], unit.lang).search(unit.text[max(0, span[0] - 12) : span[0]])
                 or regex(lex["this_after"], unit.lang).match(unit.text[span[1] : span[1] + 8]))
 
 
@@ -472,7 +482,7 @@ def _clause(view: View, u: int, span: Span, spans: list[Span]) -> Span:
     hi = min([s[0] for s in spans if s[0] >= span[1]], default=len(unit.text))
     hi = min([hi] + [m.start() for m in CLAUSE_BREAK.finditer(unit.text, span[1], hi)  # its clause ends at a break
                      if not any(s <= m.start() < e for s, e in inside)  # not one inside a name
-                     and not any(_LIST_GAP.fullmatch(unit.text, m.end(), s) for s, _ in inside if s >= m.end())])  # nor a list's
+                     and not any(_list_gap(unit.lang).fullmatch(unit.text, m.end(), s) for s, _ in inside if s >= m.end())])  # nor a list's
     return (lo, span[1]) if lexicon(unit.lang, "agreements")["scope_side"] == "before" else (lo, hi)
 
 

@@ -641,6 +641,14 @@ def test_agreements_a_provinces_numbered_decision_is_no_act():
     assert rule_agreements("Ngày 30/7/2021, UBND tỉnh giao đất cho công ty tại Quyết định số 243/QĐ-UBND.", "vi") == set()
 
 
+@pytest.mark.parametrize("text", [
+    "Chile applies decision 2/CMA.3 to its cooperative approaches.",
+    "Decision No. 5/CMA.6 was adopted in Baku on 23 November 2024.",
+])
+def test_agreements_a_decision_of_the_parties_to_the_paris_agreement_is_no_states_act(text):
+    assert agreements(text, "en") == set()
+
+
 @pytest.mark.parametrize(("lang", "text"), [
     ("vi", "Chính phủ vừa ban hành Nghị định 45/2024/NĐ-CP ngày 3/4/2024, thay thế Nghị định 12/2019/NĐ-CP về quản lý chất thải."),
     ("en", "The government of Viet Nam issued Decree No. 45/2024 on 3 April 2024, replacing Decree No. 12/2019 on waste management."),
@@ -745,3 +753,14 @@ def test_agreements_a_legal_documents_header_after_a_sites_preamble_still_names_
     "THÔNG TƯ\n\n"
     "Quy định chi tiết về tín chỉ các-bon")
     assert {a[:3] for a in agreements(text, "vi")} == {("legal_act", ("MAE_VN",), "2025-08-15")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "On 2 March 2024, Japan and Viet Nam signed a cooperation document on energy. "
+           "On 5 May 2025, Japan and Viet Nam signed a joint statement on climate."),
+    ("vi", "Ngày 2/3/2024, Nhật Bản và Việt Nam đã ký văn bản hợp tác về năng lượng. "
+           "Ngày 5/5/2025, Nhật Bản và Việt Nam đã ký tuyên bố chung về khí hậu."),
+])
+def test_agreements_a_generic_document_of_another_day_is_not_the_sides_other_instrument(lang, text):
+    assert {a[:3] for a in agreements(text, lang)} == {
+        ("other", ("JPN", "VNM"), "2024-03-02"), ("joint_statement", ("JPN", "VNM"), "2025-05-05")}
