@@ -21,13 +21,14 @@ def refer(cands: list[Candidate], anaphors: list[Candidate]) -> list[Candidate]:
     no date of its own: "…on the sidelines of COP30. The conference, which opened on
     November 10, …" → COP30 on 11-10. Without such an event in reach it stands as a mention of its
     own, unless the document named an event of its kind before ("The JC decided…" in the outcome
-    of the 4th JC): then it is that one, too far to date it."""
+    of the 4th JC) and the mention is not held on a date of its own ("the JC was held again on
+    5 May"): then it is that one, too far to date it."""
     for a in anaphors:
         target = next((c for c in reversed(cands) if 0 < a.unit - c.unit <= REACH
                        and (c.ordinal is not None or c.name) and (a.refers or c.kind == a.kind)), None)
         if target is None:
             named_before = any(c.unit < a.unit and (c.ordinal is not None or c.name) and c.kind == a.kind for c in cands)
-            if not (a.refers or named_before):  # "the conference" may name one of its own; "会議は" only refers back
+            if not (a.refers or (named_before and not (a.main and a.strong))):  # "the conference" may name one of its own; "会議は" only refers back
                 cands.append(a)
             continue
         if a.date and not (target.strong and target.date):

@@ -569,3 +569,13 @@ def test_events_the_date_a_session_s_own_relative_clause_states_is_kept(lang, te
 def test_events_a_period_over_several_years_dates_no_meeting(lang, text, expected):
     """A term or a plan over several years is no meeting's date (a meeting lasts days)."""
     assert {e[:3] for e in rule_events(text, lang)} == expected
+
+
+def test_events_a_definite_mention_far_after_a_named_one_with_its_own_date_is_a_new_meeting():
+    text = ("Japan and Kenya held the 3rd Joint Committee in Nairobi on 2 February 2023. It approved two "
+            "methodologies. Officials reviewed the registry. Several companies presented projects. A workshop "
+            "on finance followed. The sides agreed on next steps.\n\n"
+            "The joint committee was held again in Tokyo on 5 May 2024.")
+    found = {e[:3] for e in events(text, "en")}
+    assert {("joint_committee", 3, "2023-02-02"), ("joint_committee", None, "2024-05-05")} <= found
+
