@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from extractors.relations import relation_dates
-from extractors.relations.discourse import CLAUSE_BREAK, FRAME, Span, View, dates, is_period, regex, words
+from extractors.relations.discourse import CLAUSE_BREAK, FRAME, Span, View, dates, is_period, is_target
 from extractors.relations.relation_features import OPENING, flags
 from extractors.relations.relation_model import Features
 from schemas.records import DateMention
@@ -46,11 +46,7 @@ def _aim(view: View) -> bool:
     date line of its own, and that year dates no signing."""
     for u in range(len(view.units)):
         if found := view.found(u, DateMention):
-            s, e, _ = found[0]
-            unit, lex = view.units[u], words(view.units[u].lang)
-            lead = re.match(r"\D*", unit.text[s:e]).group()
-            before = unit.text[max(0, s - 50) : s] + lead
-            return bool(re.search(lex["target_after"], unit.text[e : e + 20]) or regex(lex["target_before"], unit.lang).search(before))
+            return is_target(view, u, found[0][0], found[0][1])
     return False
 
 

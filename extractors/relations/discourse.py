@@ -170,16 +170,24 @@ def usable(view: View, u: int, s: int, e: int) -> bool:
     """A date that is not a target ("2050年までに", "by 2050"), a series start ("since 2014") or
     an entry into force ("có hiệu lực từ ngày 1/10/2025"). A period ("from 2 to 4 May",
     "18日から20日まで") is one span with two values, neither a start nor a target."""
-    unit, lex = view.units[u], words(view.units[u].lang)
-    lead = re.match(r"\D*", unit.text[s:e]).group()  # a surface may hold its preposition ("since 2015")
-    after, before = unit.text[e : e + 20], unit.text[max(0, s - 50) : s] + lead
-    period = is_period(view, u, (s, e))
-    effective = re.search(lex["effective_after"], after) or regex(lex["effective_before"], unit.lang).search(before)
-    if period:
+    effective = _marked(view, u, s, e, "effective")
+    if is_period(view, u, (s, e)):
         return not effective
-    series = re.search(lex["series_after"], after) or regex(lex["series_before"], unit.lang).search(before)
-    target = re.search(lex["target_after"], after) or regex(lex["target_before"], unit.lang).search(before)
-    return not (series or target or effective)
+    return not (_marked(view, u, s, e, "series") or is_target(view, u, s, e) or effective)
+
+
+def is_target(view: View, u: int, s: int, e: int) -> bool:
+    """The date at s:e of unit `u` is a target ("2050年までに", "by 2050")."""
+    return _marked(view, u, s, e, "target")
+
+
+def _marked(view: View, u: int, s: int, e: int, what: str) -> bool:
+    """The date at s:e has a `what` word (discourse.yaml `<what>_before` / `<what>_after`) around it;
+    the text before includes what the surface holds before its digits ("since 2015")."""
+    unit, lex = view.units[u], words(view.units[u].lang)
+    lead = re.match(r"\D*", unit.text[s:e]).group()
+    return bool(re.search(lex[f"{what}_after"], unit.text[e : e + 20])
+                or regex(lex[f"{what}_before"], unit.lang).search(unit.text[max(0, s - 50) : s] + lead))
 
 
 def _groups(view: View, u: int, window: Span | None = None) -> list[list[Dated]]:

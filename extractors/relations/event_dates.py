@@ -150,10 +150,11 @@ def _opening_date(view: View, u: int) -> DateMention | None:
     heading that names an event ("(3)署名式"), the section's first sentence tells when it was."""
     if not 0 <= u < len(view.units):
         return None
-    text = view.units[u].text
+    unit = view.units[u]
     found = [d for d in dates(view, u) if usable(view, u, d[0], d[1])]
     head = found[0] if found else None
-    if head is None or len(re.sub(r"\W|on|ngày|vào", "", text[: head[0]], flags=re.IGNORECASE)) > 0:
+    lead = regex(lexicon(unit.lang, "events")["date_lead"], unit.lang)  # "On", "Ngày", "Vào"
+    if head is None or re.sub(r"\W", "", lead.sub("", unit.text[: head[0]])):
         return None
     return head[2]
 

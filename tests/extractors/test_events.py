@@ -537,6 +537,8 @@ def test_events_a_meeting_noun_naming_the_role_of_another_event_is_no_event(lang
      ("ceremony", None, "2029-04-09", None)),
     ("en", "Signing ceremony\n\nOn 9 April 2029, the ministers signed the memorandum at the embassy in Nairobi.",
      ("ceremony", None, "2029-04-09", None)),
+    ("vi", "Lễ ký kết\n\nNgày 9/4/2029, hai bộ trưởng đã ký bản ghi nhớ tại Nairobi.",
+     ("ceremony", None, "2029-04-09", None)),
 ])
 def test_events_a_heading_naming_an_event_takes_the_date_opening_its_section(lang, text, expected):
     """A heading that names a ceremony is dated by the date that opens the section under it."""
