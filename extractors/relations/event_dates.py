@@ -127,6 +127,8 @@ def dated(view: View, c: Candidate, found: list[Candidate]) -> Candidate:
     date = _untaken(view, c, found, date)
     if date is None and c.predicate:
         date = clause_date(view, c.unit, (c.predicate[0], c.predicate[0]), c.predicate, others)
+    if date is None and c.predicate:  # a bare clause between topic and predicate: "…合同委員会は、9月3日、…で開催された"
+        date = own_date(view, c.unit, (c.predicate[1], c.predicate[1]), (c.span[1], c.predicate[1]), others)
     c.tied, c.place = date is not None, place_near(view, c.unit, c.span)
     if date is None and (c.main or not any(o.main for o in found if o is not c and not o.refers)):
         date = _untaken(view, c, found, own_date(view, c.unit, c.span, _independent(view, c), instruments))

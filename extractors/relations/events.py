@@ -245,6 +245,23 @@ def _ordinals(view: View, u: int, cands: list[Candidate]) -> list[tuple[int, Spa
     return left
 
 
+def _sessions(unit_text: str, lang: str, found: list[Candidate], left: list[tuple[int, Span]]
+              ) -> list[tuple[int, Span]]:
+    """An ordinal of a bare session noun ("held its third meeting", "第3回会合を開催") numbers the one
+    body of the sentence that has no ordinal ("The Joint Committee held its third meeting",
+    "合同委員会は…第3回会合を開催した"); return the ordinals still left."""
+    session = regex(lexicon(lang, "events")["session_after"], "ja")
+    bodies = [c for c in found if not (c.generic or c.head or c.refers or c.evident or c.name)]
+    out = []
+    for value, span in left:
+        free = [c for c in bodies if c.ordinal is None]
+        if session.match(unit_text, span[1]) and len(bodies) == 1 and free:
+            free[0].ordinal = value
+        else:
+            out.append((value, span))
+    return out
+
+
 def _elliptic(unit_text: str, lang: str, found: list[Candidate], left: list[tuple[int, Span]]) -> list[Candidate]:
     """An enumeration whose meeting noun is named once: "the first Joint Committee was held in
     2023 and the second in 2024", "合同委員会は、第1回は2023年、第2回は2024年に開催". Each ordinal
@@ -262,12 +279,15 @@ def _elliptic(unit_text: str, lang: str, found: list[Candidate], left: list[tupl
 
 def _unreal(unit_text: str, lang: str, c: Candidate) -> bool:
     """An electronic decision, or a planned meeting, dated or not ("the next JC is scheduled for
-    2026"): no candidate, as the gold sets hold too few of them to learn from (3 in 82 documents)."""
+    2026"), or one its sentence calls off past its clause ("…, originally scheduled for April, has
+    been postponed", "…は、延期された"): no candidate, as the gold sets hold too few of them to
+    learn from (3 in 82 documents)."""
     lex = lexicon(lang, "events")
     lo, hi = clause(unit_text, c.span[0], lang)
     return bool(regex(lex["electronic"], lang).search(unit_text)
                 or regex(lex["planned_before"], lang).search(unit_text, lo, c.span[0])
-                or regex(lex["planned_after"], lang).search(unit_text[c.span[1] : hi]))
+                or regex(lex["planned_after"], lang).search(unit_text[c.span[1] : hi])
+                or regex(lex["unheld_after"], lang).match(unit_text[c.span[1] :]))
 
 
 def _signals(unit_text: str, lang: str, c: Candidate, cands: list[Candidate]) -> dict[str, bool]:
@@ -350,7 +370,7 @@ def candidates(view: View) -> list[Candidate]:
     anaphors: list[Candidate] = []
     for u, unit in enumerate(view.units):
         found = _triggers(view, u)
-        left = _ordinals(view, u, found)
+        left = _sessions(unit.text, unit.lang, found, _ordinals(view, u, found))
         found = _roles(unit.text, unit.lang, _drop_modifiers(unit.text, unit.lang, found))
         found = sorted(found + _elliptic(unit.text, unit.lang, found, left), key=lambda c: c.span)
         for c in found:

@@ -569,3 +569,65 @@ def test_events_the_date_a_session_s_own_relative_clause_states_is_kept(lang, te
 def test_events_a_period_over_several_years_dates_no_meeting(lang, text, expected):
     """A term or a plan over several years is no meeting's date (a meeting lasts days)."""
     assert {e[:3] for e in rule_events(text, lang)} == expected
+
+
+# --- round s9: constructions of sources the corpus has few of (minutes, wire news, provincial papers) ---
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The 6th Joint Committee meeting, originally scheduled for 15 April 2026, has been postponed."),
+    ("en", "The forum planned for March 2026 was cancelled because of the storm."),
+    ("ja", "2026年3月に予定されていた第6回合同委員会は延期された。"),
+    ("ja", "第6回合同委員会は中止となった。"),
+    ("ja", "第5回日本・ケニア合同委員会を、令和8年3月12日にナイロビで開催する予定です。"),
+    ("vi", "Hội nghị Ủy ban hỗn hợp lần thứ 9, dự kiến vào tháng 3/2026, đã bị hoãn."),
+    ("vi", "Phiên họp thứ 6 của Ủy ban hỗn hợp đã phải tạm hoãn do dịch bệnh."),
+])
+def test_events_a_meeting_called_off_or_only_planned_past_its_clause_is_no_event(lang, text):
+    """Postponed, cancelled or still to be held, though the sentence says so only after a comma."""
+    assert rule_events(text, lang) == set()
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "The Japan–Philippines Joint Committee convened its third meeting in Manila on 9 July 2025.",
+     ("joint_committee", 3, "2025-07-09")),
+    ("en", "The Joint Committee held its 3rd meeting in Manila on 9 July 2025.", ("joint_committee", 3, "2025-07-09")),
+    ("ja", "日本・フィリピン合同委員会は、2025年7月9日、マニラで第3回会合を開催した。", ("joint_committee", 3, "2025-07-09")),
+    ("ja", "2025年7月9日、日本・フィリピン合同委員会の第3回会合がマニラで開催された。", ("joint_committee", 3, "2025-07-09")),
+    ("en", "Minutes of the Fifth Meeting of the Japan–Mongolia Joint Committee\n\nDate: 22–23 January 2026\n\n"
+           "Venue: Ulaanbaatar (hybrid)\n\nThe Committee approved one methodology.", ("joint_committee", 5, "2026-01-22")),
+])
+def test_events_an_ordinal_of_a_bare_session_noun_numbers_the_body(lang, text, expected):
+    """"its third meeting", "第3回会合", "the Fifth Meeting of the … Joint Committee": the body's Nth session."""
+    assert {e[:3] for e in events(text, lang)} == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ja", "第十二回日本・モンゴル合同委員会は、令和7年9月3日、ウランバートルで開催された。", ("joint_committee", 12, "2025-09-03")),
+    ("ja", "第三回日越環境ウィークは、令和7年12月にハノイで催された。", ("other", 3, "2025-12")),
+])
+def test_events_a_japanese_topic_takes_the_date_of_a_bare_clause_before_its_predicate(lang, text, expected):
+    """"…は、9月3日、…で開催された": the date clause between topic and predicate is the predicate's;
+    開かれ, 催され, 執り行われ are holding verbs as 開催 is."""
+    assert {e[:3] for e in events(text, lang)} == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "From 4 to 6 August 2025, a delegation from the Ministry of the Environment of Japan visited Phnom Penh "
+           "to discuss new projects.", {("visit", None, "2025-08-04")}),
+    ("vi", "Từ ngày 10 đến 14/6/2025, đoàn công tác của Bộ Môi trường Nhật Bản đã sang thăm và làm việc tại Việt Nam.",
+     {("visit", None, "2025-06-10")}),
+    ("vi", "Hà Nội, ngày 6/11/2025\n\nNgày 4/11, Bộ trưởng Bộ Nông nghiệp và Môi trường đã tiếp Đại sứ Nhật Bản tại trụ sở Bộ.",
+     {("other", None, "2025-11-04")}),
+    ("vi", "Sáng ngày 22/4/2025, Bộ Nông nghiệp và Môi trường phối hợp với Đại sứ quán Nhật Bản tổ chức Lễ kỷ niệm "
+           "10 năm hợp tác JCM.", {("ceremony", None, "2025-04-22")}),
+    ("vi", "Trước đó, vào tháng 10/2024, hai bên đã tổ chức Hội thảo tham vấn về cơ chế tín chỉ chung.",
+     {("seminar", None, "2024-10")}),
+    ("en", "The 4th Japan–Chile Joint Committee met in Santiago on 2 September 2025 and registered one project.",
+     {("joint_committee", 4, "2025-09-02")}),
+    ("en", "Japan hosted the 12th JCM Partner Countries' High-Level Meeting in Tokyo on 20 October 2025.",
+     {("partnership_meeting", 12, "2025-10-20")}),
+])
+def test_events_visits_and_receptions_told_by_their_verbs_and_names_that_hold_another_noun(lang, text, expected):
+    """A delegation visiting a named place, a minister receiving an ambassador, an anniversary ceremony;
+    "Hội thảo tham vấn" is one seminar and "the Joint Committee met" one committee meeting."""
+    assert {e[:3] for e in events(text, lang)} == expected
