@@ -631,3 +631,22 @@ def test_events_visits_and_receptions_told_by_their_verbs_and_names_that_hold_an
     """A delegation visiting a named place, a minister receiving an ambassador, an anniversary ceremony;
     "Hội thảo tham vấn" is one seminar and "the Joint Committee met" one committee meeting."""
     assert {e[:3] for e in events(text, lang)} == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("vi", "Đối thoại chính sách môi trường Việt Nam – Nhật Bản lần thứ 10\n\nNgày 5/12/2025, tại Tokyo, hai bên đã rà "
+           "soát kết quả hợp tác.", {("policy_dialogue", 10, "2025-12-05")}),
+    ("en", "- 20 November: partner countries' meeting at COP30 in Belém (2025)",
+     {("partnership_meeting", None, "2025-11-20"), ("conference", 30, None)}),
+    ("vi", "Ngày 20/11/2025, cuộc họp các nước đối tác JCM được tổ chức tại Hội nghị COP30 ở Belém.",
+     {("partnership_meeting", None, "2025-11-20"), ("conference", 30, None)}),
+    ("ja", "第9回日本・カンボジア合同委員会（書面開催）において、1件のプロジェクトが登録された。", set()),
+    ("ja", "令和7年度JCM事業説明会\n\n開催日：令和7年4月15日（火）\n\n会場：オンライン\n\n概要：公募の内容について説明した。",
+     {("seminar", None, "2025-04-15")}),
+    ("vi", "Đoàn công tác Bộ Môi trường Nhật Bản thăm và làm việc tại tỉnh Bắc Ninh ngày 12/5/2025.",
+     {("visit", None, "2025-05-12")}),
+])
+def test_events_headings_hosts_written_sessions_and_briefings(lang, text, expected):
+    """A long Vietnamese title line is a heading its section's opening date dates; a meeting held at a
+    COP leaves the COP undated; a session held in writing (書面開催) is no meeting; 説明会 is a seminar."""
+    assert {e[:3] for e in events(text, lang)} == expected
