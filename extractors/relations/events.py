@@ -287,7 +287,8 @@ def _unreal(unit_text: str, lang: str, c: Candidate) -> bool:
     return bool(regex(lex["electronic"], lang).search(unit_text)
                 or regex(lex["planned_before"], lang).search(unit_text, lo, c.span[0])
                 or regex(lex["planned_after"], lang).search(unit_text[c.span[1] : hi])
-                or regex(lex["unheld_after"], lang).match(unit_text[c.span[1] :]))
+                or regex(lex["unheld_after"], lang).match(unit_text[c.span[1] :])
+                or regex(lex["unheld_before"], lang).match(unit_text[: c.span[0]]))
 
 
 def _signals(unit_text: str, lang: str, c: Candidate, cands: list[Candidate]) -> dict[str, bool]:

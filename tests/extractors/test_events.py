@@ -650,3 +650,19 @@ def test_events_headings_hosts_written_sessions_and_briefings(lang, text, expect
     """A long Vietnamese title line is a heading its section's opening date dates; a meeting held at a
     COP leaves the COP undated; a session held in writing (書面開催) is no meeting; 説明会 is a seminar."""
     assert {e[:3] for e in events(text, lang)} == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "BANGKOK, Feb 3 (Kyodo) -- Thailand and Japan on Tuesday opened the 8th Joint Committee under the JCM in Bangkok.",
+     {("joint_committee", 8, None)}),
+    ("en", "In March 2025, Vice-Minister Sato led a delegation to Indonesia to discuss JCM projects.",
+     {("visit", None, "2025-03")}),
+    ("ja", "第8回日本・インドネシア合同委員会が、3月10日にジャカルタで開催されます。", set()),
+    ("ja", "環境省は、3月5日（水）にJCMウェビナーをオンラインで開催します。", set()),
+    ("vi", "Dự kiến trong tháng 12/2025, Ủy ban hỗn hợp sẽ họp phiên thứ 5.", set()),
+    ("vi", "Lễ trao giấy chứng nhận tín chỉ JCM đầu tiên diễn ra ngày 8/8/2025 tại TP.HCM.", {("ceremony", None, "2025-08-08")}),
+])
+def test_events_wire_datelines_announcements_and_delegations(lang, text, expected):
+    """A wire dateline (BANGKOK, Feb 3 (Kyodo) --) files the story and dates no meeting; 開催します / 開催されます
+    and a sentence opening on 'Dự kiến' announce meetings to come; 'led a delegation to' is a visit."""
+    assert {e[:3] for e in events(text, lang)} == expected
