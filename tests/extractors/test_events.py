@@ -666,3 +666,13 @@ def test_events_wire_datelines_announcements_and_delegations(lang, text, expecte
     """A wire dateline (BANGKOK, Feb 3 (Kyodo) --) files the story and dates no meeting; 開催します / 開催されます
     and a sentence opening on 'Dự kiến' announce meetings to come; 'led a delegation to' is a visit."""
     assert {e[:3] for e in events(text, lang)} == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "The kick-off meeting of the JCM project was held in Ulaanbaatar on 2 July 2025.", {("other", None, "2025-07-02")}),
+    ("ja", "2025年7月2日、ウランバートルにおいてJCMプロジェクトのキックオフ会合を開催した。", {("other", None, "2025-07-02")}),
+    ("vi", "Cuộc họp khởi động dự án JCM diễn ra ngày 2/7/2025 tại Ulaanbaatar.", {("other", None, "2025-07-02")}),
+])
+def test_events_a_project_s_kick_off_meeting_is_an_event(lang, text, expected):
+    """A project's or a programme's opening meeting (kick-off, キックオフ会合, cuộc họp khởi động) is kind other."""
+    assert {e[:3] for e in events(text, lang)} == expected
