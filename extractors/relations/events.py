@@ -200,6 +200,8 @@ def _roles(text: str, lang: str, found: list[Candidate]) -> list[Candidate]:
 
 
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+_OPENED, _SHUT = re.compile(r"[(（]\s*$"), re.compile(r"\s*[)）]")
+_NAME_TAIL = re.compile(r"\s*(?:[A-Z]{2,6}\s*)?")  # what may end a name before its bracket: "Ủy ban hỗn hợp JCM (lần thứ 3)"
 
 
 def _between(cands: list[Candidate], lo: int, hi: int) -> bool:
@@ -226,9 +228,12 @@ def _ordinals(view: View, u: int, cands: list[Candidate]) -> list[tuple[int, Spa
             if series.search(unit.text[end:]) or any(c.span[0] < m.start() < c.span[1] and c.series for c in cands):
                 continue  # "the first meeting in five years" counts no series; "及び第2回" is coordinated
             options = []
+            opened = _OPENED.search(unit.text, 0, m.start())
             for c in cands:
                 if c.span[0] <= m.start() and end <= c.span[1]:
                     options.append((0, c))
+                elif opened and _SHUT.match(unit.text, end) and _NAME_TAIL.fullmatch(unit.text, c.span[1], opened.start()):
+                    options.append((0, c))  # the noun's ordinal in brackets after it: "Joint Committee (3rd)", "合同委員会（第3回）"
                 elif c.span[0] >= end and gap(end, c.span[0]) and not _between(cands, end, c.span[0]):
                     options.append((c.span[0] - end, c))
                 elif lex["ordinal_side"] == "both" and c.span[1] <= m.start() and gap(c.span[1], m.start()) \

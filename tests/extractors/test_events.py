@@ -676,3 +676,14 @@ def test_events_wire_datelines_announcements_and_delegations(lang, text, expecte
 def test_events_a_project_s_kick_off_meeting_is_an_event(lang, text, expected):
     """A project's or a programme's opening meeting (kick-off, キックオフ会合, cuộc họp khởi động) is kind other."""
     assert {e[:3] for e in events(text, lang)} == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Highlights\n\n- Japan–Mongolia Joint Committee (3rd), 12–13 May 2025, Ulaanbaatar: two projects registered.",
+     {("joint_committee", 3, "2025-05-12")}),
+    ("ja", "2025年5月12日、日本・モンゴル合同委員会（第3回）がウランバートルで開催された。", {("joint_committee", 3, "2025-05-12")}),
+    ("vi", "Ngày 12/5/2025, Ủy ban hỗn hợp JCM (lần thứ 3) đã họp tại Ulaanbaatar.", {("joint_committee", 3, "2025-05-12")}),
+])
+def test_events_an_ordinal_in_brackets_after_the_meeting_noun_is_its_own(lang, text, expected):
+    """"Joint Committee (3rd)", "合同委員会（第3回）", "Ủy ban hỗn hợp JCM (lần thứ 3)": the bracket numbers the noun before it."""
+    assert {e[:3] for e in events(text, lang)} == expected
