@@ -687,3 +687,15 @@ def test_events_a_project_s_kick_off_meeting_is_an_event(lang, text, expected):
 def test_events_an_ordinal_in_brackets_after_the_meeting_noun_is_its_own(lang, text, expected):
     """"Joint Committee (3rd)", "合同委員会（第3回）", "Ủy ban hỗn hợp JCM (lần thứ 3)": the bracket numbers the noun before it."""
     assert {e[:3] for e in events(text, lang)} == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "The 6th Joint Committee, originally scheduled for March, was held in Tokyo on 5 April 2025.",
+     {("joint_committee", 6, "2025-04-05")}),
+    ("en", "The forum, which had been postponed because of the typhoon, was held in Manila on 9 September 2025.",
+     {("forum", None, "2025-09-09")}),
+    ("ja", "第6回合同委員会は、台風のため延期されたが、2025年9月9日にマニラで開催された。", {("joint_committee", 6, "2025-09-09")}),
+])
+def test_events_a_meeting_postponed_and_then_held_is_an_event(lang, text, expected):
+    """A postponement the same sentence says was followed by the meeting does not call it off."""
+    assert {e[:3] for e in events(text, lang)} == expected
