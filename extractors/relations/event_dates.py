@@ -29,6 +29,7 @@ from extractors.relations.relation_features import short
 from extractors.relations.sentences import regex, words
 from extractors.relations.event_candidate import Candidate
 from extractors.lexicon import lexicon
+from extractors.text import spaced
 from schemas.records import AgreementMention, DateMention
 
 
@@ -127,6 +128,8 @@ def dated(view: View, c: Candidate, found: list[Candidate]) -> Candidate:
     date = _untaken(view, c, found, date)
     if date is None and c.predicate:
         date = clause_date(view, c.unit, (c.predicate[0], c.predicate[0]), c.predicate, others)
+    if date is None and c.predicate:  # a bare clause between topic and predicate: "…合同委員会は、9月3日、…で開催された"
+        date = own_date(view, c.unit, (c.predicate[1], c.predicate[1]), (c.span[1], c.predicate[1]), others)
     c.tied, c.place = date is not None, place_near(view, c.unit, c.span)
     if date is None and (c.main or not any(o.main for o in found if o is not c and not o.refers)):
         date = _untaken(view, c, found, own_date(view, c.unit, c.span, _independent(view, c), instruments))
@@ -135,14 +138,29 @@ def dated(view: View, c: Candidate, found: list[Candidate]) -> Candidate:
         date = view.rows[c.unit][0]
     if date is None and (c.ordinal is not None or c.name or c.main):
         date = bare_date(view, c.unit + 1)
-    if date is None and (c.ordinal is not None or c.name or c.main or c.evident) and short(view, c.unit) \
-            and view.units[c.unit].bare:
+    if date is None and (c.ordinal is not None or c.name or c.main or c.evident) and _heading(view, c.unit):
         date = _opening_date(view, c.unit + 1)
     if date is None and (c.main or c.evident) and not relative(view.units[c.unit].text, view.units[c.unit].lang, c):
         date, place = near_date(view, c.unit, NARRATIVE_REACH)
         c.place = c.place or place
     c.date = date.value if date else None
     return c
+
+
+_SENTENCE_END = re.compile(r"[.。!?！？]\s*$")
+
+
+def _heading(view: View, u: int) -> bool:
+    """A line by itself that is a title: a dozen words at most, or up to twice as many with no full
+    stop at its end (a Vietnamese event's name runs to many syllables: "Đối thoại chính sách môi
+    trường Việt Nam – Nhật Bản lần thứ 10")."""
+    unit = view.units[u]
+    if not unit.bare:
+        return False
+    if short(view, u):
+        return True
+    size = len(re.findall(r"\w+", unit.text)) if spaced(unit.lang) else len(unit.text) / 2.5
+    return size <= 24 and not _SENTENCE_END.search(unit.text)
 
 
 def _opening_date(view: View, u: int) -> DateMention | None:

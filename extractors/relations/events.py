@@ -200,6 +200,8 @@ def _roles(text: str, lang: str, found: list[Candidate]) -> list[Candidate]:
 
 
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+_OPENED, _SHUT = re.compile(r"[(（]\s*$"), re.compile(r"\s*[)）]")
+_NAME_TAIL = re.compile(r"\s*(?:[A-Z]{2,6}\s*)?")  # what may end a name before its bracket: "Ủy ban hỗn hợp JCM (lần thứ 3)"
 
 
 def _between(cands: list[Candidate], lo: int, hi: int) -> bool:
@@ -226,9 +228,12 @@ def _ordinals(view: View, u: int, cands: list[Candidate]) -> list[tuple[int, Spa
             if series.search(unit.text[end:]) or any(c.span[0] < m.start() < c.span[1] and c.series for c in cands):
                 continue  # "the first meeting in five years" counts no series; "及び第2回" is coordinated
             options = []
+            opened = _OPENED.search(unit.text, 0, m.start())
             for c in cands:
                 if c.span[0] <= m.start() and end <= c.span[1]:
                     options.append((0, c))
+                elif opened and _SHUT.match(unit.text, end) and _NAME_TAIL.fullmatch(unit.text, c.span[1], opened.start()):
+                    options.append((0, c))  # the noun's ordinal in brackets after it: "Joint Committee (3rd)", "合同委員会（第3回）"
                 elif c.span[0] >= end and gap(end, c.span[0]) and not _between(cands, end, c.span[0]):
                     options.append((c.span[0] - end, c))
                 elif lex["ordinal_side"] == "both" and c.span[1] <= m.start() and gap(c.span[1], m.start()) \
@@ -243,6 +248,23 @@ def _ordinals(view: View, u: int, cands: list[Candidate]) -> list[tuple[int, Spa
             elif not options and value is not None:
                 left.append((value, m.span()))
     return left
+
+
+def _sessions(unit_text: str, lang: str, found: list[Candidate], left: list[tuple[int, Span]]
+              ) -> list[tuple[int, Span]]:
+    """An ordinal of a bare session noun ("held its third meeting", "第3回会合を開催") numbers the one
+    body of the sentence that has no ordinal ("The Joint Committee held its third meeting",
+    "合同委員会は…第3回会合を開催した"); return the ordinals still left."""
+    session = regex(lexicon(lang, "events")["session_after"], "ja")
+    bodies = [c for c in found if not (c.generic or c.head or c.refers or c.evident or c.name)]
+    out = []
+    for value, span in left:
+        free = [c for c in bodies if c.ordinal is None]
+        if session.match(unit_text, span[1]) and len(bodies) == 1 and free:
+            free[0].ordinal = value
+        else:
+            out.append((value, span))
+    return out
 
 
 def _elliptic(unit_text: str, lang: str, found: list[Candidate], left: list[tuple[int, Span]]) -> list[Candidate]:
@@ -262,12 +284,16 @@ def _elliptic(unit_text: str, lang: str, found: list[Candidate], left: list[tupl
 
 def _unreal(unit_text: str, lang: str, c: Candidate) -> bool:
     """An electronic decision, or a planned meeting, dated or not ("the next JC is scheduled for
-    2026"): no candidate, as the gold sets hold too few of them to learn from (3 in 82 documents)."""
+    2026"), or one its sentence calls off past its clause ("…, originally scheduled for April, has
+    been postponed", "…は、延期された"): no candidate, as the gold sets hold too few of them to
+    learn from (3 in 82 documents)."""
     lex = lexicon(lang, "events")
     lo, hi = clause(unit_text, c.span[0], lang)
     return bool(regex(lex["electronic"], lang).search(unit_text)
                 or regex(lex["planned_before"], lang).search(unit_text, lo, c.span[0])
-                or regex(lex["planned_after"], lang).search(unit_text[c.span[1] : hi]))
+                or regex(lex["planned_after"], lang).search(unit_text[c.span[1] : hi])
+                or regex(lex["unheld_after"], lang).match(unit_text[c.span[1] :])
+                or regex(lex["unheld_before"], lang).match(unit_text[: c.span[0]]))
 
 
 def _signals(unit_text: str, lang: str, c: Candidate, cands: list[Candidate]) -> dict[str, bool]:
@@ -350,7 +376,7 @@ def candidates(view: View) -> list[Candidate]:
     anaphors: list[Candidate] = []
     for u, unit in enumerate(view.units):
         found = _triggers(view, u)
-        left = _ordinals(view, u, found)
+        left = _sessions(unit.text, unit.lang, found, _ordinals(view, u, found))
         found = _roles(unit.text, unit.lang, _drop_modifiers(unit.text, unit.lang, found))
         found = sorted(found + _elliptic(unit.text, unit.lang, found, left), key=lambda c: c.span)
         for c in found:

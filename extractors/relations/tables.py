@@ -154,16 +154,21 @@ def _span(seg: Segment, cells: list[Cell]) -> tuple[int, int, str]:
 
 def _event(seg: Segment, table: Table, cols: Columns, cells: dict[int, Cell], lang: str
            ) -> EventMention | None:
-    """One meeting per row of a table with date and venue columns."""
+    """One meeting per row of a table with date and venue columns, or with date and event-name
+    columns ("| 12 Jan 2026 | 2nd Joint Committee | Dhaka |"): the name cell gives the row's kind
+    and ordinal, else the caption its kind and the first cell the ordinal."""
     date_col, place_col = cols.column("meeting_date_headers"), cols.column("meeting_place_headers")
-    if date_col is None or place_col is None or date_col not in cells:
+    name_col = cols.column("meeting_name_headers", skip=date_col)
+    name = cells.get(name_col) if name_col is not None else None
+    if date_col is None or (place_col is None and name is None) or date_col not in cells:
         return None
     parsed = parse_date(cells[date_col].text, lang)
     events = lexicon(lang, "events")
-    kind = next((e["kind"] for e in events["kinds"]
-                 if regex(e["pattern"], lang).search(table.caption)), "other")
+    kinds = [e for e in events["kinds"] if not (e.get("refers") or e.get("head"))]
+    kind = next((e["kind"] for text in ([name.text] if name else []) + [table.caption] for e in kinds
+                 if regex(e["pattern"], lang).search(text)), "other")
     ordinal_col = cols.column("meeting_ordinal_headers")
-    ordinal_cell = cells.get(ordinal_col if ordinal_col is not None else min(cells))
+    ordinal_cell = cells.get(ordinal_col) if ordinal_col is not None else name or cells.get(min(cells))
     ordinal = ordinal_in(ordinal_cell, lang, ordinal_col is not None) if ordinal_cell else None
     places = find_places(cells[place_col].text, lang) if place_col in cells else []
     place = places[0][2] if places else None

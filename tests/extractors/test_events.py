@@ -581,3 +581,132 @@ def test_events_a_definite_mention_far_after_a_named_one_with_its_own_date_is_a_
     found = {e[:3] for e in events(text, "en")}
     assert {("joint_committee", 3, "2023-02-02"), ("joint_committee", None, "2024-05-05")} <= found
 
+
+# --- round s9: constructions of sources the corpus has few of (minutes, wire news, provincial papers) ---
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The 6th Joint Committee meeting, originally scheduled for 15 April 2026, has been postponed."),
+    ("en", "The forum planned for March 2026 was cancelled because of the storm."),
+    ("ja", "2026年3月に予定されていた第6回合同委員会は延期された。"),
+    ("ja", "第6回合同委員会は中止となった。"),
+    ("ja", "第5回日本・ケニア合同委員会を、令和8年3月12日にナイロビで開催する予定です。"),
+    ("vi", "Hội nghị Ủy ban hỗn hợp lần thứ 9, dự kiến vào tháng 3/2026, đã bị hoãn."),
+    ("vi", "Phiên họp thứ 6 của Ủy ban hỗn hợp đã phải tạm hoãn do dịch bệnh."),
+])
+def test_events_a_meeting_called_off_or_only_planned_past_its_clause_is_no_event(lang, text):
+    """Postponed, cancelled or still to be held, though the sentence says so only after a comma."""
+    assert rule_events(text, lang) == set()
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "The Japan–Philippines Joint Committee convened its third meeting in Manila on 9 July 2025.",
+     ("joint_committee", 3, "2025-07-09")),
+    ("en", "The Joint Committee held its 3rd meeting in Manila on 9 July 2025.", ("joint_committee", 3, "2025-07-09")),
+    ("ja", "日本・フィリピン合同委員会は、2025年7月9日、マニラで第3回会合を開催した。", ("joint_committee", 3, "2025-07-09")),
+    ("ja", "2025年7月9日、日本・フィリピン合同委員会の第3回会合がマニラで開催された。", ("joint_committee", 3, "2025-07-09")),
+    ("en", "Minutes of the Fifth Meeting of the Japan–Mongolia Joint Committee\n\nDate: 22–23 January 2026\n\n"
+           "Venue: Ulaanbaatar (hybrid)\n\nThe Committee approved one methodology.", ("joint_committee", 5, "2026-01-22")),
+])
+def test_events_an_ordinal_of_a_bare_session_noun_numbers_the_body(lang, text, expected):
+    """"its third meeting", "第3回会合", "the Fifth Meeting of the … Joint Committee": the body's Nth session."""
+    assert {e[:3] for e in events(text, lang)} == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("ja", "第十二回日本・モンゴル合同委員会は、令和7年9月3日、ウランバートルで開催された。", ("joint_committee", 12, "2025-09-03")),
+    ("ja", "第三回日越環境ウィークは、令和7年12月にハノイで催された。", ("other", 3, "2025-12")),
+])
+def test_events_a_japanese_topic_takes_the_date_of_a_bare_clause_before_its_predicate(lang, text, expected):
+    """"…は、9月3日、…で開催された": the date clause between topic and predicate is the predicate's;
+    開かれ, 催され, 執り行われ are holding verbs as 開催 is."""
+    assert {e[:3] for e in events(text, lang)} == {expected}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "From 4 to 6 August 2025, a delegation from the Ministry of the Environment of Japan visited Phnom Penh "
+           "to discuss new projects.", {("visit", None, "2025-08-04")}),
+    ("vi", "Từ ngày 10 đến 14/6/2025, đoàn công tác của Bộ Môi trường Nhật Bản đã sang thăm và làm việc tại Việt Nam.",
+     {("visit", None, "2025-06-10")}),
+    ("vi", "Hà Nội, ngày 6/11/2025\n\nNgày 4/11, Bộ trưởng Bộ Nông nghiệp và Môi trường đã tiếp Đại sứ Nhật Bản tại trụ sở Bộ.",
+     {("other", None, "2025-11-04")}),
+    ("vi", "Sáng ngày 22/4/2025, Bộ Nông nghiệp và Môi trường phối hợp với Đại sứ quán Nhật Bản tổ chức Lễ kỷ niệm "
+           "10 năm hợp tác JCM.", {("ceremony", None, "2025-04-22")}),
+    ("vi", "Trước đó, vào tháng 10/2024, hai bên đã tổ chức Hội thảo tham vấn về cơ chế tín chỉ chung.",
+     {("seminar", None, "2024-10")}),
+    ("en", "The 4th Japan–Chile Joint Committee met in Santiago on 2 September 2025 and registered one project.",
+     {("joint_committee", 4, "2025-09-02")}),
+    ("en", "Japan hosted the 12th JCM Partner Countries' High-Level Meeting in Tokyo on 20 October 2025.",
+     {("partnership_meeting", 12, "2025-10-20")}),
+])
+def test_events_visits_and_receptions_told_by_their_verbs_and_names_that_hold_another_noun(lang, text, expected):
+    """A delegation visiting a named place, a minister receiving an ambassador, an anniversary ceremony;
+    "Hội thảo tham vấn" is one seminar and "the Joint Committee met" one committee meeting."""
+    assert {e[:3] for e in events(text, lang)} == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("vi", "Đối thoại chính sách môi trường Việt Nam – Nhật Bản lần thứ 10\n\nNgày 5/12/2025, tại Tokyo, hai bên đã rà "
+           "soát kết quả hợp tác.", {("policy_dialogue", 10, "2025-12-05")}),
+    ("en", "- 20 November: partner countries' meeting at COP30 in Belém (2025)",
+     {("partnership_meeting", None, "2025-11-20"), ("conference", 30, None)}),
+    ("vi", "Ngày 20/11/2025, cuộc họp các nước đối tác JCM được tổ chức tại Hội nghị COP30 ở Belém.",
+     {("partnership_meeting", None, "2025-11-20"), ("conference", 30, None)}),
+    ("ja", "第9回日本・カンボジア合同委員会（書面開催）において、1件のプロジェクトが登録された。", set()),
+    ("ja", "令和7年度JCM事業説明会\n\n開催日：令和7年4月15日（火）\n\n会場：オンライン\n\n概要：公募の内容について説明した。",
+     {("seminar", None, "2025-04-15")}),
+    ("vi", "Đoàn công tác Bộ Môi trường Nhật Bản thăm và làm việc tại tỉnh Bắc Ninh ngày 12/5/2025.",
+     {("visit", None, "2025-05-12")}),
+])
+def test_events_headings_hosts_written_sessions_and_briefings(lang, text, expected):
+    """A long Vietnamese title line is a heading its section's opening date dates; a meeting held at a
+    COP leaves the COP undated; a session held in writing (書面開催) is no meeting; 説明会 is a seminar."""
+    assert {e[:3] for e in events(text, lang)} == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "BANGKOK, Feb 3 (Kyodo) -- Thailand and Japan on Tuesday opened the 8th Joint Committee under the JCM in Bangkok.",
+     {("joint_committee", 8, None)}),
+    ("en", "In March 2025, Vice-Minister Sato led a delegation to Indonesia to discuss JCM projects.",
+     {("visit", None, "2025-03")}),
+    ("ja", "第8回日本・インドネシア合同委員会が、3月10日にジャカルタで開催されます。", set()),
+    ("ja", "環境省は、3月5日（水）にJCMウェビナーをオンラインで開催します。", set()),
+    ("vi", "Dự kiến trong tháng 12/2025, Ủy ban hỗn hợp sẽ họp phiên thứ 5.", set()),
+    ("vi", "Lễ trao giấy chứng nhận tín chỉ JCM đầu tiên diễn ra ngày 8/8/2025 tại TP.HCM.", {("ceremony", None, "2025-08-08")}),
+])
+def test_events_wire_datelines_announcements_and_delegations(lang, text, expected):
+    """A wire dateline (BANGKOK, Feb 3 (Kyodo) --) files the story and dates no meeting; 開催します / 開催されます
+    and a sentence opening on 'Dự kiến' announce meetings to come; 'led a delegation to' is a visit."""
+    assert {e[:3] for e in events(text, lang)} == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "The kick-off meeting of the JCM project was held in Ulaanbaatar on 2 July 2025.", {("other", None, "2025-07-02")}),
+    ("ja", "2025年7月2日、ウランバートルにおいてJCMプロジェクトのキックオフ会合を開催した。", {("other", None, "2025-07-02")}),
+    ("vi", "Cuộc họp khởi động dự án JCM diễn ra ngày 2/7/2025 tại Ulaanbaatar.", {("other", None, "2025-07-02")}),
+])
+def test_events_a_project_s_kick_off_meeting_is_an_event(lang, text, expected):
+    """A project's or a programme's opening meeting (kick-off, キックオフ会合, cuộc họp khởi động) is kind other."""
+    assert {e[:3] for e in events(text, lang)} == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Highlights\n\n- Japan–Mongolia Joint Committee (3rd), 12–13 May 2025, Ulaanbaatar: two projects registered.",
+     {("joint_committee", 3, "2025-05-12")}),
+    ("ja", "2025年5月12日、日本・モンゴル合同委員会（第3回）がウランバートルで開催された。", {("joint_committee", 3, "2025-05-12")}),
+    ("vi", "Ngày 12/5/2025, Ủy ban hỗn hợp JCM (lần thứ 3) đã họp tại Ulaanbaatar.", {("joint_committee", 3, "2025-05-12")}),
+])
+def test_events_an_ordinal_in_brackets_after_the_meeting_noun_is_its_own(lang, text, expected):
+    """"Joint Committee (3rd)", "合同委員会（第3回）", "Ủy ban hỗn hợp JCM (lần thứ 3)": the bracket numbers the noun before it."""
+    assert {e[:3] for e in events(text, lang)} == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "The 6th Joint Committee, originally scheduled for March, was held in Tokyo on 5 April 2025.",
+     {("joint_committee", 6, "2025-04-05")}),
+    ("en", "The forum, which had been postponed because of the typhoon, was held in Manila on 9 September 2025.",
+     {("forum", None, "2025-09-09")}),
+    ("ja", "第6回合同委員会は、台風のため延期されたが、2025年9月9日にマニラで開催された。", {("joint_committee", 6, "2025-09-09")}),
+])
+def test_events_a_meeting_postponed_and_then_held_is_an_event(lang, text, expected):
+    """A postponement the same sentence says was followed by the meeting does not call it off."""
+    assert {e[:3] for e in events(text, lang)} == expected

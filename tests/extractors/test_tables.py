@@ -345,3 +345,17 @@ def test_tables_prose_with_tabs_stays_prose(tmp_path):
 def test_tables_year_columns_read_the_same_from_pipes_and_tabs(tmp_path):
     tabs = "表5 国別・年度別の採択件数\n\t2023年度\t2024年度\nタイ\t3\t5\nパラオ\t1\t2\n"
     assert counts(table_facts(tmp_path, tabs, "tabs.txt")) == counts(table_facts(tmp_path, YEARS_JA))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("| Date | Event | Venue |\n| --- | --- | --- |\n| 12 Jan 2026 | 2nd Joint Committee | Dhaka |\n"
+     "| 3 Mar 2026 | JCM Seminar | Chittagong |\n",
+     {("joint_committee", 2, "2026-01-12"), ("seminar", None, "2026-03-03")}),
+    ("| STT | Thời gian | Sự kiện |\n| --- | --- | --- |\n| 1 | 14/3/2025 | Hội nghị Ủy ban hỗn hợp lần thứ 8 |\n"
+     "| 2 | 22/8/2025 | Hội thảo JCM tại Cần Thơ |\n",
+     {("joint_committee", 8, "2025-03-14"), ("seminar", None, "2025-08-22")}),
+])
+def test_tables_an_event_name_column_gives_each_row_its_kind_and_ordinal(tmp_path, text, expected):
+    """A schedule of different meetings: the event cell names each row's kind and ordinal (no venue needed)."""
+    facts = table_facts(tmp_path, text)
+    assert {(m.kind, m.ordinal, m.date) for m in facts if isinstance(m, EventMention)} == expected
