@@ -745,3 +745,21 @@ def test_agreements_a_legal_documents_header_after_a_sites_preamble_still_names_
     "THÔNG TƯ\n\n"
     "Quy định chi tiết về tín chỉ các-bon")
     assert {a[:3] for a in agreements(text, "vi")} == {("legal_act", ("MAE_VN",), "2025-08-15")}
+
+
+# fmt: off
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "On 3 June 2016, in Lima, the Government of Japan and the Government of Peru exchanged notes on the Joint Crediting Mechanism.",
+     ("bilateral_document", ("JPN", "PER"), "2016-06-03")),
+    ("en", "An Exchange of Notes concerning the JCM between Japan and Chile was made on 9 May 2015.",
+     ("bilateral_document", ("CHL", "JPN"), "2015-05-09")),
+    ("ja", "2016年6月3日、リマにおいて、日本国政府とペルー共和国政府との間で、二国間クレジット制度に関する書簡の交換が行われた。",
+     ("bilateral_document", ("JPN", "PER"), "2016-06-03")),
+    ("vi", "Ngày 3/6/2016, Peru và Nhật Bản đã trao đổi công hàm về Cơ chế tín chỉ chung tại Lima.",
+     ("bilateral_document", ("JPN", "PER"), "2016-06-03")),
+    ("ja", "環境省は、2021年4月6日、国連工業開発機関との間で協力意図表明文書に署名した。",
+     ("other", ("MOEJ", "UNIDO"), "2021-04-06")),
+])
+# fmt: on
+def test_agreements_an_exchange_of_notes_or_letters_is_one_instrument(lang, text, expected):
+    assert expected in {a[:3] for a in agreements(text, lang)}
