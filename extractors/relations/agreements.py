@@ -618,8 +618,19 @@ def decode(view: View, cands: list[Candidate], judge: Model, dater: Model) -> li
     an instrument between parties (all but a law) needs two sides, so one with a single side is none."""
     decided = [replace(c, strong=False) if c.date and c.date == release_date(view, c.unit) else c
                for c in decide(view, cands, judge, dater, date_options)]  # a body's signing day wins
+    decided = [replace(c, fresh=False) if _headline(view, c.unit) else c for c in decided]
     merged = merge(refine(view, decided))
     return [c for c in merged if c.kind == "legal_act" or len(c.parties) >= 2]
+
+
+def _headline(view: View, u: int) -> bool:
+    """A short line of its own in the opening, with no sentence end: a headline. Its "a MoC"
+    ("Japan and Ghana sign a MoC on the JCM") is the instrument the body tells of, not a new one."""
+    unit = view.units[u]
+    return u < HEADLINE_UNITS and unit.bare and short(view, u) and not re.search(r"[。！？]|[.!?](?:\s|$)", unit.text.strip())
+
+
+HEADLINE_UNITS = 4  # the opening units that may hold a release's headline (after a label and a date line)
 
 
 def mentions(ctx: Context, view: View, cands: list[Candidate]) -> dict[int, list[AgreementMention]]:

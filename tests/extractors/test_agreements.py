@@ -763,3 +763,12 @@ def test_agreements_a_legal_documents_header_after_a_sites_preamble_still_names_
 # fmt: on
 def test_agreements_an_exchange_of_notes_or_letters_is_one_instrument(lang, text, expected):
     assert expected in {a[:3] for a in agreements(text, lang)}
+
+
+def test_agreements_a_dotted_title_does_not_end_the_sentence_that_dates_the_signing():
+    # "H.E." (His Excellency) is no sentence end: the signing keeps its own day, not the release's;
+    # the headline's "a Memorandum" is the body's instrument, not a second one dated by the release
+    text = ("News Release\n2 May 2024\n\nJapan and Ghana sign a Memorandum of Cooperation on the JCM\n\n"
+            "On 30 April 2024, in Accra, H.E. Mr. Ken Ito, Ambassador of Japan to Ghana, and the Minister of "
+            "Environment of Ghana signed the Memorandum of Cooperation on the Joint Crediting Mechanism.")
+    assert {a[:3] for a in agreements(text, "en")} == {("bilateral_document", ("GHA", "JPN"), "2024-04-30")}
