@@ -229,7 +229,9 @@ def candidates(view: View) -> list[Candidate]:
             if r.irrealis or r.generic:
                 continue
             own_kind = kind
-            if jcm and (r.jcm_topic or noun in founders or titled) and not r.renewal and not _company(view, u, clause):
+            listed_beside = any(o.jcm_topic for o in readings[u] if o is not r)  # "① the JCM MoC, ② the MoC on waste"
+            if jcm and (r.jcm_topic or ((noun in founders or titled) and not listed_beside)) and not r.renewal \
+                    and not _company(view, u, clause):
                 kind = "bilateral_document"
             cand = replace(_argue(view, u, span, kind, verb, spans), noun=noun, fresh=_fresh(view, u, span))
             if kind == "bilateral_document" and _with_group(cand, unit.lang):

@@ -772,3 +772,17 @@ def test_agreements_a_dotted_title_does_not_end_the_sentence_that_dates_the_sign
             "On 30 April 2024, in Accra, H.E. Mr. Ken Ito, Ambassador of Japan to Ghana, and the Minister of "
             "Environment of Ghana signed the Memorandum of Cooperation on the Joint Crediting Mechanism.")
     assert {a[:3] for a in agreements(text, "en")} == {("bilateral_document", ("GHA", "JPN"), "2024-04-30")}
+
+
+# fmt: off
+@pytest.mark.parametrize("lang, text, expected", [
+    ("ja", "両国は、①日・カンボジアJCM協力覚書、②環境省とカンボジア環境省との水質分野協力覚書の2文書に署名した(2014年4月11日)。",
+     ("moc", ("KHM", "MOEJ"), "2014-04-11")),
+    ("en", "On 11 April 2014 the sides signed (1) a Memorandum of Cooperation on the JCM between Japan and Cambodia; and "
+           "(2) a Memorandum of Cooperation on water quality between the Ministry of the Environment of Japan and the Ministry of Environment of Cambodia.",
+     ("moc", ("KHM", "MOEJ"), "2014-04-11")),
+])
+# fmt: on
+def test_agreements_a_memorandum_listed_beside_the_jcm_one_keeps_its_own_kind(lang, text, expected):
+    found = {a[:3] for a in agreements(text, lang)}
+    assert expected in found and ("bilateral_document", ("JPN", "KHM"), "2014-04-11") in found
