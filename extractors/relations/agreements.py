@@ -53,7 +53,7 @@ from extractors.relations.relation_dates import date_by
 from extractors.relations.relation_model import Features, Model, bucket, model
 from extractors.relations.parties import as_countries, org_country, referred_sides, sides, unit_parties
 from extractors.text import spaced
-from schemas.records import JCM_HOME, AgreementMention, CountryMention, OrgMention
+from schemas.records import JCM_HOME, AgreementMention, CountryMention, DateMention, OrgMention
 
 _OPEN = re.compile(r"\s*[(（]\s*")
 _NUMBER = re.compile(r"\s*(?:số|No\.?|第)?\s*(\d+)(?![\d年月日])")  # a legal act's number after its noun
@@ -490,7 +490,10 @@ def _argue(view: View, u: int, span: Span, kind: str, verb: Span | None, spans: 
         date = next(iter(other.values())) if len(other) == 1 else None
     if date is not None and _across(view, u, span, date.value, spans):
         date = None
-    if date is None and verb and not legal:
+    told = _signing_told(view, u) if date is None and verb and not legal else None
+    if told is not None:
+        date, strong = told, False
+    elif date is None and verb and not legal:
         date, strong = near_date(view, u)[0], u in view.rows  # a row dates what it holds
     clause = _clause(view, u, span, spans)
     orgs, countries = unit_parties(view, u, clause, issuer=legal)
@@ -528,6 +531,19 @@ def _argue(view: View, u: int, span: Span, kind: str, verb: Span | None, spans: 
         strong=strong and date is not None, place=place_near(view, u, anchor), org_level=bool(orgs),
         local=local, verb=verb,
     )
+
+
+def _signing_told(view: View, u: int) -> DateMention | None:
+    """The date of the next sentence when it tells of the signing itself and names no instrument
+    of its own ("…signed three documents: … . The signing took place in Vientiane on 7 August 2013")."""
+    v = u + 1
+    if v >= len(view.units) or _triggers(view, v):
+        return None
+    unit = view.units[v]
+    if not regex(lexicon(unit.lang, "agreements")["signing"], unit.lang).search(unit.text):
+        return None
+    found = [m for s, e, m in dates(view, v) if usable(view, v, s, e) and not is_period(view, v, (s, e))]
+    return found[0] if len(found) == 1 else None
 
 
 def _counterpart(view: View, u: int, orgs: list[str], countries: list[str]) -> tuple[list[str], list[str]]:

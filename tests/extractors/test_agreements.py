@@ -786,3 +786,16 @@ def test_agreements_a_dotted_title_does_not_end_the_sentence_that_dates_the_sign
 def test_agreements_a_memorandum_listed_beside_the_jcm_one_keeps_its_own_kind(lang, text, expected):
     found = {a[:3] for a in agreements(text, lang)}
     assert expected in found and ("bilateral_document", ("JPN", "KHM"), "2014-04-11") in found
+
+
+# fmt: off
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "During the visit, the ministers signed a Memorandum of Cooperation on the JCM between Japan and Bhutan. "
+           "The signing ceremony took place in Thimphu on 14 May 2019.",
+     ("bilateral_document", ("BTN", "JPN"), "2019-05-14")),
+    ("ja", "訪問中、両大臣は日・ブータン間の二国間クレジット制度に関する協力覚書に署名した。署名式は2019年5月14日にティンプーで行われた。",
+     ("bilateral_document", ("BTN", "JPN"), "2019-05-14")),
+])
+# fmt: on
+def test_agreements_the_next_sentence_telling_of_the_signing_dates_it(lang, text, expected):
+    assert expected in {a[:3] for a in rule_agreements(text, lang)}
