@@ -799,3 +799,15 @@ def test_agreements_a_memorandum_listed_beside_the_jcm_one_keeps_its_own_kind(la
 # fmt: on
 def test_agreements_the_next_sentence_telling_of_the_signing_dates_it(lang, text, expected):
     assert expected in {a[:3] for a in rule_agreements(text, lang)}
+
+
+# fmt: off
+@pytest.mark.parametrize("text, expected", [
+    ("Japan's Minister of Foreign Affairs and his Rwandan counterpart signed a Memorandum of Cooperation on the JCM in Kigali on 3 May 2024.",
+     ("bilateral_document", ("JPN", "RWA"), "2024-05-03")),
+    ("On 3 May 2024, the Ministry of the Environment of Japan and the Rwandan side signed a Memorandum of Understanding on waste management.",
+     ("mou", ("MOEJ", "RWA"), "2024-05-03")),
+])
+# fmt: on
+def test_agreements_a_side_named_by_its_nationality_word_is_its_state(text, expected):
+    assert expected in {a[:3] for a in rule_agreements(text, "en")}
