@@ -811,3 +811,14 @@ def test_agreements_the_next_sentence_telling_of_the_signing_dates_it(lang, text
 # fmt: on
 def test_agreements_a_side_named_by_its_nationality_word_is_its_state(text, expected):
     assert expected in {a[:3] for a in rule_agreements(text, "en")}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Japan and Peru have not yet signed a Memorandum of Cooperation on the JCM, though talks went on in 2023."),
+    ("en", "Peru is yet to sign the bilateral document on the JCM with Japan (March 2023)."),
+    ("ja", "日本とペルーは、2023年3月時点で、JCMに関する協力覚書にまだ署名していない。"),
+    ("ja", "2023年、日本とペルーの協力覚書は締結に至らなかった。"),
+    ("vi", "Đến tháng 3/2023, Peru và Nhật Bản vẫn chưa ký Bản ghi nhớ hợp tác về JCM."),
+])
+def test_agreements_an_instrument_not_signed_is_none(lang, text):
+    assert not rule_agreements(text, lang)
