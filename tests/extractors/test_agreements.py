@@ -822,3 +822,13 @@ def test_agreements_a_side_named_by_its_nationality_word_is_its_state(text, expe
 ])
 def test_agreements_an_instrument_not_signed_is_none(lang, text):
     assert not rule_agreements(text, lang)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("二国間クレジット制度に関する協力覚書は、2024年8月12日、キガリにおいて、駐ルワンダ日本国大使とルワンダ環境大臣との間で署名された。",
+     ("bilateral_document", ("JPN", "RWA"), "2024-08-12")),
+    ("2024年8月12日、駐日ルワンダ大使と環境大臣は、環境協力に関する協力覚書に署名した。",
+     ("moc", ("MOEJ", "RWA"), "2024-08-12")),
+])
+def test_agreements_japans_ambassador_abroad_signs_for_japan(text, expected):
+    assert expected in {a[:3] for a in rule_agreements(text, "ja")}
