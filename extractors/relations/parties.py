@@ -6,7 +6,7 @@ A side named by a body without an id is represented by its country. A country th
 where a place is ("in Manila, Philippines", "フィリピン・マニラで") is no side; "the two sides"
 ("hai bên", "両者") are the sides named just before. Words: `party_titles`, `title_country_before`, `title_country_after`, `party_groups`,
 `place_country_before`, `place_country_after`, `place_country_end`, `located_before`,
-`located_after`, `demonym_sides` and `both_sides` in
+`located_after`, `place_body_before`, `place_body_after`, `demonym_sides` and `both_sides` in
 `data/<lang>/discourse.yaml`.
 
     en: MOEJ and the Philippines' DENR → (MOEJ, PHL) · ja: 日本国環境大臣とベトナム天然資源環境大臣 → (MOEJ, MONRE)
@@ -121,11 +121,21 @@ def _place_countries(view: View, u: int) -> set[Span]:
             out.add((s, e))  # "at the COP in Egypt", "エジプトで開催": where, not who
             continue
         for ps, pe, _ in places:
+            if _body(unit.text, unit.lang, ps, pe):
+                continue  # "thành phố Hải Phòng (Việt Nam)", "ベトナム・ハイフォン市": a city that signs, its state a side
             if (pe <= s and after.fullmatch(unit.text, pe, s) and ends.match(unit.text, e)) or (
                 e <= ps and before.fullmatch(unit.text, e, ps)
             ):
                 out.add((s, e))
     return out
+
+
+def _body(text: str, lang: str, ps: int, pe: int) -> bool:
+    """The place is named as a body (a city, a province: "Hai Phong City", "thành phố Hải Phòng",
+    "ハイフォン市"), which acts and signs, rather than as where something is."""
+    lex = words(lang)
+    return bool(re.search(lex["place_body_before"] + "$", text[max(0, ps - 16) : ps], re.IGNORECASE)
+                or re.match(lex["place_body_after"], text[pe : pe + 16], re.IGNORECASE))
 
 
 @cache

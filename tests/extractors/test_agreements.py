@@ -832,3 +832,11 @@ def test_agreements_an_instrument_not_signed_is_none(lang, text):
 ])
 def test_agreements_japans_ambassador_abroad_signs_for_japan(text, expected):
     assert expected in {a[:3] for a in rule_agreements(text, "ja")}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("vi", "Ngày 10/4/2019, thành phố Đà Nẵng (Việt Nam) và thành phố Yokohama (Nhật Bản) đã ký Biên bản ghi nhớ về hợp tác phát triển đô thị bền vững."),
+    ("en", "On 10 April 2019, Da Nang City (Viet Nam) and Yokohama City (Japan) signed a Memorandum of Understanding on sustainable urban development."),
+])
+def test_agreements_a_city_that_signs_has_its_state_as_the_side(lang, text):
+    assert {a[1:3] for a in rule_agreements(text, lang)} == {(("JPN", "VNM"), "2019-04-10")}
