@@ -143,7 +143,8 @@ def _signals(unit_text: str, lang: str, span: Span, verb: Span | None) -> tuple[
     lex = lexicon(lang, "agreements")
     lo = min(span[0], verb[0]) if verb else span[0]
     hi = max(span[1], verb[1]) if verb else span[1]
-    irrealis = bool(regex(lex["irrealis"], lang).search(unit_text[max(0, lo - 20) : hi + 12]))
+    # the window is searched in place: a lookbehind sees the words before it ("the first country to sign")
+    irrealis = bool(regex(lex["irrealis"], lang).search(unit_text, max(0, lo - 20), hi + 12))
     after = unit_text[span[1] : hi + 10] if lang == "ja" else ""  # 〜を締結する17か国
     before = unit_text[max(0, span[0] - 25) : span[0]].rsplit("\n", 1)[-1]  # not across a line break
     return irrealis, bool(regex(lex["generic"], lang).search(before + after))

@@ -840,3 +840,9 @@ def test_agreements_japans_ambassador_abroad_signs_for_japan(text, expected):
 ])
 def test_agreements_a_city_that_signs_has_its_state_as_the_side(lang, text):
     assert {a[1:3] for a in rule_agreements(text, lang)} == {(("JPN", "VNM"), "2019-04-10")}
+
+
+def test_agreements_the_first_country_to_sign_is_read_with_the_words_before_the_window():
+    # "to sign" after "the first country" tells what happened, however far the instrument word is
+    text = "Mongolia was the first country to sign the JCM bilateral document with Japan (January 2013)."
+    assert ("bilateral_document", ("JPN", "MNG"), "2013-01") in {a[:3] for a in rule_agreements(text, "en")}
