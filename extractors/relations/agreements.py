@@ -53,7 +53,7 @@ from extractors.relations.relation_dates import date_by
 from extractors.relations.relation_model import Features, Model, bucket, model
 from extractors.relations.parties import as_countries, org_country, referred_sides, sides, unit_parties
 from extractors.text import spaced
-from schemas.records import JCM_HOME, AgreementMention, CountryMention, OrgMention
+from schemas.records import JCM_HOME, AgreementMention, CountryMention, DateMention, OrgMention
 
 _OPEN = re.compile(r"\s*[(（]\s*")
 _CLOSE = re.compile(r"\s*[)）]")
@@ -141,7 +141,8 @@ def _signals(unit_text: str, lang: str, span: Span, verb: Span | None) -> tuple[
     lex = lexicon(lang, "agreements")
     lo = min(span[0], verb[0]) if verb else span[0]
     hi = max(span[1], verb[1]) if verb else span[1]
-    irrealis = bool(regex(lex["irrealis"], lang).search(unit_text[max(0, lo - 20) : hi + 12]))
+    # the window is searched in place: a lookbehind sees the words before it ("the first country to sign")
+    irrealis = bool(regex(lex["irrealis"], lang).search(unit_text, max(0, lo - 20), hi + 12))
     after = unit_text[span[1] : hi + 10] if lang == "ja" else ""  # 〜を締結する17か国
     before = unit_text[max(0, span[0] - 25) : span[0]].rsplit("\n", 1)[-1]  # not across a line break
     return irrealis, bool(regex(lex["generic"], lang).search(before + after))
@@ -227,7 +228,9 @@ def candidates(view: View) -> list[Candidate]:
             if r.irrealis or r.generic:
                 continue
             own_kind = kind
-            if jcm and (r.jcm_topic or noun in founders or titled) and not r.renewal and not _company(view, u, clause):
+            listed_beside = any(o.jcm_topic for o in readings[u] if o is not r)  # "① the JCM MoC, ② the MoC on waste"
+            if jcm and (r.jcm_topic or ((noun in founders or titled) and not listed_beside)) and not r.renewal \
+                    and not _company(view, u, clause):
                 kind = "bilateral_document"
             cand = replace(_argue(view, u, span, kind, verb, spans), noun=noun, fresh=_fresh(view, u, span))
             if kind == "bilateral_document" and _with_group(cand, unit.lang):
@@ -498,7 +501,10 @@ def _argue(view: View, u: int, span: Span, kind: str, verb: Span | None, spans: 
         date = next(iter(other.values())) if len(other) == 1 else None
     if date is not None and _across(view, u, span, date.value, spans):
         date = None
-    if date is None and verb and not legal:
+    told = _signing_told(view, u) if date is None and verb and not legal else None
+    if told is not None:
+        date, strong = told, False
+    elif date is None and verb and not legal:
         date, strong = near_date(view, u)[0], u in view.rows  # a row dates what it holds
     clause = _clause(view, u, span, spans)
     orgs, countries = unit_parties(view, u, clause, issuer=legal)
@@ -536,6 +542,19 @@ def _argue(view: View, u: int, span: Span, kind: str, verb: Span | None, spans: 
         strong=strong and date is not None, place=place_near(view, u, anchor), org_level=bool(orgs),
         local=local, verb=verb,
     )
+
+
+def _signing_told(view: View, u: int) -> DateMention | None:
+    """The date of the next sentence when it tells of the signing itself and names no instrument
+    of its own ("…signed three documents: … . The signing took place in Vientiane on 7 August 2013")."""
+    v = u + 1
+    if v >= len(view.units) or _triggers(view, v):
+        return None
+    unit = view.units[v]
+    if not regex(lexicon(unit.lang, "agreements")["signing"], unit.lang).search(unit.text):
+        return None
+    found = [m for s, e, m in dates(view, v) if usable(view, v, s, e) and not is_period(view, v, (s, e))]
+    return found[0] if len(found) == 1 else None
 
 
 def _counterpart(view: View, u: int, orgs: list[str], countries: list[str]) -> tuple[list[str], list[str]]:
@@ -628,8 +647,19 @@ def decode(view: View, cands: list[Candidate], judge: Model, dater: Model) -> li
     an instrument between parties (all but a law) needs two sides, so one with a single side is none."""
     decided = [replace(c, strong=False) if c.date and c.date == release_date(view, c.unit) else c
                for c in decide(view, cands, judge, dater, date_options)]  # a body's signing day wins
+    decided = [replace(c, fresh=False) if _headline(view, c.unit) else c for c in decided]
     merged = merge(refine(view, decided))
     return [c for c in merged if c.kind == "legal_act" or len(c.parties) >= 2]
+
+
+def _headline(view: View, u: int) -> bool:
+    """A short line of its own in the opening, with no sentence end: a headline. Its "a MoC"
+    ("Japan and Ghana sign a MoC on the JCM") is the instrument the body tells of, not a new one."""
+    unit = view.units[u]
+    return u < HEADLINE_UNITS and unit.bare and short(view, u) and not re.search(r"[。！？]|[.!?](?:\s|$)", unit.text.strip())
+
+
+HEADLINE_UNITS = 4  # the opening units that may hold a release's headline (after a label and a date line)
 
 
 def mentions(ctx: Context, view: View, cands: list[Candidate]) -> dict[int, list[AgreementMention]]:

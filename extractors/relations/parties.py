@@ -6,7 +6,7 @@ A side named by a body without an id is represented by its country. A country th
 where a place is ("in Manila, Philippines", "フィリピン・マニラで") is no side; "the two sides"
 ("hai bên", "両者") are the sides named just before. Words: `party_titles`, `title_country_before`, `title_country_after`, `party_groups`,
 `place_country_before`, `place_country_after`, `place_country_end`, `located_before`,
-`located_after` and `both_sides` in
+`located_after`, `place_body_before`, `place_body_after`, `demonym_sides` and `both_sides` in
 `data/<lang>/discourse.yaml`.
 
     en: MOEJ and the Philippines' DENR → (MOEJ, PHL) · ja: 日本国環境大臣とベトナム天然資源環境大臣 → (MOEJ, MONRE)
@@ -18,7 +18,7 @@ import re
 from functools import cache
 
 from extractors.relations.discourse import Span, View, regex, words
-from extractors.lexicon import gazetteer
+from extractors.lexicon import gazetteer, lexicon
 from extractors.entities.places import find_places
 from schemas.records import CountryMention, OrgMention
 
@@ -45,6 +45,7 @@ def unit_parties(view: View, u: int, window: Span | None = None, issuer: bool = 
                 (orgs if party in org_country() else states).append(party)
     if issuer and (orgs or states):
         return orgs, states
+    states += _demonym_sides(view, u, lo, hi, taken)
     found = view.found(u, OrgMention, (lo, hi))
     for i, (s, _, m) in enumerate(found):
         if i and _parent(unit.text, found[i - 1], (s, m)):
@@ -56,6 +57,18 @@ def unit_parties(view: View, u: int, window: Span | None = None, issuer: bool = 
     located = _place_countries(view, u)
     states += [m.iso3 for s, e, m in view.found(u, CountryMention, (lo, hi)) if (s, e) not in located]
     return orgs, states
+
+
+def _demonym_sides(view: View, u: int, lo: int, hi: int, taken: set[int]) -> list[str]:
+    """A side named by its nationality word and a word for a side ("his Indonesian counterpart",
+    "the Vietnamese side", "the Kenyan Ministry of Environment"): that state."""
+    unit = view.units[u]
+    names = lexicon(unit.lang, "counts").get("demonyms") or {}
+    if not names:
+        return []
+    folded = {k.lower(): v for k, v in names.items()}
+    pattern = regex(rf"({'|'.join(map(re.escape, names))})\s+(?:{words(unit.lang)['demonym_sides']})", unit.lang)
+    return [folded[m.group(1).lower()] for m in pattern.finditer(unit.text, lo, hi) if not taken & set(range(*m.span()))]
 
 
 _PARENT = re.compile(r"\s*[(（]\s*")
@@ -108,11 +121,21 @@ def _place_countries(view: View, u: int) -> set[Span]:
             out.add((s, e))  # "at the COP in Egypt", "エジプトで開催": where, not who
             continue
         for ps, pe, _ in places:
+            if _body(unit.text, unit.lang, ps, pe):
+                continue  # "thành phố Hải Phòng (Việt Nam)", "ベトナム・ハイフォン市": a city that signs, its state a side
             if (pe <= s and after.fullmatch(unit.text, pe, s) and ends.match(unit.text, e)) or (
                 e <= ps and before.fullmatch(unit.text, e, ps)
             ):
                 out.add((s, e))
     return out
+
+
+def _body(text: str, lang: str, ps: int, pe: int) -> bool:
+    """The place is named as a body (a city, a province: "Hai Phong City", "thành phố Hải Phòng",
+    "ハイフォン市"), which acts and signs, rather than as where something is."""
+    lex = words(lang)
+    return bool(re.search(lex["place_body_before"] + "$", text[max(0, ps - 16) : ps], re.IGNORECASE)
+                or re.match(lex["place_body_after"], text[pe : pe + 16], re.IGNORECASE))
 
 
 @cache

@@ -764,3 +764,104 @@ def test_agreements_a_legal_documents_header_after_a_sites_preamble_still_names_
 def test_agreements_a_generic_document_of_another_day_is_not_the_sides_other_instrument(lang, text):
     assert {a[:3] for a in agreements(text, lang)} == {
         ("other", ("JPN", "VNM"), "2024-03-02"), ("joint_statement", ("JPN", "VNM"), "2025-05-05")}
+
+
+# fmt: off
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "On 3 June 2016, in Lima, the Government of Japan and the Government of Peru exchanged notes on the Joint Crediting Mechanism.",
+     ("bilateral_document", ("JPN", "PER"), "2016-06-03")),
+    ("en", "An Exchange of Notes concerning the JCM between Japan and Chile was made on 9 May 2015.",
+     ("bilateral_document", ("CHL", "JPN"), "2015-05-09")),
+    ("ja", "2016年6月3日、リマにおいて、日本国政府とペルー共和国政府との間で、二国間クレジット制度に関する書簡の交換が行われた。",
+     ("bilateral_document", ("JPN", "PER"), "2016-06-03")),
+    ("vi", "Ngày 3/6/2016, Peru và Nhật Bản đã trao đổi công hàm về Cơ chế tín chỉ chung tại Lima.",
+     ("bilateral_document", ("JPN", "PER"), "2016-06-03")),
+    ("ja", "環境省は、2021年4月6日、国連工業開発機関との間で協力意図表明文書に署名した。",
+     ("other", ("MOEJ", "UNIDO"), "2021-04-06")),
+])
+# fmt: on
+def test_agreements_an_exchange_of_notes_or_letters_is_one_instrument(lang, text, expected):
+    assert expected in {a[:3] for a in agreements(text, lang)}
+
+
+def test_agreements_a_dotted_title_does_not_end_the_sentence_that_dates_the_signing():
+    # "H.E." (His Excellency) is no sentence end: the signing keeps its own day, not the release's;
+    # the headline's "a Memorandum" is the body's instrument, not a second one dated by the release
+    text = ("News Release\n2 May 2024\n\nJapan and Ghana sign a Memorandum of Cooperation on the JCM\n\n"
+            "On 30 April 2024, in Accra, H.E. Mr. Ken Ito, Ambassador of Japan to Ghana, and the Minister of "
+            "Environment of Ghana signed the Memorandum of Cooperation on the Joint Crediting Mechanism.")
+    assert {a[:3] for a in agreements(text, "en")} == {("bilateral_document", ("GHA", "JPN"), "2024-04-30")}
+
+
+# fmt: off
+@pytest.mark.parametrize("lang, text, expected", [
+    ("ja", "両国は、①日・カンボジアJCM協力覚書、②環境省とカンボジア環境省との水質分野協力覚書の2文書に署名した(2014年4月11日)。",
+     ("moc", ("KHM", "MOEJ"), "2014-04-11")),
+    ("en", "On 11 April 2014 the sides signed (1) a Memorandum of Cooperation on the JCM between Japan and Cambodia; and "
+           "(2) a Memorandum of Cooperation on water quality between the Ministry of the Environment of Japan and the Ministry of Environment of Cambodia.",
+     ("moc", ("KHM", "MOEJ"), "2014-04-11")),
+])
+# fmt: on
+def test_agreements_a_memorandum_listed_beside_the_jcm_one_keeps_its_own_kind(lang, text, expected):
+    found = {a[:3] for a in agreements(text, lang)}
+    assert expected in found and ("bilateral_document", ("JPN", "KHM"), "2014-04-11") in found
+
+
+# fmt: off
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "During the visit, the ministers signed a Memorandum of Cooperation on the JCM between Japan and Bhutan. "
+           "The signing ceremony took place in Thimphu on 14 May 2019.",
+     ("bilateral_document", ("BTN", "JPN"), "2019-05-14")),
+    ("ja", "訪問中、両大臣は日・ブータン間の二国間クレジット制度に関する協力覚書に署名した。署名式は2019年5月14日にティンプーで行われた。",
+     ("bilateral_document", ("BTN", "JPN"), "2019-05-14")),
+])
+# fmt: on
+def test_agreements_the_next_sentence_telling_of_the_signing_dates_it(lang, text, expected):
+    assert expected in {a[:3] for a in rule_agreements(text, lang)}
+
+
+# fmt: off
+@pytest.mark.parametrize("text, expected", [
+    ("Japan's Minister of Foreign Affairs and his Rwandan counterpart signed a Memorandum of Cooperation on the JCM in Kigali on 3 May 2024.",
+     ("bilateral_document", ("JPN", "RWA"), "2024-05-03")),
+    ("On 3 May 2024, the Ministry of the Environment of Japan and the Rwandan side signed a Memorandum of Understanding on waste management.",
+     ("mou", ("MOEJ", "RWA"), "2024-05-03")),
+])
+# fmt: on
+def test_agreements_a_side_named_by_its_nationality_word_is_its_state(text, expected):
+    assert expected in {a[:3] for a in rule_agreements(text, "en")}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Japan and Peru have not yet signed a Memorandum of Cooperation on the JCM, though talks went on in 2023."),
+    ("en", "Peru is yet to sign the bilateral document on the JCM with Japan (March 2023)."),
+    ("ja", "日本とペルーは、2023年3月時点で、JCMに関する協力覚書にまだ署名していない。"),
+    ("ja", "2023年、日本とペルーの協力覚書は締結に至らなかった。"),
+    ("vi", "Đến tháng 3/2023, Peru và Nhật Bản vẫn chưa ký Bản ghi nhớ hợp tác về JCM."),
+])
+def test_agreements_an_instrument_not_signed_is_none(lang, text):
+    assert not rule_agreements(text, lang)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("廃棄物管理に関する協力覚書は、2024年8月12日、キガリにおいて、山田駐ルワンダ大使とルワンダ環境大臣との間で署名された。",
+     ("moc", ("JPN", "RWA"), "2024-08-12")),
+    ("2024年8月12日、駐日ルワンダ大使と環境大臣は、環境協力に関する協力覚書に署名した。",
+     ("moc", ("MOEJ", "RWA"), "2024-08-12")),
+])
+def test_agreements_japans_ambassador_abroad_signs_for_japan(text, expected):
+    assert expected in {a[:3] for a in rule_agreements(text, "ja")}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("vi", "Ngày 10/4/2019, thành phố Đà Nẵng (Việt Nam) và thành phố Yokohama (Nhật Bản) đã ký Biên bản ghi nhớ về hợp tác phát triển đô thị bền vững."),
+    ("en", "On 10 April 2019, Da Nang City (Viet Nam) and Yokohama City (Japan) signed a Memorandum of Understanding on sustainable urban development."),
+])
+def test_agreements_a_city_that_signs_has_its_state_as_the_side(lang, text):
+    assert {a[1:3] for a in rule_agreements(text, lang)} == {(("JPN", "VNM"), "2019-04-10")}
+
+
+def test_agreements_the_first_country_to_sign_is_read_with_the_words_before_the_window():
+    # "to sign" after "the first country" tells what happened, however far the instrument word is
+    text = "Mongolia was the first country to sign the JCM bilateral document with Japan (January 2013)."
+    assert ("bilateral_document", ("JPN", "MNG"), "2013-01") in {a[:3] for a in rule_agreements(text, "en")}
