@@ -19,8 +19,8 @@ from schemas.records import JCM_HOME
 def _same(a: Candidate, b: Candidate) -> bool:
     """One instrument mentioned twice: same kind, compatible parties and own dates. Laws must also
     share their noun (法律 / 省令, Luật / Thông tư) and their issuer."""
-    if _restated(a, b):  # …unless each has a date of its own, and they differ
-        return not (a.date and b.date and not agree(a.date, b.date))
+    if _restated(a, b):  # …unless each has a date of its own sentence, and they differ
+        return not (a.strong and b.strong and not agree(a.date, b.date))
     if a.kind != b.kind:
         return False
     if a.kind == "legal_act" == b.kind and a.noun == b.noun and (a.anaphoric or b.anaphoric):
