@@ -285,14 +285,15 @@ def _elliptic(unit_text: str, lang: str, found: list[Candidate], left: list[tupl
 def _unreal(unit_text: str, lang: str, c: Candidate) -> bool:
     """An electronic decision, or a planned meeting, dated or not ("the next JC is scheduled for
     2026"), or one its sentence calls off past its clause ("…, originally scheduled for April, has
-    been postponed", "…は、延期された"): no candidate, as the gold sets hold too few of them to
-    learn from (3 in 82 documents)."""
+    been postponed", "…は、延期された") — unless its own clause says it was held, when what is
+    called off later is something else ("…was held on 5 May, where the start was postponed"): no
+    candidate, as the gold sets hold too few of them to learn from (3 in 82 documents)."""
     lex = lexicon(lang, "events")
     lo, hi = clause(unit_text, c.span[0], lang)
     return bool(regex(lex["electronic"], lang).search(unit_text)
                 or regex(lex["planned_before"], lang).search(unit_text, lo, c.span[0])
                 or regex(lex["planned_after"], lang).search(unit_text[c.span[1] : hi])
-                or regex(lex["unheld_after"], lang).match(unit_text[c.span[1] :])
+                or regex(lex["unheld_after"], lang).match(unit_text[c.span[1] : hi if c.main else None])
                 or regex(lex["unheld_before"], lang).match(unit_text[: c.span[0]]))
 
 

@@ -710,3 +710,17 @@ def test_events_an_ordinal_in_brackets_after_the_meeting_noun_is_its_own(lang, t
 def test_events_a_meeting_postponed_and_then_held_is_an_event(lang, text, expected):
     """A postponement the same sentence says was followed by the meeting does not call it off."""
     assert {e[:3] for e in events(text, lang)} == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The 3rd Joint Committee was held in Tokyo on 5 May 2025, where both sides noted that the start of the "
+           "project was postponed to 2026."),
+    ("ja", "2025年5月5日、東京で第3回合同委員会が開催され、プロジェクトの開始時期の延期が合意された。"),
+    ("ja", "2025年5月5日、ハノイで第3回合同委員会を開催し、今後も定期的にセミナーを実施します。"),
+    ("vi", "Ngày 5/5/2025, Ủy ban hỗn hợp lần thứ 3 đã được tổ chức tại Hà Nội, hai bên thống nhất rằng thời hạn "
+           "của dự án bị hoãn đến năm 2026."),
+    ("vi", "Theo kế hoạch, ngày 5/5/2025, Ủy ban hỗn hợp lần thứ 3 đã được tổ chức tại Hà Nội."),
+])
+def test_events_a_meeting_held_in_its_own_clause_is_not_called_off_by_what_follows(lang, text):
+    """What the sentence postpones or plans after a meeting held in its own clause is something else."""
+    assert {e[:3] for e in events(text, lang)} == {("joint_committee", 3, "2025-05-05")}
