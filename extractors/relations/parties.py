@@ -121,7 +121,7 @@ def _place_countries(view: View, u: int) -> set[Span]:
             out.add((s, e))  # "at the COP in Egypt", "エジプトで開催": where, not who
             continue
         for ps, pe, _ in places:
-            if _body(unit.text, unit.lang, ps, pe):
+            if _body(unit.text, unit.lang, ps, pe, located_before):
                 continue  # "thành phố Hải Phòng (Việt Nam)", "ベトナム・ハイフォン市": a city that signs, its state a side
             if (pe <= s and after.fullmatch(unit.text, pe, s) and ends.match(unit.text, e)) or (
                 e <= ps and before.fullmatch(unit.text, e, ps)
@@ -130,12 +130,16 @@ def _place_countries(view: View, u: int) -> set[Span]:
     return out
 
 
-def _body(text: str, lang: str, ps: int, pe: int) -> bool:
+def _body(text: str, lang: str, ps: int, pe: int, located: re.Pattern) -> bool:
     """The place is named as a body (a city, a province: "Hai Phong City", "thành phố Hải Phòng",
-    "ハイフォン市"), which acts and signs, rather than as where something is."""
+    "ハイフォン市"), which acts and signs, rather than as where something is ("in the City of
+    Bangkok", "tại thành phố Bangkok": a locative word before it)."""
     lex = words(lang)
-    return bool(re.search(lex["place_body_before"] + "$", text[max(0, ps - 16) : ps], re.IGNORECASE)
-                or re.match(lex["place_body_after"], text[pe : pe + 16], re.IGNORECASE))
+    head = re.search(lex["place_body_before"] + "$", text[max(0, ps - 24) : ps])
+    start = ps - len(head.group()) if head else ps
+    if located.search(text[max(0, start - 12) : start]):
+        return False
+    return bool(head or re.match(lex["place_body_after"], text[pe : pe + 16]))
 
 
 @cache

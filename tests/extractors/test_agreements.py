@@ -865,3 +865,11 @@ def test_agreements_the_first_country_to_sign_is_read_with_the_words_before_the_
     # "to sign" after "the first country" tells what happened, however far the instrument word is
     text = "Mongolia was the first country to sign the JCM bilateral document with Japan (January 2013)."
     assert ("bilateral_document", ("JPN", "MNG"), "2013-01") in {a[:3] for a in rule_agreements(text, "en")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "On 5 May 2025, Japan and Mongolia signed the MoC on the JCM in the city of Bangkok, Thailand."),
+    ("vi", "Ngày 5/5/2025, Nhật Bản và Mông Cổ đã ký văn bản hợp tác về JCM tại thành phố Bangkok, Thái Lan."),
+])
+def test_agreements_the_city_a_signing_takes_place_in_is_where_not_who(lang, text):
+    assert {a[1] for a in agreements(text, lang)} == {("JPN", "MNG")}
