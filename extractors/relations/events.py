@@ -255,12 +255,16 @@ def _sessions(unit_text: str, lang: str, found: list[Candidate], left: list[tupl
     """An ordinal of a bare session noun ("held its third meeting", "第3回会合を開催") numbers the one
     body of the sentence that has no ordinal ("The Joint Committee held its third meeting",
     "合同委員会は…第3回会合を開催した"); return the ordinals still left."""
-    session = regex(lexicon(lang, "events")["session_after"], "ja")
+    lex = lexicon(lang, "events")
+    session, holding = regex(lex["session_after"], "ja"), regex(lex["holding"], lang)
     bodies = [c for c in found if not (c.generic or c.head or c.refers or c.evident or c.name)]
     out = []
     for value, span in left:
         free = [c for c in bodies if c.ordinal is None]
-        if session.match(unit_text, span[1]) and len(bodies) == 1 and free:
+        # the session is the body's when its clause holds it, or the body is named after it (the
+        # Fifth Meeting of the … Joint Committee): "recalled the first meeting with …" is another
+        said = free and (holding.search(unit_text, *clause(unit_text, span[0], lang)) or free[0].span[0] > span[1])
+        if session.match(unit_text, span[1]) and len(bodies) == 1 and said:
             free[0].ordinal = value
         else:
             out.append((value, span))

@@ -724,3 +724,13 @@ def test_events_a_meeting_postponed_and_then_held_is_an_event(lang, text, expect
 def test_events_a_meeting_held_in_its_own_clause_is_not_called_off_by_what_follows(lang, text):
     """What the sentence postpones or plans after a meeting held in its own clause is something else."""
     assert {e[:3] for e in events(text, lang)} == {("joint_committee", 3, "2025-05-05")}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "The Joint Committee, held in Hanoi on 12 June 2025, recalled the first meeting with local stakeholders in 2019.",
+     {("joint_committee", None, "2025-06-12")}),
+    ("ja", "2025年5月5日、合同委員会がハノイで開催され、両国は第1回会合以来の成果を確認した。",
+     {("joint_committee", None, "2025-05-05")}),
+])
+def test_events_a_session_recalled_in_another_clause_does_not_number_the_body(lang, text, expected):
+    assert {e[:3] for e in events(text, lang)} == expected
