@@ -734,3 +734,11 @@ def test_events_a_meeting_held_in_its_own_clause_is_not_called_off_by_what_follo
 ])
 def test_events_a_session_recalled_in_another_clause_does_not_number_the_body(lang, text, expected):
     assert {e[:3] for e in events(text, lang)} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On 5 May 2025, more than 3,000 users visited JCM Portal to download the guidelines.", set()),
+    ("The Japanese delegation to COP30 included officials from MOEJ and METI.", {("conference", 30, None)}),
+])
+def test_events_a_website_visited_or_a_delegation_to_a_conference_is_no_visit(text, expected):
+    assert {e[:3] for e in events(text, "en")} == expected
