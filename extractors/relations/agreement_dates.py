@@ -73,7 +73,7 @@ def _taken(c, cands: list, value: str) -> bool:
                and (c.fresh or o.kind != c.kind or set(o.parties) != set(c.parties)) for o in cands)
 
 
-_SENTENCE_END = re.compile(r"[。！？]|[.!?](?:\s|$)")
+SENTENCE_MARK = re.compile(r"[。！？]|[.!?](?:\s|$)")  # a mark that ends a sentence, anywhere in a unit
 
 
 def release_date(view: View, u: int) -> str | None:
@@ -84,4 +84,4 @@ def release_date(view: View, u: int) -> str | None:
         return None
     s, e, m = found[-1]
     text = view.units[u].text
-    return None if FRAME.sub("", text[e:]) or _SENTENCE_END.search(text) else m.value
+    return None if FRAME.sub("", text[e:]) or SENTENCE_MARK.search(text) else m.value

@@ -25,7 +25,7 @@ from functools import cache
 from typing import NamedTuple
 
 from extractors.relations.agreement_candidate import Candidate
-from extractors.relations.agreement_dates import options as date_options, release_date
+from extractors.relations.agreement_dates import SENTENCE_MARK, options as date_options, release_date
 from extractors.relations.agreement_merge import memo_kind, merge, refine
 from extractors.base import Context, extractor
 from extractors.relations.discourse import (
@@ -51,11 +51,10 @@ from extractors.lexicon import lexicon
 from extractors.relations.relation_features import decide, flags, shared, short
 from extractors.relations.relation_dates import date_by
 from extractors.relations.relation_model import Features, Model, bucket, model
-from extractors.relations.parties import as_countries, org_country, referred_sides, sides, unit_parties
+from extractors.relations.parties import OPEN_BRACKET, as_countries, org_country, referred_sides, sides, unit_parties
 from extractors.text import spaced
 from schemas.records import JCM_HOME, AgreementMention, CountryMention, DateMention, OrgMention
 
-_OPEN = re.compile(r"\s*[(（]\s*")
 _CLOSE = re.compile(r"\s*[)）]")
 
 
@@ -103,7 +102,7 @@ def _triggers(view: View, u: int) -> list[Trigger]:
     kept = []
     for t in found:
         gap = unit.text[kept[-1].span[1] : t.span[0]] if kept else ""
-        if kept and _OPEN.fullmatch(gap) and _CLOSE.match(unit.text, t.span[1]):
+        if kept and OPEN_BRACKET.fullmatch(gap) and _CLOSE.match(unit.text, t.span[1]):
             # Bản ghi nhớ (MoU), 覚書（MoC）: the abbreviation in brackets names the kind
             kept[-1] = t._replace(span=(kept[-1].span[0], _CLOSE.match(unit.text, t.span[1]).end()))
             continue
@@ -656,7 +655,7 @@ def _headline(view: View, u: int) -> bool:
     """A short line of its own in the opening, with no sentence end: a headline. Its "a MoC"
     ("Japan and Ghana sign a MoC on the JCM") is the instrument the body tells of, not a new one."""
     unit = view.units[u]
-    return u < HEADLINE_UNITS and unit.bare and short(view, u) and not re.search(r"[。！？]|[.!?](?:\s|$)", unit.text.strip())
+    return u < HEADLINE_UNITS and unit.bare and short(view, u) and not SENTENCE_MARK.search(unit.text.strip())
 
 
 HEADLINE_UNITS = 4  # the opening units that may hold a release's headline (after a label and a date line)

@@ -71,7 +71,7 @@ def _demonym_sides(view: View, u: int, lo: int, hi: int, taken: set[int]) -> lis
     return [folded[m.group(1).lower()] for m in pattern.finditer(unit.text, lo, hi) if not taken & set(range(*m.span()))]
 
 
-_PARENT = re.compile(r"\s*[(（]\s*")
+OPEN_BRACKET = re.compile(r"\s*[(（]\s*")  # an opening bracket with the spaces around it
 
 
 def _parent(text: str, before: tuple, this: tuple) -> bool:
@@ -81,7 +81,7 @@ def _parent(text: str, before: tuple, this: tuple) -> bool:
     _, end, prev = before
     start, m = this
     home = org_country().get(m.id)
-    return bool(home) and org_country().get(prev.id) == home and bool(_PARENT.fullmatch(text, end, start))
+    return bool(home) and org_country().get(prev.id) == home and bool(OPEN_BRACKET.fullmatch(text, end, start))
 
 
 def _qualified(view: View, u: int, span: Span, party: str) -> str:
