@@ -67,9 +67,13 @@ NARRATIVE_REACH = 2  # sentences back a held meeting, a visit or talks may take 
 
 
 def clause(text: str, pos: int, lang: str) -> Span:
-    brk = regex(lexicon(lang, "events")["clause_break"], "ja")
-    lo = max((m.end() for m in brk.finditer(text, 0, pos)), default=0)
-    nxt = brk.search(text, pos)
+    return _parted(regex(lexicon(lang, "events")["clause_break"], "ja"), text, pos, pos)
+
+
+def _parted(brk: re.Pattern, text: str, start: int, end: int) -> Span:
+    """The part of `text` holding start..end between the `brk` marks around it."""
+    lo = max((m.end() for m in brk.finditer(text, 0, start)), default=0)
+    nxt = brk.search(text, end)
     return lo, nxt.start() if nxt else len(text)
 
 
@@ -184,10 +188,7 @@ def _independent(view: View, c: Candidate) -> Span:
     """The independent clause of the sentence that holds the mention: a semicolon parts clauses
     with their own subject and time ("…signed the MoC on 2 July 2013; the JC has since registered
     16 projects": the JC is not dated 2013-07-02)."""
-    text = view.units[c.unit].text
-    lo = max((m.end() for m in _SEMICOLON.finditer(text, 0, c.span[0])), default=0)
-    nxt = _SEMICOLON.search(text, c.span[1])
-    return lo, nxt.start() if nxt else len(text)
+    return _parted(_SEMICOLON, view.units[c.unit].text, *c.span)
 
 
 def _untaken(view: View, c: Candidate, found: list[Candidate], date: DateMention | None) -> DateMention | None:
