@@ -65,11 +65,19 @@ def parse_kanji(text: str) -> int | None:
 
 @cache
 def number_words(lang: str) -> dict[str, int]:
-    """Numeral words of `lang`: the listed ones and the compounds of tens and units
-    ('twenty-one', 'mười hai', 'hai mươi lăm'), as the `compounds` data describes."""
+    """Numeral words of `lang` below a hundred's compounds: the listed ones and the compounds of
+    tens and units ('twenty-one', 'mười hai', 'hai mươi lăm'), as the `compounds` data describes."""
     data = lexicon(lang, "numbers")
     words = dict(data["words"])
-    comp = data.get("compounds") or {}
+    words.update(_below_hundred(lang))
+    return words
+
+
+@cache
+def _below_hundred(lang: str) -> dict[str, int]:
+    """The words a hundreds word may be followed by: teens, tens and tens with units."""
+    comp = lexicon(lang, "numbers").get("compounds") or {}
+    words = dict(comp.get("teens", {}))
     words.update(comp.get("tens", {}))
     for ten, tv in comp.get("tens", {}).items():
         for unit, uv in comp.get("units", {}).items():
@@ -78,9 +86,44 @@ def number_words(lang: str) -> dict[str, int]:
     return words
 
 
+def _hundreds_value(text: str, lang: str) -> int | None:
+    """A hundreds numeral ('two hundred and fifty', 'hai trăm năm mươi', 'một trăm linh hai'):
+    a hundreds word, alone or followed by a joiner and a number below a hundred, or by a unit
+    joiner ('and', 'linh') and a units word. Read by parts rather than listed, which would make
+    the numeral regex thousands of words long."""
+    comp = lexicon(lang, "numbers").get("compounds") or {}
+    for hundred, value in comp.get("hundreds", {}).items():
+        if not text.startswith(hundred):
+            continue
+        rest = text[len(hundred):]
+        if not rest:
+            return value
+        for tails, joiners in ((_below_hundred(lang), "hundred_joiners"),
+                               (comp.get("units", {}), "hundred_unit_joiners")):
+            for joiner in comp.get(joiners, []):
+                if rest.startswith(joiner) and rest[len(joiner):] in tails:
+                    return value + tails[rest[len(joiner):]]
+    return None
+
+
+def _hundreds_pattern(lang: str) -> str | None:
+    """Regex source for the hundreds numerals _hundreds_value reads, or None for a language without."""
+    comp = lexicon(lang, "numbers").get("compounds") or {}
+    if not comp.get("hundreds"):
+        return None
+    tails = [
+        "(?:%s)(?:%s)" % (alternation(comp.get(joiners, [])), alternation(tails))
+        for tails, joiners in ((_below_hundred(lang), "hundred_joiners"), (comp.get("units", {}), "hundred_unit_joiners"))
+        if comp.get(joiners)
+    ]
+    return "(?:%s)(?:%s)?" % (alternation(comp["hundreds"]), "|".join(tails))
+
+
 def parse_word(text: str, lang: str) -> int | None:
-    """A numeral written as a word ('two', 'hai', 'twenty-one'), case-insensitive."""
-    return number_words(lang).get(" ".join(text.strip().lower().split()))
+    """A numeral written as a word ('two', 'hai', 'twenty-one', 'two hundred and five'), case-insensitive."""
+    text = " ".join(text.strip().lower().split())
+    value = number_words(lang).get(text)
+    return value if value is not None else _hundreds_value(text, lang)
 
 
 def parse_number(text: str, lang: str) -> Number | None:
@@ -102,7 +145,9 @@ def numeral_pattern(lang: str) -> str:
     if data["numeral_chars"]:
         forms.append("[%s]+" % re.escape(data["numeral_chars"]))
     if data["words"]:
-        forms.append(r"(?<!\w)(?i:%s)(?!\w)" % alternation(number_words(lang)))
+        words = alternation(number_words(lang))
+        hundreds = _hundreds_pattern(lang)
+        forms.append(r"(?<!\w)(?i:%s)(?!\w)" % (f"{hundreds}|{words}" if hundreds else words))
     return "(?:%s)" % "|".join(forms)
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from kanjize import number2kanji
 
-from extractors.entities.numbers import fold, parse_amount, parse_number, parse_word
+from extractors.entities.numbers import fold, numeral_pattern, parse_amount, parse_number, parse_word
 
 # fmt: off
 NUMBER_CASES = [
@@ -75,9 +77,13 @@ def test_numbers_fold_keeps_length(text):
 @pytest.mark.parametrize(
     ("lang", "text", "value"),
     [("vi", "mười hai", 12), ("vi", "hai mươi", 20), ("vi", "hai mươi mốt", 21), ("vi", "ba mươi lăm", 35),
-     ("en", "twenty-one", 21), ("en", "Forty two", 42), ("en", "twelve", 12)],
+     ("en", "twenty-one", 21), ("en", "Forty two", 42), ("en", "twelve", 12),
+     ("vi", "hai trăm năm mươi", 250), ("vi", "một trăm linh hai", 102), ("vi", "ba trăm mười hai", 312),
+     ("vi", "hai trăm", 200), ("vi", "hai trăm năm", None),  # also "two hundred years": not read
+     ("en", "two hundred and fifty", 250), ("en", "Three Hundred twelve", 312), ("en", "one hundred and five", 105),
+     ("en", "one hundred five", None)],
 )
-def test_compound_number_words(lang: str, text: str, value: int) -> None:
+def test_compound_number_words(lang: str, text: str, value: int | None) -> None:
     assert parse_word(text, lang) == value
 
 
@@ -94,6 +100,15 @@ def _vi_spelled(n: int) -> str:
 @given(st.integers(min_value=20, max_value=99))
 def test_numbers_vietnamese_tens_round_trip(n):
     assert parse_word(_vi_spelled(n), "vi") == n
+
+
+@given(st.integers(min_value=1, max_value=9), st.integers(min_value=20, max_value=99))
+def test_numbers_vietnamese_hundreds_read_in_running_text(hundreds, rest):
+    """'hai trăm năm mươi dự án' is one numeral of 250, found whole by the numeral regex."""
+    spelled = f"{_VI_DIGITS[hundreds]} trăm {_vi_spelled(rest)}"
+    found = re.findall(numeral_pattern("vi"), f"có {spelled} dự án")
+    assert found == [spelled]
+    assert parse_number(spelled, "vi") == hundreds * 100 + rest
 
 
 @pytest.mark.parametrize(("text", "value"), [("a dozen", 12), ("half a dozen", 6), ("A Dozen", 12), ("dozens", None)])
