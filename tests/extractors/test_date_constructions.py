@@ -165,6 +165,7 @@ def test_dates_attributive_years_year_lists_and_dashed_days(lang, text, expected
     ("vi", "Niên vụ 2023/2024 đạt kết quả tốt; số 2019/2020 là số hiệu.", {"2023", "2024"}),
     # a decade is no calendar year
     ("ja", "2020年代後半に1990年代の水準へ戻し、2030年に達成する。", {"2030"}),
+    ("ja", "二〇二〇年代に入り、二〇二四年に合意した。", {"2024"}),
     ("vi", "Từ những năm 1990 đến năm 2013, hai nước hợp tác.", {"2013"}),
     # an Indian fiscal year is no month (FY2011-12 is not December 2011)
     ("en", "The FY2011-12 budget and the 2024-05 report.", {"2011", "2024-05"}),
