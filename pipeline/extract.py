@@ -14,6 +14,7 @@ import re
 
 from extractors import in_run_order
 from extractors.base import Context, ExtractorSpec, Segment
+from extractors.entities.counts import restatements
 from pipeline.langid import block_lang
 from pipeline.segment import make_segment
 from schemas.records import Mention
@@ -52,6 +53,8 @@ def run(segments: list[Segment], tables=(), doc_lang: str = "") -> Extraction:
                 m, start=start + seg.offset, end=end + seg.offset, surface=seg.source[start:end]
             )
             mentions.append((seg, made_by.get(id(m), ""), shifted))
+    restated = restatements(m for _, _, m in mentions)
+    mentions = [found for found in mentions if id(found[2]) not in restated]
     return Extraction(mentions=mentions, errors=errors, segments=segments)
 
 

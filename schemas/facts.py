@@ -56,24 +56,11 @@ def _identity(entry: dict[str, Any]) -> str:
                       ensure_ascii=False)
 
 
-def _restated(mentions: list[Mention]) -> set[tuple]:
-    """(surface, value, unit) of the running-text counts that some mention gives a subject: the
-    same words again elsewhere in the document without one (a title, a later sentence) restate
-    that fact, they are no second, subjectless count. Table cells are left alone (a bare 6)."""
-    return {(m.surface.strip(), m.value, m.unit) for m in mentions
-            if isinstance(m, CountMention) and m.rule == "counts" and m.subject}
-
-
 def facts_line(doc: str, lang: str, mentions: Iterable[Mention]) -> dict[str, Any]:
     """One facts.jsonl object for a document, from its mentions in text order."""
     line: dict[str, Any] = {"doc": doc, "lang": lang, **{f: [] for f in FIELDS}}
     seen: set[tuple[str, str]] = set()
-    mentions = sorted(mentions, key=lambda m: (m.start, m.end))
-    restated = _restated(mentions)
-    for m in mentions:
-        if isinstance(m, CountMention) and m.rule == "counts" and not m.subject \
-                and (m.surface.strip(), m.value, m.unit) in restated:
-            continue
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
         entry = fact_entry(m)
         ident = (m.FIELD, _identity(entry))
         if ident not in seen:

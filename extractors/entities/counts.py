@@ -15,7 +15,7 @@ extractor, which reads single cells with `parse_count`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -28,7 +28,7 @@ from extractors.lexicon import alternation, lexicon
 from extractors.entities.measures import qualify
 from extractors.entities.numbers import fold, number_words, numeral_pattern, parse_number
 from extractors.text import bounded, chars, script, spaced
-from schemas.records import CountMention, CountryMention
+from schemas.records import CountMention, CountryMention, Mention
 
 COORDINATION_REACH = 20  # the longest text joining two coordinated counts (" Vietnamese and ")
 _CLAUSE_END = re.compile(r"[、,。;；]")
@@ -542,3 +542,13 @@ def find_counts(seg: Segment, ctx: Context) -> Iterator[CountMention]:
             value=c.value, unit=c.unit, what=c.what, qualifier=c.qualifier,  # type: ignore[arg-type]
             subject=subject, measure=measured.measure, period=measured.period, as_of=measured.as_of,
         )
+
+
+def restatements(mentions: Iterable[Mention]) -> set[int]:
+    """The ids of the subjectless running-text counts that restate a count some other mention of
+    the document gives a subject: the same words again without one (a title, a later sentence,
+    "…the 3 projects") are that fact again, no second count. Table cells are left alone (a bare
+    6). Decided over the whole document, so the pipeline applies it after every extractor ran."""
+    counts = [m for m in mentions if isinstance(m, CountMention) and m.rule == "counts"]
+    said = {(m.surface.strip(), m.value, m.unit) for m in counts if m.subject}
+    return {id(m) for m in counts if not m.subject and (m.surface.strip(), m.value, m.unit) in said}
