@@ -182,6 +182,20 @@ def _window(text: str, spans: list[tuple[int, int]], k: int) -> str:
     return text[_clause_start(text, spans, k) : hi]
 
 
+def _own_predicate(text: str, spans: list[tuple[int, int]], k: int, lang: str) -> str:
+    """Count k's window (`_window`) cut after the count at a coordinating word: what follows
+    "and" is another predicate ("approved 5 new projects and decided to issue credits for 3
+    projects": the 5 are no issuances). Spaced languages only: a Japanese coordinator (と) is
+    also part of many words (こと)."""
+    window = _window(text, spans, k)
+    if not spaced(lang):
+        return window
+    at = spans[k][1] - _clause_start(text, spans, k)
+    words = bounded(alternation(lexicon(lang, "counts")["coordinators"]) or "(?!)", lang)
+    cut = re.compile(words, re.I).search(window, at)
+    return window[: cut.start()] if cut else window
+
+
 def _clause_start(text: str, spans: list[tuple[int, int]], k: int) -> int:
     """Where count k's clause starts: its sentence start, a clause mark or the count before it."""
     lo = sentence_span(text, spans[k][0])[0]
@@ -445,7 +459,7 @@ def _refine(text: str, lang: str, spans: list[tuple[int, int]], k: int, start: i
     """The count with its unit read in context: projects whose credit issuance is decided count
     issuances; businesses attending count participants."""
     data = lexicon(lang, "counts")
-    unit, around = group["unit"], _window(text, spans, k).lower()
+    unit, around = group["unit"], _own_predicate(text, spans, k, lang).lower()
     issued_for = re.search(rf"(?:{data['issuance_before']})$", text[:start], re.I) or re.match(
         data["issuance_after"], text[end:], re.I)
     decided = _any(data["issuance_words"], around, lang) and _any(data["decision_words"], around, lang)

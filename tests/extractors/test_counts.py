@@ -221,3 +221,54 @@ def test_counts_parse_count_cell(lang, text, expected):
 def test_counts_round2(lang, text, expected):
     found = [(m.value, m.unit, m.subject) for m in extract_text(text, lang) if isinstance(m, CountMention)]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        # vi nouns: dossiers are documents, project proposals projects, workshop sessions meetings,
+        # models and partner firms other things (a firm's country named after it)
+        ("vi", "Sở đã nhận 12 hồ sơ xin cấp phép và 7 đề xuất dự án mới.", [(12, "document", None), (7, "project", None)]),
+        ("vi", "Hội nghị có 3 phiên hội thảo song song.", [(3, "meeting", None)]),
+        ("vi", "Nhà máy áp dụng 2 mô hình xử lý rác.", [(2, "other", None)]),
+        ("vi", "Công ty ký hợp đồng với 4 đối tác Hàn Quốc.", [(4, "other", "KOR")]),
+        # "the whole country" wrapped over a PDF line break
+        ("vi", "Đến cuối năm, trên cả\nnước có 30 dự án.", [(30, "project", "VNM")]),
+        # a second part after "trong đó … và" shares the whole's subject
+        ("vi", "Lào có 20 dự án, trong đó 8 dự án đã đăng ký và 3 dự án đã được cấp tín chỉ.",
+         [(20, "project", "LAO"), (8, "project", "LAO"), (3, "project", "LAO")]),
+        # an issuance decision after "và" is another predicate: the projects before it stay projects
+        ("vi", "Ủy ban đã thông qua 4 dự án mới và quyết định cấp tín chỉ cho 2 dự án.",
+         [(4, "project", None), (2, "credit_issuance", None)]),
+        ("en", "The committee approved three new projects and decided on the issuance of credits for two projects.",
+         [(3, "project", None), (2, "credit_issuance", None)]),
+        # a delegation named with its country and then its size
+        ("vi", "Thành phố tiếp đoàn cán bộ của Bộ Năng lượng Hàn Quốc gồm 6 người.", [(6, "participant", "KOR")]),
+        # "from X" after the people before it is theirs, not the next count's
+        ("en", "Present were 14 officials from Thailand and 6 delegates from other countries.",
+         [(14, "participant", "THA"), (6, "participant", None)]),
+    ],
+)
+def test_counts_probe_round(lang, text, expected):
+    found = [(m.value, m.unit, m.subject) for m in extract_text(text, lang) if isinstance(m, CountMention)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        # near misses of test_counts_probe_round that must stay as they are
+        ("vi", "Bộ đề xuất 3 giải pháp; hai bên là đối tác tin cậy và có hai phiên thảo luận.", []),
+        ("vi", "Đến cuối năm, cả\nnhóm có 30 dự án.", [(30, "project", None)]),
+        ("vi", "Lào có 20 dự án, trong đó 8 dự án đã đăng ký và Campuchia có 3 dự án.",
+         [(20, "project", "LAO"), (8, "project", "LAO"), (3, "project", "KHM")]),
+        ("vi", "Ủy ban quyết định cấp tín chỉ cho 2 dự án và 3 dự án khác.",
+         [(2, "credit_issuance", None), (3, "project", None)]),
+        ("vi", "Đại diện tập đoàn Hàn Quốc có 6 người.", [(6, "participant", None)]),
+        ("en", "Present were 14 officials and 6 delegates from Thailand.",
+         [(14, "participant", "THA"), (6, "participant", "THA")]),
+    ],
+)
+def test_counts_probe_round_near_misses(lang, text, expected):
+    found = [(m.value, m.unit, m.subject) for m in extract_text(text, lang) if isinstance(m, CountMention)]
+    assert found == expected
