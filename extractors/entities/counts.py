@@ -36,6 +36,7 @@ _KANJI_DIGIT = re.compile(r"[〇零一二三四五六七八九十百千\d]")
 _NOUN_CHAR = script("ja", "katakana", "kanji", "kanji_extra")
 _NOUN_RUN = re.compile(rf"[{chars('ja', 'katakana', 'kanji', 'kanji_extra')}A-Za-z・ー]+")  # a written noun phrase (ja)
 _NAME_NUMBER = re.compile(r"[^\W\d_]-\Z")  # a word and a hyphen right before a number (COVID-19)
+_TIMELINE_YEAR = re.compile(r"(?:^|\n)[ \t]*(?:[-•*][ \t]*)?(?:19|20)\d\d\Z")  # a year opening its line
 _YEAR_RANGE = re.compile(r"(?<!\d)(?:19|20)(\d\d)[ \t]*[-–—~～][ \t]*\Z")  # FY2024-25, 2024～25
 _LINK = re.compile(r"\s*の\s*")  # "N件の…": what follows names the counted thing
 
@@ -154,6 +155,8 @@ def _year_range_end(text: str, at: int, num: str) -> bool:
     """True when the numeral `num` at `at` ends a year range written short (FY2024-25
     projects): two digits above the first year's last two; "2019-4 projects" is no range."""
     m = _YEAR_RANGE.search(text, max(0, at - 8), at)
+    if m and _TIMELINE_YEAR.search(text, 0, m.start() + 4) and re.search(r"\s[-–—]\s", m.group()):
+        return False  # "2025 – 40 officials trained": a timeline's year opening its line, then the entry
     return bool(m) and re.fullmatch(r"\d\d", num) is not None and int(num) > int(m.group(1))
 
 

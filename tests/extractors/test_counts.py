@@ -272,3 +272,47 @@ def test_counts_probe_round(lang, text, expected):
 def test_counts_probe_round_near_misses(lang, text, expected):
     found = [(m.value, m.unit, m.subject) for m in extract_text(text, lang) if isinstance(m, CountMention)]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        # en: a fact-box label of three words; a timeline's year and dash; present-tense totals;
+        # "the count of … doubled, from X to Y"; "X out of Y"
+        ("en", "Projects approved for co-financing: 48", [(48, "project", None)]),
+        ("en", "2023 – 12 officials trained; the number of partner countries rises to 31.",
+         [(12, "participant", None), (31, "country", None)]),
+        ("en", "Since 2015 the count of JCM projects in Asia has more than doubled, from 40 to 95.",
+         [(40, "project", None), (95, "project", None)]),
+        ("en", "Seven out of nine projects are solar.", [(7, "project", None), (9, "project", None)]),
+        # en nouns: people served or employed, clients, cooperative approaches, undertakings,
+        # states named by their region
+        ("en", "The plant employs 220 workers, serves 3,000 residents and 15 clients.",
+         [(220, "other", None), (3000, "other", None), (15, "other", None)]),
+        ("en", "Some 40 cooperative approaches and five undertakings were reported.",
+         [(40, "other", None), (5, "project", None)]),
+        ("en", "They met three Pacific states.", [(3, "country", None)]),
+        # a body's named fund financing the things: the body's
+        ("en", "The ADB's Climate Fund has co-financed 7 projects in Asia.", [(7, "project", "ADB")]),
+    ],
+)
+def test_counts_probe_round_en(lang, text, expected):
+    found = [(m.value, m.unit, m.subject) for m in extract_text(text, lang) if isinstance(m, CountMention)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        # near misses of test_counts_probe_round_en
+        ("en", "Projects approved for co-financing in Asia and Africa: 48", []),
+        ("en", "Plan 2025-40 officials.", []),  # a short year range, not a timeline entry
+        ("en", "The count of projects tripled in size.", []),
+        ("en", "Scores were 7 out of 9.", []),
+        ("en", "Projects were set up in two Indian states.", [(2, "other", "IND")]),
+        ("en", "UNIDO's staff visited 6 projects.", [(6, "project", None)]),
+    ],
+)
+def test_counts_probe_round_en_near_misses(lang, text, expected):
+    found = [(m.value, m.unit, m.subject) for m in extract_text(text, lang) if isinstance(m, CountMention)]
+    assert found == expected
