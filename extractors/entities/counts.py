@@ -470,10 +470,18 @@ def _refine(text: str, lang: str, spans: list[tuple[int, int]], k: int, start: i
         unit, what = "credit_issuance", "credit issuances"
     if group.get("delegated") and _any(data["delegation_words"], text[_clause_start(text, spans, k) : start], lang):
         unit = group["delegated"]  # a delegation of 12 members: its people
-    if group.get("attending") and (_any(data["attendance_words"], text[end : _window_end(text, spans, k)], lang)
+    if group.get("attending") and (_attends(text[end : _window_end(text, spans, k)], data, lang)
                                    or re.search(rf"(?:{data['attendance_before']})\Z", text[max(0, start - 40) : start], re.I)):
         unit = group["attending"]  # 40 companies attended · with the participation of 40 companies
     return Count(start, end, value, unit, what, qualifier, ownable=bool(group.get("members")))
+
+
+def _attends(after: str, data: dict[str, Any], lang: str) -> bool:
+    """Whether the text after a count of businesses says they attend (40 companies attended): an
+    attendance word not followed by what they join as members (`joining`: tham gia dự án JCM,
+    tham gia với vai trò đối tác, took part in JCM projects), which keeps them things."""
+    joining = re.compile(data.get("joining") or "(?!)", re.I)
+    return any(not joining.match(after, m.end()) for m in _starts(tuple(data["attendance_words"]), spaced(lang)).finditer(after))
 
 
 def _any(words: list[str], text: str, lang: str) -> bool:

@@ -247,6 +247,12 @@ def test_counts_round2(lang, text, expected):
         # "from X" after the people before it is theirs, not the next count's
         ("en", "Present were 14 officials from Thailand and 6 delegates from other countries.",
          [(14, "participant", "THA"), (6, "participant", None)]),
+        # businesses joining projects or a scheme are things, not attendees
+        ("vi", "Có 15 doanh nghiệp Hàn Quốc tham gia các dự án JCM.", [(15, "other", "KOR")]),
+        ("en", "Some 12 firms took part in JCM projects.", [(12, "other", None)]),
+        # "N trong số đó": a part of the count before, its noun left out, with its subject
+        ("vi", "Campuchia có 9 dự án, 3 trong số đó đã được cấp tín chỉ.", [(9, "project", "KHM"), (3, "project", "KHM")]),
+        ("vi", "Hai bộ đã thống nhất 6 nội dung hợp tác.", [(6, "other", None)]),
     ],
 )
 def test_counts_probe_round(lang, text, expected):
@@ -267,6 +273,9 @@ def test_counts_probe_round(lang, text, expected):
         ("vi", "Đại diện tập đoàn Hàn Quốc có 6 người.", [(6, "participant", None)]),
         ("en", "Present were 14 officials and 6 delegates from Thailand.",
          [(14, "participant", "THA"), (6, "participant", "THA")]),
+        ("vi", "Có 15 doanh nghiệp tham gia hội thảo.", [(15, "participant", None)]),
+        ("en", "Some 12 firms took part in the seminar.", [(12, "participant", None)]),
+        ("vi", "Họ chọn 1 trong số đó; báo cáo có 5 nội dung chính.", []),
     ],
 )
 def test_counts_probe_round_near_misses(lang, text, expected):
