@@ -480,7 +480,7 @@ def _attends(after: str, data: dict[str, Any], lang: str) -> bool:
     """Whether the text after a count of businesses says they attend (40 companies attended): an
     attendance word not followed by what they join as members (`joining`: tham gia dự án JCM,
     tham gia với vai trò đối tác, took part in JCM projects), which keeps them things."""
-    joining = re.compile(data.get("joining") or "(?!)", re.I)
+    joining = re.compile(data["joining"], re.I)
     return any(not joining.match(after, m.end()) for m in _starts(tuple(data["attendance_words"]), spaced(lang)).finditer(after))
 
 
