@@ -186,17 +186,19 @@ def _window(text: str, spans: list[tuple[int, int]], k: int) -> str:
 
 
 def _own_predicate(text: str, spans: list[tuple[int, int]], k: int, lang: str) -> str:
-    """Count k's window (`_window`) cut after the count at a coordinating word: what follows
-    "and" is another predicate ("approved 5 new projects and decided to issue credits for 3
-    projects": the 5 are no issuances). Spaced languages only: a Japanese coordinator (と) is
-    also part of many words (こと)."""
+    """Count k's window (`_window`) cut after the count at a coordinating word when the issuance
+    words stand only after it: that is another predicate ("approved 5 new projects and decided
+    to issue credits for 3 projects": the 5 are no issuances), while "the issuance of credits
+    from 2 projects in Laos and Peru was approved" keeps its decision. Spaced languages only:
+    a Japanese coordinator (と) is also part of many words (こと)."""
     window = _window(text, spans, k)
     if not spaced(lang):
         return window
+    data = lexicon(lang, "counts")
     at = spans[k][1] - _clause_start(text, spans, k)
-    words = bounded(alternation(lexicon(lang, "counts")["coordinators"]) or "(?!)", lang)
+    words = bounded(alternation(data["coordinators"]) or "(?!)", lang)
     cut = re.compile(words, re.I).search(window, at)
-    return window[: cut.start()] if cut else window
+    return window[: cut.start()] if cut and not _any(data["issuance_words"], window[: cut.start()], lang) else window
 
 
 def _clause_start(text: str, spans: list[tuple[int, int]], k: int) -> int:

@@ -316,6 +316,8 @@ def test_counts_probe_round_en(lang, text, expected):
         # near misses of test_counts_probe_round_en
         ("en", "Projects approved for co-financing in Asia and Africa: 48", []),
         ("en", "Plan 2025-40 officials.", []),  # a short year range, not a timeline entry
+        # the decision after "and" still counts issuances when the issuance words come before it
+        ("en", "The issuance of credits from 2 projects in Laos and Peru was approved.", [(2, "credit_issuance", None)]),
         ("en", "The count of projects tripled in size.", []),
         ("en", "Scores were 7 out of 9.", []),
         ("en", "Projects were set up in two Indian states.", [(2, "other", "IND")]),
