@@ -302,6 +302,16 @@ def test_text_tables_aligned_header_wrapped_over_two_lines():
     assert cells(table)[3] == [(0, "Lào"), (1, "tháng 8/2013"), (3, "2")]
 
 
+def test_text_tables_aligned_last_row_without_line_break():
+    # A file that ends on the table's last row (no final newline) has the same table.
+    text = "Dự án theo nước\nQuốc gia      Số dự án\nLào                  4\nMông Cổ              6\nTổng cộng           10"
+    (table,) = find_text_tables(text)
+    assert cells(table)[3] == [(0, "Tổng cộng"), (1, "10")]
+    assert [cells(t) for t in find_text_tables(text + "\n")] == [cells(table)]
+    # …but a header and one row are still no table, ended or not
+    assert find_text_tables("Quốc gia      Số dự án\nLào                  4") == []
+
+
 def test_text_tables_fullwidth_spaces_separate_cells_of_unaligned_lines():
     (table,) = find_text_tables(FULLWIDTH_JA)
     assert cells(table)[2] == [(0, "第2回"), (1, "2017年2月"), (2, "東京")]

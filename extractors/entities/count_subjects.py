@@ -115,7 +115,9 @@ def _data(lang: str) -> dict[str, Any]:
     data["scheme_re"] = re.compile(bounded(wide, lang), flags)
     data["running_re"] = re.compile(data["running_total"], flags)
     data["home_total_re"] = re.compile(data["home_total"], flags)
-    data["whole_re"] = re.compile(whole_words(alternation(data["whole_country"]) or "(?!)"), flags)
+    # any white space between its words: a PDF may wrap the line inside it (trên cả⏎nước)
+    whole = (alternation(data["whole_country"]) or "(?!)").replace(r"\ ", r"\s+")
+    data["whole_re"] = re.compile(whole_words(whole), flags)
     return data
 
 
@@ -344,7 +346,8 @@ def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], 
     own = next((p for p in parts if p[0] <= count.start < p[1]), sentence)
     lead = text[own[0] : count.start]
     if prior is not None and (data["subset_re"].search(lead) or data["parallel_re"].search(lead)
-                              or data["subset_after_re"].match(text, count.end)):
+                              or data["subset_after_re"].match(text, count.end)
+                              or _later_part(text, count, others, own, data, every)):
         # …unless the part is placed in a country of its own (14 projects, four of which are in Peru)
         after = data["subset_after_re"].match(text, count.end)  # 7 of which | are in Peru: the clause after
         span = next((p for p in parts if after and p[0] <= after.end() < p[1]), own) if after else own
@@ -385,7 +388,10 @@ def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], 
     free = [p for _, p in sorted(((abs(i - at), i > at), p) for i, p in enumerate(parts) if p != own and not busy[p])]
     spans = [own] if count.unit == "participant" else [own] + free
     for span in spans:
-        party = _nearest(text, count, [p for p in every if span[0] <= p.start < span[1]], span, kinds, lang)
+        pool = [p for p in every if span[0] <= p.start < span[1]]
+        if count.unit == "participant":
+            pool = [p for p in pool if not _follows_other(p, count, others, span)]
+        party = _nearest(text, count, pool, span, kinds, lang)
         if party:
             return party.iso3
     if count.unit == "participant":  # 日本側からは環境省、外務省等30名: a side whose list holds clause marks
@@ -408,6 +414,24 @@ def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], 
     spans = [own, sentence] if running else [own, sentence, (0, sentence[1])]
     found = _fallback(seg, [p for p in every if p not in owned and p.iso3 not in given], spans)
     return found or (None if every else _heading_country(ctx, data["home"]))
+
+
+def _follows_other(party: Party, count: Counted, others: list[Counted], span: Span) -> bool:
+    """Whether `party` stands between another count of its clause and this one: it then names
+    the side of the people before it ("35 officials from Mongolia and 19 delegates from seven
+    other countries": the 19 are not Mongolia's)."""
+    return party.end <= count.start and any(span[0] <= c.start and c.end <= party.start for c in others)
+
+
+def _later_part(text: str, count: Counted, others: list[Counted], own: Span, data: dict[str, Any],
+                every: list[Party]) -> bool:
+    """Principle 3 for a second part: the count's clause opens with a subset word and holds a
+    count before it (trong đó 14 dự án đã đăng ký và 6 dự án đã cấp tín chỉ): both are parts of
+    the whole before the subset word. Not a count of countries: "Among them were 35 officials
+    from Mongolia and 19 delegates from seven other countries" counts no part of Mongolia; nor
+    one whose clause names a country of its own (the 19 are not Mongolia's either)."""
+    return count.unit != "country" and not any(own[0] <= p.start < own[1] for p in every) and bool(data["subset_word_re"].match(text, own[0] + _space(text, own[0]))) \
+        and any(own[0] <= c.start < count.start for c in others)
 
 
 def _heading_country(ctx: Context, home: list[str]) -> str | None:

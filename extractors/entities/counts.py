@@ -36,6 +36,7 @@ _KANJI_DIGIT = re.compile(r"[〇零一二三四五六七八九十百千\d]")
 _NOUN_CHAR = script("ja", "katakana", "kanji", "kanji_extra")
 _NOUN_RUN = re.compile(rf"[{chars('ja', 'katakana', 'kanji', 'kanji_extra')}A-Za-z・ー]+")  # a written noun phrase (ja)
 _NAME_NUMBER = re.compile(r"[^\W\d_]-\Z")  # a word and a hyphen right before a number (COVID-19)
+_TIMELINE_YEAR = re.compile(r"(?:^|\n)[ \t]*(?:[-•*][ \t]*)?(?:19|20)\d\d\Z")  # a year opening its line
 _YEAR_RANGE = re.compile(r"(?<!\d)(?:19|20)(\d\d)[ \t]*[-–—~～][ \t]*\Z")  # FY2024-25, 2024～25
 _LINK = re.compile(r"\s*の\s*")  # "N件の…": what follows names the counted thing
 
@@ -154,6 +155,8 @@ def _year_range_end(text: str, at: int, num: str) -> bool:
     """True when the numeral `num` at `at` ends a year range written short (FY2024-25
     projects): two digits above the first year's last two; "2019-4 projects" is no range."""
     m = _YEAR_RANGE.search(text, max(0, at - 8), at)
+    if m and _TIMELINE_YEAR.search(text, 0, m.start() + 4) and re.search(r"\s[-–—]\s", m.group()):
+        return False  # "2025 – 40 officials trained": a timeline's year opening its line, then the entry
     return bool(m) and re.fullmatch(r"\d\d", num) is not None and int(num) > int(m.group(1))
 
 
@@ -180,6 +183,22 @@ def _window(text: str, spans: list[tuple[int, int]], k: int) -> str:
     lo, hi = sentence_span(text, spans[k][0])
     hi = min([hi] + [s for s, e in spans[k + 1 :] if s >= spans[k][1]])
     return text[_clause_start(text, spans, k) : hi]
+
+
+def _own_predicate(text: str, spans: list[tuple[int, int]], k: int, lang: str) -> str:
+    """Count k's window (`_window`) cut after the count at a coordinating word when the issuance
+    words stand only after it: that is another predicate ("approved 5 new projects and decided
+    to issue credits for 3 projects": the 5 are no issuances), while "the issuance of credits
+    from 2 projects in Laos and Peru was approved" keeps its decision. Spaced languages only:
+    a Japanese coordinator (と) is also part of many words (こと)."""
+    window = _window(text, spans, k)
+    if not spaced(lang):
+        return window
+    data = lexicon(lang, "counts")
+    at = spans[k][1] - _clause_start(text, spans, k)
+    words = bounded(alternation(data["coordinators"]) or "(?!)", lang)
+    cut = re.compile(words, re.I).search(window, at)
+    return window[: cut.start()] if cut and not _any(data["issuance_words"], window[: cut.start()], lang) else window
 
 
 def _clause_start(text: str, spans: list[tuple[int, int]], k: int) -> int:
@@ -445,7 +464,7 @@ def _refine(text: str, lang: str, spans: list[tuple[int, int]], k: int, start: i
     """The count with its unit read in context: projects whose credit issuance is decided count
     issuances; businesses attending count participants."""
     data = lexicon(lang, "counts")
-    unit, around = group["unit"], _window(text, spans, k).lower()
+    unit, around = group["unit"], _own_predicate(text, spans, k, lang).lower()
     issued_for = re.search(rf"(?:{data['issuance_before']})$", text[:start], re.I) or re.match(
         data["issuance_after"], text[end:], re.I)
     decided = _any(data["issuance_words"], around, lang) and _any(data["decision_words"], around, lang)
@@ -453,10 +472,18 @@ def _refine(text: str, lang: str, spans: list[tuple[int, int]], k: int, start: i
         unit, what = "credit_issuance", "credit issuances"
     if group.get("delegated") and _any(data["delegation_words"], text[_clause_start(text, spans, k) : start], lang):
         unit = group["delegated"]  # a delegation of 12 members: its people
-    if group.get("attending") and (_any(data["attendance_words"], text[end : _window_end(text, spans, k)], lang)
+    if group.get("attending") and (_attends(text[end : _window_end(text, spans, k)], data, lang)
                                    or re.search(rf"(?:{data['attendance_before']})\Z", text[max(0, start - 40) : start], re.I)):
         unit = group["attending"]  # 40 companies attended · with the participation of 40 companies
     return Count(start, end, value, unit, what, qualifier, ownable=bool(group.get("members")))
+
+
+def _attends(after: str, data: dict[str, Any], lang: str) -> bool:
+    """Whether the text after a count of businesses says they attend (40 companies attended): an
+    attendance word not followed by what they join as members (`joining`: tham gia dự án JCM,
+    tham gia với vai trò đối tác, took part in JCM projects), which keeps them things."""
+    joining = re.compile(data["joining"], re.I)
+    return any(not joining.match(after, m.end()) for m in _starts(tuple(data["attendance_words"]), spaced(lang)).finditer(after))
 
 
 def _any(words: list[str], text: str, lang: str) -> bool:

@@ -208,6 +208,7 @@ def _aligned(text: str, taken: list[tuple[int, int]]) -> Iterator[Grid]:
     spans: list[tuple[int, int]] = []
     pending: list[_Chunk] | None = None  # the line that joins if a line of 2+ cells follows
     for a, b in _lines(text) + [(len(text), len(text))]:
+        end = a == len(text)  # the end of the text flushes the run (a last table row has no line break after it)
         line = text[a:b]
         tab = "\t" in line or len(line) > MAX_LINE  # a wider line is no table row
         split = not tab and _GAP.search(line.strip()) is not None
@@ -217,7 +218,7 @@ def _aligned(text: str, taken: list[tuple[int, int]]) -> Iterator[Grid]:
             run.append(chunks)
             spans.append((a, b))
             pending = None
-        elif run and pending is None and not tab and (
+        elif run and pending is None and not tab and not end and (
                 not chunks or width(chunks[0].raw.text) <= MAX_LABEL):
             pending = chunks
         else:

@@ -221,3 +221,109 @@ def test_counts_parse_count_cell(lang, text, expected):
 def test_counts_round2(lang, text, expected):
     found = [(m.value, m.unit, m.subject) for m in extract_text(text, lang) if isinstance(m, CountMention)]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        # vi nouns: dossiers are documents, project proposals projects, workshop sessions meetings,
+        # models and partner firms other things (a firm's country named after it)
+        ("vi", "Sở đã nhận 12 hồ sơ xin cấp phép và 7 đề xuất dự án mới.", [(12, "document", None), (7, "project", None)]),
+        ("vi", "Hội nghị có 3 phiên hội thảo song song.", [(3, "meeting", None)]),
+        ("vi", "Nhà máy áp dụng 2 mô hình xử lý rác.", [(2, "other", None)]),
+        ("vi", "Công ty ký hợp đồng với 4 đối tác Hàn Quốc.", [(4, "other", "KOR")]),
+        # "the whole country" wrapped over a PDF line break
+        ("vi", "Đến cuối năm, trên cả\nnước có 30 dự án.", [(30, "project", "VNM")]),
+        # a second part after "trong đó … và" shares the whole's subject
+        ("vi", "Lào có 20 dự án, trong đó 8 dự án đã đăng ký và 3 dự án đã được cấp tín chỉ.",
+         [(20, "project", "LAO"), (8, "project", "LAO"), (3, "project", "LAO")]),
+        # an issuance decision after "và" is another predicate: the projects before it stay projects
+        ("vi", "Ủy ban đã thông qua 4 dự án mới và quyết định cấp tín chỉ cho 2 dự án.",
+         [(4, "project", None), (2, "credit_issuance", None)]),
+        ("en", "The committee approved three new projects and decided on the issuance of credits for two projects.",
+         [(3, "project", None), (2, "credit_issuance", None)]),
+        # a delegation named with its country and then its size
+        ("vi", "Thành phố tiếp đoàn cán bộ của Bộ Năng lượng Hàn Quốc gồm 6 người.", [(6, "participant", "KOR")]),
+        # "from X" after the people before it is theirs, not the next count's
+        ("en", "Present were 14 officials from Thailand and 6 delegates from other countries.",
+         [(14, "participant", "THA"), (6, "participant", None)]),
+        # businesses joining projects or a scheme are things, not attendees
+        ("vi", "Có 15 doanh nghiệp Hàn Quốc tham gia các dự án JCM.", [(15, "other", "KOR")]),
+        ("en", "Some 12 firms took part in JCM projects.", [(12, "other", None)]),
+        # "N trong số đó": a part of the count before, its noun left out, with its subject
+        ("vi", "Campuchia có 9 dự án, 3 trong số đó đã được cấp tín chỉ.", [(9, "project", "KHM"), (3, "project", "KHM")]),
+        ("vi", "Hai bộ đã thống nhất 6 nội dung hợp tác.", [(6, "other", None)]),
+    ],
+)
+def test_counts_probe_round(lang, text, expected):
+    found = [(m.value, m.unit, m.subject) for m in extract_text(text, lang) if isinstance(m, CountMention)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        # near misses of test_counts_probe_round that must stay as they are
+        ("vi", "Bộ đề xuất 3 giải pháp; hai bên là đối tác tin cậy và có hai phiên thảo luận.", []),
+        ("vi", "Đến cuối năm, cả\nnhóm có 30 dự án.", [(30, "project", None)]),
+        ("vi", "Lào có 20 dự án, trong đó 8 dự án đã đăng ký và Campuchia có 3 dự án.",
+         [(20, "project", "LAO"), (8, "project", "LAO"), (3, "project", "KHM")]),
+        ("vi", "Ủy ban quyết định cấp tín chỉ cho 2 dự án và 3 dự án khác.",
+         [(2, "credit_issuance", None), (3, "project", None)]),
+        ("vi", "Đại diện tập đoàn Hàn Quốc có 6 người.", [(6, "participant", None)]),
+        ("en", "Present were 14 officials and 6 delegates from Thailand.",
+         [(14, "participant", "THA"), (6, "participant", "THA")]),
+        ("vi", "Có 15 doanh nghiệp tham gia hội thảo.", [(15, "participant", None)]),
+        ("en", "Some 12 firms took part in the seminar.", [(12, "participant", None)]),
+        ("vi", "Họ chọn 1 trong số đó; báo cáo có 5 nội dung chính.", []),
+    ],
+)
+def test_counts_probe_round_near_misses(lang, text, expected):
+    found = [(m.value, m.unit, m.subject) for m in extract_text(text, lang) if isinstance(m, CountMention)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        # en: a fact-box label of three words; a timeline's year and dash; present-tense totals;
+        # "the count of … doubled, from X to Y"; "X out of Y"
+        ("en", "Projects approved for co-financing: 48", [(48, "project", None)]),
+        ("en", "2023 – 12 officials trained; the number of partner countries rises to 31.",
+         [(12, "participant", None), (31, "country", None)]),
+        ("en", "Since 2015 the count of JCM projects in Asia has more than doubled, from 40 to 95.",
+         [(40, "project", None), (95, "project", None)]),
+        ("en", "Seven out of nine projects are solar.", [(7, "project", None), (9, "project", None)]),
+        # en nouns: people served or employed, clients, cooperative approaches, undertakings,
+        # states named by their region
+        ("en", "The plant employs 220 workers, serves 3,000 residents and 15 clients.",
+         [(220, "other", None), (3000, "other", None), (15, "other", None)]),
+        ("en", "Some 40 cooperative approaches and five undertakings were reported.",
+         [(40, "other", None), (5, "project", None)]),
+        ("en", "They met three Pacific states.", [(3, "country", None)]),
+        # a body's named fund financing the things: the body's
+        ("en", "The ADB's Climate Fund has co-financed 7 projects in Asia.", [(7, "project", "ADB")]),
+    ],
+)
+def test_counts_probe_round_en(lang, text, expected):
+    found = [(m.value, m.unit, m.subject) for m in extract_text(text, lang) if isinstance(m, CountMention)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "lang,text,expected",
+    [
+        # near misses of test_counts_probe_round_en
+        ("en", "Projects approved for co-financing in Asia and Africa: 48", []),
+        ("en", "Plan 2025-40 officials.", []),  # a short year range, not a timeline entry
+        # the decision after "and" still counts issuances when the issuance words come before it
+        ("en", "The issuance of credits from 2 projects in Laos and Peru was approved.", [(2, "credit_issuance", None)]),
+        ("en", "The count of projects tripled in size.", []),
+        ("en", "Scores were 7 out of 9.", []),
+        ("en", "Projects were set up in two Indian states.", [(2, "other", "IND")]),
+        ("en", "UNIDO's staff visited 6 projects.", [(6, "project", None)]),
+    ],
+)
+def test_counts_probe_round_en_near_misses(lang, text, expected):
+    found = [(m.value, m.unit, m.subject) for m in extract_text(text, lang) if isinstance(m, CountMention)]
+    assert found == expected
