@@ -175,6 +175,23 @@ def _noun_after(text: str, end: int, lang: str, open_: bool, bare: bool = False)
     return {"unit": "other", "what": head} if open_ and _NOUN_CHAR.search(head) and len(head) > 1 else None
 
 
+def _noun_before(text: str, at: int, lang: str) -> dict[str, Any] | None:
+    """What a counter that counts only a named thing (ja つ, 本, 点) counts when its noun stands
+    before the numeral (方法論２本, 文書３０本超, 配布資料：計６点): the known noun (`nouns_after`)
+    ending the noun phrase right before it, past a topic mark, a label's colon or a total word
+    (`noun_before_gap`); None for any other word there (JCM関連は４本)."""
+    m = _noun_before_regex(lexicon(lang, "counts")["noun_before_gap"]).search(text, max(0, at - 30), at)
+    if not m:
+        return None
+    return next((g for form, g in _by_form(lang, "nouns_after", False).items() if m.group(1).endswith(form)), None)
+
+
+@cache
+def _noun_before_regex(gap: str) -> re.Pattern:
+    """A written noun phrase, then `gap`, ending where the numeral starts."""
+    return re.compile(rf"({_NOUN_RUN.pattern})(?:{gap})\Z")
+
+
 def _window(text: str, spans: list[tuple[int, int]], k: int) -> str:
     """The text of count k's sentence from its clause start up to the count after it."""
     lo, hi = sentence_span(text, spans[k][0])
@@ -231,6 +248,8 @@ def find(text: str, lang: str, bounds: frozenset[int] = frozenset()) -> list[Cou
                 end = run.end() if run else end
         elif group.get("bare"):
             continue
+        elif group["unit"] is None and (before := _noun_before(folded, m.start(), lang)):
+            group, what = before, before["what"]  # 方法論２本, 配布資料：計６点: the noun stands before
         if group["unit"] is not None:
             qualifier = _qualifier(data, m.group("qb"), m.groupdict().get("qa") or m.groupdict().get("qm"))
             found.append((m.start(), end, int(value), group, what.strip(), qualifier))

@@ -187,6 +187,31 @@ def test_counts_both_ends_of_a_range(lang, text, expected):
 ])
 def test_counts_photo_captions_and_pagers_are_not_counts(lang, text):
     assert found(text, lang) == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # ja: the issuance as the topic, its times after it; meetings held N times stay meetings
+    ("ja", "これまでにクレジット発行は延べ40回を数える。", [(40, "credit_issuance", None)]),
+    ("ja", "JCMクレジットの発行は累計15回となった。", [(15, "credit_issuance", None)]),
+    ("ja", "報告会は延べ40回開かれた。", [(40, "meeting", None)]),
+    # a rank's top N is no count; N countries ranking high are
+    ("ja", "上位5か国で全体の8割を占める。", []),
+    ("ja", "5か国が上位を占めた。", [(5, "country", None)]),
+    # things placed in a body's member states are the body's; the member states Japan signs with are not
+    ("ja", "ASEAN加盟国における案件は90件に上る。", [(90, "project", "ASEAN")]),
+    ("ja", "日本はASEAN加盟国6か国と署名した。", [(6, "country", None)]),
+    # the number of businesses taking part, stated without a counter
+    ("ja", "参加事業者数は21となった。", [(21, "other", None)]),
+    ("ja", "事業者は21日までに申請する。", []),
+    # 本 and 点 count a known noun standing before the numeral, never an unknown one
+    ("ja", "会合では方法論３本が承認された。", [(3, "other", None)]),
+    ("ja", "署名された覚書は計4本である。", [(4, "document", None)]),
+    ("ja", "配布資料：計５点", [(5, "document", None)]),
+    ("ja", "関連は４本である。", []),
+    ("ja", "以下の3点の課題がある。", []),
+])
+def test_counts_ja_topics_ranks_and_nouns_before_the_numeral(lang, text, expected):
+    assert found(text, lang) == expected
 # fmt: on
 
 
