@@ -209,6 +209,12 @@ def test_counts_photo_captions_and_pagers_are_not_counts(lang, text):
     ("ja", "配布資料：計５点", [(5, "document", None)]),
     ("ja", "関連は４本である。", []),
     ("ja", "以下の3点の課題がある。", []),
+    # the breakdown (内訳) of a body's members stated before is its members; a count of countries
+    # in a sentence that is no membership's is not the body's
+    ("ja", "パリ協定6条実施パートナーシップ、参加が拡大\n同パートナーシップへの参加は、発足から1年で70に達した。"
+           "内訳は国が40か国、国際機関などが30機関。", [(40, "country", "A6IP"), (30, "other", "A6IP")]),
+    ("ja", "パリ協定6条実施パートナーシップについて\n同パートナーシップの会合が開かれた。日本は10か国と協力している。",
+     [(10, "country", None)]),
 ])
 def test_counts_ja_topics_ranks_and_nouns_before_the_numeral(lang, text, expected):
     assert found(text, lang) == expected
