@@ -194,6 +194,9 @@ def test_counts_photo_captions_and_pagers_are_not_counts(lang, text):
     ("ja", "これまでにクレジット発行は延べ40回を数える。", [(40, "credit_issuance", None)]),
     ("ja", "JCMクレジットの発行は累計15回となった。", [(15, "credit_issuance", None)]),
     ("ja", "報告会は延べ40回開かれた。", [(40, "meeting", None)]),
+    ("ja", "クレジットの発行実績は累計28回となった。", [(28, "credit_issuance", None)]),
+    ("ja", "クレジット発行件数は累計28件となった。", [(28, "credit_issuance", None)]),
+    ("ja", "クレジットの発行が5件のプロジェクトで行われた。", [(5, "project", None)]),
     # a rank's top N is no count; N countries ranking high are
     ("ja", "上位5か国で全体の8割を占める。", []),
     ("ja", "5か国が上位を占めた。", [(5, "country", None)]),
