@@ -212,6 +212,9 @@ def test_counts_photo_captions_and_pagers_are_not_counts(lang, text):
     ("ja", "配布資料：計５点", [(5, "document", None)]),
     ("ja", "関連は４本である。", []),
     ("ja", "以下の3点の課題がある。", []),
+    # seminars, workshops and side events held are meetings; a seminar room or a training site is no meeting
+    ("ja", "3つのセミナーと12のサイドイベントを開いた。", [(3, "meeting", None), (12, "meeting", None)]),
+    ("ja", "3つの研修施設と4つの会議室を整えた。", [(3, "other", None), (4, "other", None)]),
     # the breakdown (内訳) of a body's members stated before is its members; a count of countries
     # in a sentence that is no membership's is not the body's
     ("ja", "パリ協定6条実施パートナーシップ、参加が拡大\n同パートナーシップへの参加は、発足から1年で70に達した。"
