@@ -215,6 +215,12 @@ def test_counts_photo_captions_and_pagers_are_not_counts(lang, text):
     # seminars, workshops and side events held are meetings; a seminar room or a training site is no meeting
     ("ja", "3つのセミナーと12のサイドイベントを開いた。", [(3, "meeting", None), (12, "meeting", None)]),
     ("ja", "3つの研修施設と4つの会議室を整えた。", [(3, "other", None), (4, "other", None)]),
+    # people from a country named by their role between (政府関係者ら, 行政官); not people of a
+    # meeting with the country, nor people who came back from it
+    ("ja", "ベトナムからは政府関係者ら10名が来日した。", [(10, "participant", "VNM")]),
+    ("ja", "モンゴルの行政官12人を招いた。", [(12, "participant", "MNG")]),
+    ("ja", "ハノイで開かれたベトナムとの会合には約60人が出席した。", [(60, "participant", None)]),
+    ("ja", "ベトナムから帰国した技術者10名が報告した。", [(10, "participant", None)]),
     # the breakdown (内訳) of a body's members stated before is its members; a count of countries
     # in a sentence that is no membership's is not the body's
     ("ja", "パリ協定6条実施パートナーシップ、参加が拡大\n同パートナーシップへの参加は、発足から1年で70に達した。"
