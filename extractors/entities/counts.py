@@ -175,15 +175,21 @@ def _noun_after(text: str, end: int, lang: str, open_: bool, bare: bool = False)
     return {"unit": "other", "what": head} if open_ and _NOUN_CHAR.search(head) and len(head) > 1 else None
 
 
-def _noun_before(text: str, at: int, lang: str) -> dict[str, Any] | None:
-    """What a counter that counts only a named thing (ja つ, 本, 点) counts when its noun stands
-    before the numeral (方法論２本, 文書３０本超, 配布資料：計６点): the known noun (`nouns_after`)
-    ending the noun phrase right before it, past a topic mark, a label's colon or a total word
-    (`noun_before_gap`); None for any other word there (JCM関連は４本)."""
-    m = _noun_before_regex(lexicon(lang, "counts")["noun_before_gap"]).search(text, max(0, at - 30), at)
-    if not m:
+def _noun_before(text: str, at: int, lang: str, group: dict[str, Any]) -> dict[str, Any] | None:
+    """What a counter counts when a known noun (`nouns_after`) stands before the numeral, past a
+    topic mark, a label's colon or a total word (`noun_before_gap`): a counter that counts only a
+    named thing (ja つ, 本, 点: 方法論２本, 文書３０本超, 配布資料：計６点) takes any such noun; one
+    with a unit of its own only the things (`what`) its `before` lists (件: 方法論3件 counts
+    methodologies, not projects; 各国3件, 日本企業3件 stay projects). Act nouns and 件数 ending the phrase are set aside
+    (方法論承認件数：3件). None for any other word there (JCM関連は４本)."""
+    data = lexicon(lang, "counts")
+    m = _noun_before_regex(data["noun_before_gap"]).search(text, max(0, at - 30), at)
+    if not m or (group["unit"] is not None and not group.get("before")):
         return None
-    return next((g for form, g in _by_form(lang, "nouns_after", False).items() if m.group(1).endswith(form)), None)
+    phrase = re.split(alternation(data["phrase_stops"]) or "(?!)", m.group(1))[-1]
+    head = re.sub(rf"(?:件数|数|{alternation(data['act_nouns']) or '(?!)'})+$", "", phrase)
+    found = next((g for form, g in _by_form(lang, "nouns_after", False).items() if head.endswith(form)), None)
+    return found if found and (group["unit"] is None or found["what"] in group["before"]) else None
 
 
 @cache
@@ -248,8 +254,8 @@ def find(text: str, lang: str, bounds: frozenset[int] = frozenset()) -> list[Cou
                 end = run.end() if run else end
         elif group.get("bare"):
             continue
-        elif group["unit"] is None and (before := _noun_before(folded, m.start(), lang)):
-            group, what = before, before["what"]  # 方法論２本, 配布資料：計６点: the noun stands before
+        elif before := _noun_before(folded, m.start(), lang, group):
+            group, what = before, before["what"]  # 方法論２本, 方法論3件: the noun stands before
         if group["unit"] is not None:
             qualifier = _qualifier(data, m.group("qb"), m.groupdict().get("qa") or m.groupdict().get("qm"))
             found.append((m.start(), end, int(value), group, what.strip(), qualifier))
