@@ -206,6 +206,8 @@ def test_counts_photo_captions_and_pagers_are_not_counts(lang, text):
     # the number of businesses taking part, stated without a counter
     ("ja", "参加事業者数は21となった。", [(21, "other", None)]),
     ("ja", "事業者は21日までに申請する。", []),
+    ("ja", "参加国・地域数は45に上った。", [(45, "country", None)]),
+    ("ja", "国・地域別の内訳は表のとおり。", []),
     # 本 and 点 count a known noun standing before the numeral, never an unknown one
     ("ja", "会合では方法論３本が承認された。", [(3, "other", None)]),
     ("ja", "署名された覚書は計4本である。", [(4, "document", None)]),
