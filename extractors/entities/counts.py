@@ -180,11 +180,12 @@ def _noun_before(text: str, at: int, lang: str, group: dict[str, Any]) -> dict[s
     topic mark, a label's colon or a total word (`noun_before_gap`): a counter that counts only a
     named thing (ja つ, 本, 点: 方法論２本, 文書３０本超, 配布資料：計６点) takes any such noun; one
     with a unit of its own only the things (`what`) its `before` lists (件: 方法論3件 counts
-    methodologies, not projects; 各国3件, 日本企業3件 stay projects). Act nouns and 件数 ending the phrase are set aside
-    (方法論承認件数：3件). None for any other word there (JCM関連は４本)."""
+    methodologies, not projects; 各国3件, 日本企業3件 stay projects), and not past a topic mark:
+    the topic of such a count may be its agent (会議は3件を承認). Act nouns and 件数 ending the
+    phrase are set aside (方法論承認件数：3件). None for any other word there (JCM関連は４本)."""
     data = lexicon(lang, "counts")
     m = _noun_before_regex(data["noun_before_gap"]).search(text, max(0, at - 30), at)
-    if not m or (group["unit"] is not None and not group.get("before")):
+    if not m or (group["unit"] is not None and (not group.get("before") or m.group("topic"))):
         return None
     phrase = re.split(alternation(data["phrase_stops"]) or "(?!)", m.group(1))[-1]
     head = re.sub(rf"(?:件数|数|{alternation(data['act_nouns']) or '(?!)'})+$", "", phrase)

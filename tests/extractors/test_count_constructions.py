@@ -219,6 +219,7 @@ def test_counts_photo_captions_and_pagers_are_not_counts(lang, text):
     ("ja", "協力覚書5件に署名した。", [(5, "document", None)]),
     ("ja", "方法論承認件数：3件", [(3, "other", None)]),
     ("ja", "今年度は参加企業3件が採択された。", [(3, "project", None)]),
+    ("ja", "今回の会議は3件を承認した。", [(3, "project", None)]),  # a topic before 件 may be its agent
     # seminars, workshops and side events held are meetings; a seminar room or a training site is no meeting
     ("ja", "3つのセミナーと12のサイドイベントを開いた。", [(3, "meeting", None), (12, "meeting", None)]),
     ("ja", "3つの研修施設と4つの会議室を整えた。", [(3, "other", None), (4, "other", None)]),
