@@ -193,6 +193,26 @@ def _noun_before(text: str, at: int, lang: str, group: dict[str, Any]) -> dict[s
     return found if found and (group["unit"] is None or found["what"] in group["before"]) else None
 
 
+def _whole_of(text: str, at: int, lang: str, found: list) -> tuple | None:
+    """The count a part stands in when a subset word (`subset_before`: このうち, うち) opens the
+    sentence or clause of a counter that counts only a named thing and has none (計３２本の協力
+    文書が交わされた。このうちJCM関連は４本): the last count found before it in its sentence or the
+    one before, whose things the part counts too."""
+    start = sentence_span(text, at)[0]
+    if not _subset_regex(lang).search(text, start, at):
+        return None
+    lo = sentence_span(text, max(0, start - 1))[0]
+    before = [f for f in found if lo <= f[0] and f[1] <= at]
+    return before[-1] if before else None
+
+
+@cache
+def _subset_regex(lang: str) -> re.Pattern:
+    """A subset word opening a sentence or clause (このうち, 、うち), not inside a word (国内)."""
+    words = alternation(lexicon(lang, "counts")["subset_before"]) or "(?!)"
+    return re.compile(rf"(?:^|(?<=[\s、,。(（]))(?:{words})")
+
+
 @cache
 def _noun_before_regex(gap: str) -> re.Pattern:
     """A written noun phrase, then `gap`, ending where the numeral starts."""
@@ -257,6 +277,8 @@ def find(text: str, lang: str, bounds: frozenset[int] = frozenset()) -> list[Cou
             continue
         elif before := _noun_before(folded, m.start(), lang, group):
             group, what = before, before["what"]  # 方法論２本, 方法論3件: the noun stands before
+        elif group["unit"] is None and (whole := _whole_of(folded, m.start(), lang, found)):
+            group, what = whole[3], whole[4]  # 計32本の文書…このうちJCM関連は4本: a part of the whole
         if group["unit"] is not None:
             qualifier = _qualifier(data, m.group("qb"), m.groupdict().get("qa") or m.groupdict().get("qm"))
             found.append((m.start(), end, int(value), group, what.strip(), qualifier))

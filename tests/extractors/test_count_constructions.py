@@ -220,6 +220,11 @@ def test_counts_photo_captions_and_pagers_are_not_counts(lang, text):
     ("ja", "方法論承認件数：3件", [(3, "other", None)]),
     ("ja", "今年度は参加企業3件が採択された。", [(3, "project", None)]),
     ("ja", "今回の会議は3件を承認した。", [(3, "project", None)]),  # a topic before 件 may be its agent
+    # a part after a subset word counts the things of the whole before it; 内 inside a word is none
+    ("ja", "両国間で計20本の協力文書が交わされた。このうち環境分野は3本である。",
+     [(20, "document", None), (3, "document", None)]),
+    ("ja", "5つの覚書が結ばれ、うち2つは環境分野である。", [(5, "document", None), (2, "document", None)]),
+    ("ja", "2件が採択された。国内では2つの課題がある。", [(2, "project", None), (2, "other", None)]),
     # seminars, workshops and side events held are meetings; a seminar room or a training site is no meeting
     ("ja", "3つのセミナーと12のサイドイベントを開いた。", [(3, "meeting", None), (12, "meeting", None)]),
     ("ja", "3つの研修施設と4つの会議室を整えた。", [(3, "other", None), (4, "other", None)]),
