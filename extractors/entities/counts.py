@@ -178,6 +178,50 @@ def _noun_after(text: str, end: int, lang: str, open_: bool, bare: bool = False)
     return {"unit": "other", "what": head} if open_ and _NOUN_CHAR.search(head) and len(head) > 1 else None
 
 
+def _noun_before(text: str, at: int, lang: str, group: dict[str, Any]) -> dict[str, Any] | None:
+    """What a counter counts when a known noun (`nouns_after`) stands before the numeral, past a
+    topic mark, a label's colon or a total word (`noun_before_gap`): a counter that counts only a
+    named thing (ja つ, 本, 点: 方法論２本, 文書３０本超, 配布資料：計６点) takes any such noun; one
+    with a unit of its own only the things (`what`) its `before` lists (件: 方法論3件 counts
+    methodologies, not projects; 各国3件, 日本企業3件 stay projects), and not past a topic mark:
+    the topic of such a count may be its agent (会議は3件を承認). Act nouns and 件数 ending the
+    phrase are set aside (方法論承認件数：3件). None for any other word there (JCM関連は４本)."""
+    data = lexicon(lang, "counts")
+    m = _noun_before_regex(data["noun_before_gap"]).search(text, max(0, at - 30), at)
+    if not m or (group["unit"] is not None and (not group.get("before") or m.group("topic"))):
+        return None
+    phrase = re.split(alternation(data["phrase_stops"]) or "(?!)", m.group(1))[-1]
+    head = re.sub(rf"(?:件数|数|{alternation(data['act_nouns']) or '(?!)'})+$", "", phrase)
+    found = next((g for form, g in _by_form(lang, "nouns_after", False).items() if head.endswith(form)), None)
+    return found if found and (group["unit"] is None or found["what"] in group["before"]) else None
+
+
+def _whole_of(text: str, at: int, lang: str, found: list) -> tuple | None:
+    """The count a part stands in when a subset word (`subset_before`: このうち, うち) opens the
+    sentence or clause of a counter that counts only a named thing and has none (計３２本の協力
+    文書が交わされた。このうちJCM関連は４本): the last count found before it in its sentence or the
+    one before, whose things the part counts too."""
+    start = sentence_span(text, at)[0]
+    if not _subset_regex(lang).search(text, start, at):
+        return None
+    lo = sentence_span(text, max(0, start - 1))[0]
+    before = [f for f in found if lo <= f[0] and f[1] <= at]
+    return before[-1] if before else None
+
+
+@cache
+def _subset_regex(lang: str) -> re.Pattern:
+    """A subset word opening a sentence or clause (このうち, 、うち), not inside a word (国内)."""
+    words = alternation(lexicon(lang, "counts")["subset_before"]) or "(?!)"
+    return re.compile(rf"(?:^|(?<=[\s、,。(（]))(?:{words})")
+
+
+@cache
+def _noun_before_regex(gap: str) -> re.Pattern:
+    """A written noun phrase, then `gap`, ending where the numeral starts."""
+    return re.compile(rf"({_NOUN_RUN.pattern})(?:{gap})\Z")
+
+
 def _window(text: str, spans: list[tuple[int, int]], k: int) -> str:
     """The text of count k's sentence from its clause start up to the count after it."""
     lo, hi = sentence_span(text, spans[k][0])
@@ -250,6 +294,10 @@ def find(text: str, lang: str, bounds: frozenset[int] = frozenset()) -> list[Cou
                 end = run.end() if run else end
         elif group.get("bare"):
             continue
+        elif before := _noun_before(folded, m.start(), lang, group):
+            group, what = before, before["what"]  # 方法論２本, 方法論3件: the noun stands before
+        elif group["unit"] is None and (whole := _whole_of(folded, m.start(), lang, found)):
+            group, what = whole[3], whole[4]  # 計32本の文書…このうちJCM関連は4本: a part of the whole
         if group["unit"] is not None:
             qualifier = _qualifier(data, m.group("qb"), m.groupdict().get("qa") or m.groupdict().get("qm"))
             found.append((m.start(), end, int(value), group, what.strip(), qualifier))

@@ -187,6 +187,62 @@ def test_counts_both_ends_of_a_range(lang, text, expected):
 ])
 def test_counts_photo_captions_and_pagers_are_not_counts(lang, text):
     assert found(text, lang) == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # ja: the issuance as the topic, its times after it; meetings held N times stay meetings
+    ("ja", "これまでにクレジット発行は延べ40回を数える。", [(40, "credit_issuance", None)]),
+    ("ja", "JCMクレジットの発行は累計15回となった。", [(15, "credit_issuance", None)]),
+    ("ja", "報告会は延べ40回開かれた。", [(40, "meeting", None)]),
+    ("ja", "クレジットの発行実績は累計28回となった。", [(28, "credit_issuance", None)]),
+    ("ja", "クレジット発行件数は累計28件となった。", [(28, "credit_issuance", None)]),
+    ("ja", "クレジットの発行が5件のプロジェクトで行われた。", [(5, "project", None)]),
+    # a rank's top N is no count; N countries ranking high are
+    ("ja", "上位5か国で全体の8割を占める。", []),
+    ("ja", "5か国が上位を占めた。", [(5, "country", None)]),
+    # things placed in a body's member states are the body's; the member states Japan signs with are not
+    ("ja", "ASEAN加盟国における案件は90件に上る。", [(90, "project", "ASEAN")]),
+    ("ja", "日本はASEAN加盟国6か国と署名した。", [(6, "country", None)]),
+    # the number of businesses taking part, stated without a counter
+    ("ja", "参加事業者数は21となった。", [(21, "other", None)]),
+    ("ja", "事業者は21日までに申請する。", []),
+    ("ja", "参加国・地域数は45に上った。", [(45, "country", None)]),
+    ("ja", "国・地域別の内訳は表のとおり。", []),
+    # 本 and 点 count a known noun standing before the numeral, never an unknown one
+    ("ja", "会合では方法論３本が承認された。", [(3, "other", None)]),
+    ("ja", "署名された覚書は計4本である。", [(4, "document", None)]),
+    ("ja", "配布資料：計５点", [(5, "document", None)]),
+    ("ja", "関連は４本である。", []),
+    ("ja", "以下の3点の課題がある。", []),
+    # …and 件 counts a methodology or document standing before it, not a company or a country
+    ("ja", "方法論3件が承認され、プロジェクト2件が登録された。", [(3, "other", None), (2, "project", None)]),
+    ("ja", "協力覚書5件に署名した。", [(5, "document", None)]),
+    ("ja", "方法論承認件数：3件", [(3, "other", None)]),
+    ("ja", "今年度は参加企業3件が採択された。", [(3, "project", None)]),
+    ("ja", "今回の会議は3件を承認した。", [(3, "project", None)]),  # a topic before 件 may be its agent
+    # a part after a subset word counts the things of the whole before it; 内 inside a word is none
+    ("ja", "両国間で計20本の協力文書が交わされた。このうち環境分野は3本である。",
+     [(20, "document", None), (3, "document", None)]),
+    ("ja", "5つの覚書が結ばれ、うち2つは環境分野である。", [(5, "document", None), (2, "document", None)]),
+    ("ja", "2件が採択された。国内では2つの課題がある。", [(2, "project", None), (2, "other", None)]),
+    # seminars, workshops and side events held are meetings; a seminar room or a training site is no meeting
+    ("ja", "3つのセミナーと12のサイドイベントを開いた。", [(3, "meeting", None), (12, "meeting", None)]),
+    ("ja", "3つの研修施設と4つの会議室を整えた。", [(3, "other", None), (4, "other", None)]),
+    # people from a country named by their role between (政府関係者ら, 行政官); not people of a
+    # meeting with the country, nor people who came back from it
+    ("ja", "ベトナムからは政府関係者ら10名が来日した。", [(10, "participant", "VNM")]),
+    ("ja", "モンゴルの行政官12人を招いた。", [(12, "participant", "MNG")]),
+    ("ja", "ハノイで開かれたベトナムとの会合には約60人が出席した。", [(60, "participant", None)]),
+    ("ja", "ベトナムから帰国した技術者10名が報告した。", [(10, "participant", None)]),
+    # the breakdown (内訳) of a body's members stated before is its members; a count of countries
+    # in a sentence that is no membership's is not the body's
+    ("ja", "パリ協定6条実施パートナーシップ、参加が拡大\n同パートナーシップへの参加は、発足から1年で70に達した。"
+           "内訳は国が40か国、国際機関などが30機関。", [(40, "country", "A6IP"), (30, "other", "A6IP")]),
+    ("ja", "パリ協定6条実施パートナーシップについて\n同パートナーシップの会合が開かれた。日本は10か国と協力している。",
+     [(10, "country", None)]),
+])
+def test_counts_ja_topics_ranks_and_nouns_before_the_numeral(lang, text, expected):
+    assert found(text, lang) == expected
 # fmt: on
 
 
