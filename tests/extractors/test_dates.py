@@ -195,6 +195,16 @@ def test_document_date_prefers_labels_then_datelines_then_the_first_blocks():
     assert document_date_of((_spot("2025-06-03", 0, label.text, derived=True),)) is None
 
 
+def test_document_date_a_date_alone_in_brackets_at_the_foot_is_the_page_date():
+    # a news item dated at its foot, "（2024年3月5日）" as its own line, over a narrated date above
+    told = _spot("2011-10-04", 0, "両国は2011年10月4日に協力文書に署名し、協力を続けてきた。", "ja")
+    foot = _spot("2024-03-05", 3, "（2024年3月5日）", "ja")
+    assert document_date_of((told, foot)) == (2024, 3, 5)
+    # a bracketed date that goes on with words is no page date of its own
+    aside = _spot("2024-03-05", 3, "（2024年3月5日に改定）", "ja")
+    assert document_date_of((told, aside)) == (2011, 10, 4)
+
+
 def test_document_date_labels_are_labels_not_prose():
     prose = _spot("2024-03-01", 0, "The report, published on 1 March 2024, shows that emissions fell "
                                    "sharply in the sector after the new rules took effect.")
