@@ -21,6 +21,7 @@ from schemas.records import DateMention
 
 NEAR_NEW_YEAR = 62  # a day named beside a full date is in the adjacent year if that puts it this close
 FEW_DAYS = 3  # a page's date may be a few days off the day it speaks of (posted, updated)
+HEAD_LINE = 90  # a title line is at most this long
 RECENT = 183  # a page speaks of another year's day only this close to its own date (the recent past)
 
 
@@ -48,16 +49,17 @@ def resolve_years(seg: Segment, ctx: Context) -> Iterator[DateMention]:
     if not days and not months and not alone and not local:
         return
     doc = document_date(ctx)
+    head = None if doc else _head_year(ctx)
     for f in alone:
         yield from _news_day(seg, f, doc, found)
     dated = [m for m in ctx.here(DateMention) if m.value[:4].isdigit()]
     for f in local:
-        ymd = local_day(f, found, lambda g, m, d: _year_of(seg, g.start, dated, doc, m, d))
+        ymd = local_day(f, found, lambda g, m, d: _year_of(seg, g.start, dated, doc, m, d, head))
         mention = date_mention(seg, f, ymd, RESOLVED) if ymd and ymd[0] and not local_day(f, found, None) else None
         if mention:
             yield mention
     for start, end, month, day in days + months:
-        year = _year_of(seg, start, dated, doc, month, day)
+        year = _year_of(seg, start, dated, doc, month, day, head)
         value = iso((year, month, day)) if year is not None and valid((year, month, day)) else None
         if value:
             yield DateMention(
@@ -94,10 +96,11 @@ def _news_day(seg: Segment, f: Found, doc: Day | None, found: list[Found]) -> It
 
 
 def _year_of(seg: Segment, pos: int, dated: list[DateMention], doc: Day | None, month: int,
-             day: int | None) -> int | None:
+             day: int | None, head: int | None = None) -> int | None:
     """The year of the yearless day (or month, when `day` is None) named at `pos`: from the
     dates of its sentence that are not far from the document's own date (the nearest, preceding
-    first; for a month, the only year they name), else from the document's date."""
+    first; for a month, the only year they name), else from the document's date; a day of a
+    document without a date takes the year its title line names (`_head_year`)."""
     lo, hi = sentence_span(seg.text, pos)
     sentence, at = seg.text[lo:hi], pos - lo
     if _words(seg.lang, "recurring_words").search(sentence):
@@ -115,7 +118,7 @@ def _year_of(seg: Segment, pos: int, dated: list[DateMention], doc: Day | None, 
     if near and as_day(near[0].value) != doc:
         return _beside(as_day(near[0].value), month, day)
     if doc is None:
-        return None
+        return head if day is not None else None
     relative = lexicon(seg.lang, "dates")["relative_years"]
     if said := _nearest(_words(seg.lang, "relative_years").finditer(sentence), at):
         # a month of last or next year (来年3月, tháng 9 năm ngoái) is a relative date, no date;
@@ -123,6 +126,23 @@ def _year_of(seg: Segment, pos: int, dated: list[DateMention], doc: Day | None, 
         offset = relative[said.group().lower()]
         return doc[0] + offset if day is not None or offset == 0 else None
     return _around(doc, month, day, _tense(sentence, at, seg.lang))
+
+
+def _head_year(ctx: Context) -> int | None:
+    """The one year the document's first line names when that line is a title (one short
+    line: "Field notes: partner visits (spring 2024)", "Lịch công tác (tuần 19/2024)",
+    "訪問記（2024年春）"): the year of the yearless days of a page without a date of its own
+    (a schedule, a diary, a blog post under its title). None for a target or starting year
+    (Roadmap for the 2030 target) or when the title names more than one year."""
+    if not ctx.segments or ctx.segments[0].block != 0:
+        return None
+    seg = ctx.segments[0]
+    if "\n" in seg.text.strip() or len(seg.text) > HEAD_LINE:
+        return None
+    years = {int(m.value[:4]) for m in ctx.found.get(0, ())
+             if isinstance(m, DateMention) and m.rule != RESOLVED and m.value[:4].isdigit()
+             and not _target(seg, m)}
+    return years.pop() if len(years) == 1 else None
 
 
 def _target(seg: Segment, x: DateMention) -> bool:

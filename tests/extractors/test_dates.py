@@ -314,6 +314,42 @@ def test_dates_local_days_numeric_forms_and_targets(lang, text, expected):
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a page without a date of its own: its title line's year is the year of its yearless days
+    ("ja", "出張報告（2023年秋）\n\n10/2（月）バンコク着。10/3（火）工場を視察。",
+     {"2023", "--10-02", "2023-10-02", "--10-03", "2023-10-03"}),
+    ("vi", "Lịch làm việc của Vụ Hợp tác quốc tế (tuần 41/2023)\n\n- Thứ 3 (10/10): Họp với JICA.",
+     {"2023", "--10-10", "2023-10-10"}),
+    ("en", "Site visits to Mongolia, autumn 2023\n\nWe reached Ulaanbaatar on 2 October.",
+     {"2023", "--10-02", "2023-10-02"}),
+    # not a target year of the title, nor a title with two years, nor a year below the title
+    ("en", "Toward the 2030 target\n\nThe panel meets on 2 October.", {"2030", "--10-02"}),
+    ("en", "Reviews of 2022 and 2023\n\nThe panel met on 2 October.", {"2022", "2023", "--10-02"}),
+    ("en", "Notes from the field\n\nIn 2023 we planned a trip.\n\nWe left on 2 October.",
+     {"2023", "--10-02"}),
+])
+def test_dates_a_title_year_dates_the_days_of_an_undated_page(lang, text, expected):
+    assert values(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a week of a year names the year; a crop season over two years names both
+    ("vi", "Báo cáo tuần 7/2025 của Cục.", {"2025"}),
+    ("vi", "Vụ hè thu 2022 – 2023, năng suất tăng.", {"2022", "2023"}),
+    ("vi", "Nhóm có 7/20 thành viên tham gia tuần này.", set()),
+    # the coming month (tháng 9 tới) of a page's date; not "từ 5 tới 10"
+    ("vi", "Ngày đăng: 12/03/2026\n\nHai bên nhất trí họp vào tháng 8 tới.", {"2026-03-12", "2026-08"}),
+    ("vi", "Ngày đăng: 12/03/2026\n\nHai bên họp vào tháng 12, từ 5 tới 10 người.", {"2026-03-12", "2025-12"}),
+    # two days after a day word, and a dateline's day after its agency tag
+    ("vi", "Trong hai ngày 3, 4/6, đoàn đã làm việc tại Đà Nẵng.", {"--06-03", "--06-04"}),
+    ("vi", "Có 3, 4/6 phần việc đã xong.", set()),
+    ("vi", "Bangkok (TTXVN) 14/3 – Thái Lan công bố dự án mới.", {"--03-14"}),
+    ("vi", "Tỷ lệ (TTXVN) đạt 1/3 số dự án.", set()),
+])
+def test_dates_vietnamese_weeks_seasons_coming_months_and_datelines(lang, text, expected):
+    assert values(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
     ("en", "Posted: 3 June 2025\n\nThe fair opened on June 1 and runs until June 9.",
      {"2025-06-03", "--06-01", "2025-06-01", "--06-09", "2025-06-09"}),
 ])
