@@ -135,6 +135,8 @@ def _dates(m: re.Match, lang: str) -> tuple[Ymd, ...]:
     months = _months(lang)
     year = _year(g, lang)
     month = _int(g["m"], lang) if g.get("m") else months.get(g.get("mon") or "")
+    if g.get("ym") is not None and year is not None and month == (year + 1) % 100:
+        return ()  # 2011/12 written as a year and a month is the span of two years
     day = _int(g["d"], lang) if g.get("d") else None
     month2 = int(g["m2"]) if g.get("m2") else months.get(g.get("mon2") or "")
     if g.get("d2"):
