@@ -14,7 +14,7 @@ from functools import cache
 
 from extractors.base import Context, Segment, extractor
 from extractors.entities.dates import RESOLVED, Day, Found, date_mention, find, iso, local_day, sentence_span, valid
-from extractors.lexicon import lexicon
+from extractors.lexicon import alternation, lexicon
 from extractors.text import bounded, word_ends_at
 from extractors.entities.published import as_day, document_date, is_day
 from schemas.records import DateMention
@@ -60,6 +60,8 @@ def resolve_years(seg: Segment, ctx: Context) -> Iterator[DateMention]:
             yield mention
     for start, end, month, day in days + months:
         year = _year_of(seg, start, dated, doc, month, day, head)
+        if day is not None:
+            year = _by_weekday(seg, start, end, month, day, year, doc)
         value = iso((year, month, day)) if year is not None and valid((year, month, day)) else None
         if value:
             yield DateMention(
@@ -126,6 +128,50 @@ def _year_of(seg: Segment, pos: int, dated: list[DateMention], doc: Day | None, 
         offset = relative[said.group().lower()]
         return doc[0] + offset if day is not None or offset == 0 else None
     return _around(doc, month, day, _tense(sentence, at, seg.lang))
+
+
+def _by_weekday(seg: Segment, start: int, end: int, month: int, day: int, year: int | None,
+                doc: Day | None) -> int | None:
+    """The year of a yearless day checked against the weekday written beside it ("Thứ Năm, ngày
+    28/11", "5/10（金）", "Monday, May 6"): `year` when the day falls on that weekday there (or no
+    weekday is written); else, with a document date, the year next to it (one before, its own or
+    one after) where it does and that lies within RECENT days of the date, when there is just one
+    (a page dated 20/11/2024 speaking of "Thứ Năm, ngày 28/11" has 2024, whatever its tense).
+    Otherwise `year` as it was."""
+    weekday = _weekday_beside(seg.text, start, end, seg.lang)
+    if weekday is None or year is not None and date(year, month, day).weekday() == weekday:
+        return year
+    if doc is None:
+        return year
+    when = date(*doc)
+    fits = [y for y in (doc[0] - 1, doc[0], doc[0] + 1) if valid((y, month, day))
+            and date(y, month, day).weekday() == weekday and abs((date(y, month, day) - when).days) <= RECENT]
+    return fits[0] if len(fits) == 1 else year
+
+
+def _weekday_beside(text: str, start: int, end: int, lang: str) -> int | None:
+    """The weekday (0 = Monday) written right before a day ("Thursday, 28 November", "Thứ 2
+    (6/5)", "Thứ Năm, ngày 28/11") or right after it in brackets or after a comma ("5月10日（金）",
+    "6 May (Mon)", "May 6, Monday"); None if none."""
+    before, after, inside = _weekday_regexes(lang)
+    m = (before.search(text, max(0, start - 24), start) or after.match(text, end)
+         or inside.search(text, start, end))
+    return None if m is None else lexicon(lang, "dates")["weekdays"][m.group("wd")]
+
+
+@cache
+def _weekday_regexes(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a weekday that ends right before a day, one that opens right after it, one inside the
+    day's own match: "Friday 6 June", "18日（火）～20日"). Japanese names a weekday by one
+    character: only with 曜 or in brackets."""
+    names = alternation(lexicon(lang, "dates")["weekdays"]) or "(?!)"
+    if lang == "ja":
+        bracketed = rf"[(（](?P<wd>{names})(?:曜日?)?(?:[・･][祝休]日?)?[)）]"
+        return (re.compile(rf"(?P<wd>{names})曜日?[\s、,]*$"), re.compile(rf"\s*{bracketed}"),
+                re.compile(bracketed))
+    word = rf"(?<!\w)(?P<wd>{names})(?!\w)\.?"
+    return (re.compile(rf"{word}\s*[,(]?\s*(?:(?i:ngày|the|on)\s+)?[(]?\s*$"),
+            re.compile(rf"\s*(?:,\s*|\(\s*){word}"), re.compile(word))
 
 
 def _head_year(ctx: Context) -> int | None:

@@ -332,6 +332,23 @@ def test_dates_a_title_year_dates_the_days_of_an_undated_page(lang, text, expect
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [
+    # the weekday written beside a yearless day picks its year around the page's date, whatever
+    # a past word further off says ("registered" is not when the forum is)
+    ("vi", "Ngày đăng: 02/12/2025\n\nQuý vị đã đăng ký dự hội nghị, diễn ra vào Thứ Tư, ngày 10/12 tại Hà Nội.",
+     {"2025-12-02", "--12-10", "2025-12-10"}),
+    ("en", "Posted: 2 December 2025\n\nThe forum you were registered for is on Wednesday, December 10, in Hanoi.",
+     {"2025-12-02", "--12-10", "2025-12-10"}),
+    ("ja", "掲載日：2025年12月2日\n\n参加登録は締め切った、12月10日（水）の会合について。",
+     {"2025-12-02", "--12-10", "2025-12-10"}),
+    # a weekday that fits no year near the page's date changes nothing
+    ("en", "Posted: 2 December 2025\n\nThe forum you were registered for is on Monday, December 10, in Hanoi.",
+     {"2025-12-02", "--12-10"}),
+])
+def test_dates_a_weekday_beside_a_day_picks_its_year(lang, text, expected):
+    assert values(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
     # a week of a year names the year; a crop season over two years names both
     ("vi", "Báo cáo tuần 7/2025 của Cục.", {"2025"}),
     ("vi", "Vụ hè thu 2022 – 2023, năng suất tăng.", {"2022", "2023"}),
