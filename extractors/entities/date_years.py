@@ -98,11 +98,12 @@ def _news_day(seg: Segment, f: Found, doc: Day | None, found: list[Found]) -> It
 
 
 def _year_of(seg: Segment, pos: int, dated: list[DateMention], doc: Day | None, month: int,
-             day: int | None, head: int | None = None) -> int | None:
+             day: int | None, head: tuple[int, bool] | None = None) -> int | None:
     """The year of the yearless day (or month, when `day` is None) named at `pos`: from the
     dates of its sentence that are not far from the document's own date (the nearest, preceding
     first; for a month, the only year they name), else from the document's date; a day of a
-    document without a date takes the year its title line names (`_head_year`)."""
+    document without a date takes the year its title line names (`_head_year`; January to
+    March of a fiscal year 2024年度 are in 2025)."""
     lo, hi = sentence_span(seg.text, pos)
     sentence, at = seg.text[lo:hi], pos - lo
     if _words(seg.lang, "recurring_words").search(sentence):
@@ -120,7 +121,7 @@ def _year_of(seg: Segment, pos: int, dated: list[DateMention], doc: Day | None, 
     if near and as_day(near[0].value) != doc:
         return _beside(as_day(near[0].value), month, day)
     if doc is None:
-        return head if day is not None else None
+        return None if head is None or day is None else head[0] + (head[1] and month <= 3)
     relative = lexicon(seg.lang, "dates")["relative_years"]
     if said := _nearest(_words(seg.lang, "relative_years").finditer(sentence), at):
         # a month of last or next year (来年3月, tháng 9 năm ngoái) is a relative date, no date;
@@ -137,12 +138,12 @@ def _by_weekday(seg: Segment, start: int, end: int, month: int, day: int, year: 
     weekday is written); else, with a document date, the year next to it (one before, its own or
     one after) where it does and that lies within RECENT days of the date, when there is just one
     (a page dated 20/11/2024 speaking of "Thứ Năm, ngày 28/11" has 2024, whatever its tense).
-    Otherwise `year` as it was."""
+    Otherwise `year` as it was; without a document date (a year from the title), none."""
     weekday = _weekday_beside(seg.text, start, end, seg.lang)
     if weekday is None or year is not None and date(year, month, day).weekday() == weekday:
         return year
-    if doc is None:
-        return year
+    if doc is None:  # a title's year that the weekday belies is not the day's year
+        return None
     when = date(*doc)
     fits = [y for y in (doc[0] - 1, doc[0], doc[0] + 1) if valid((y, month, day))
             and date(y, month, day).weekday() == weekday and abs((date(y, month, day) - when).days) <= RECENT]
@@ -174,21 +175,25 @@ def _weekday_regexes(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
             re.compile(rf"\s*(?:,\s*|\(\s*){word}"), re.compile(word))
 
 
-def _head_year(ctx: Context) -> int | None:
+def _head_year(ctx: Context) -> tuple[int, bool] | None:
     """The one year the document's first line names when that line is a title (one short
     line: "Field notes: partner visits (spring 2024)", "Lịch công tác (tuần 19/2024)",
     "訪問記（2024年春）"): the year of the yearless days of a page without a date of its own
     (a schedule, a diary, a blog post under its title). None for a target or starting year
-    (Roadmap for the 2030 target) or when the title names more than one year."""
+    (Roadmap for the 2030 target) or when the title names more than one year. With the year,
+    whether it is a Japanese fiscal year (2024年度 日程表: April 2024 to March 2025)."""
     if not ctx.segments or ctx.segments[0].block != 0:
         return None
     seg = ctx.segments[0]
     if "\n" in seg.text.strip() or len(seg.text) > HEAD_LINE:
         return None
-    years = {int(m.value[:4]) for m in ctx.found.get(0, ())
-             if isinstance(m, DateMention) and m.rule != RESOLVED and m.value[:4].isdigit()
-             and not _target(seg, m)}
-    return years.pop() if len(years) == 1 else None
+    named = [m for m in ctx.found.get(0, ()) if isinstance(m, DateMention) and m.rule != RESOLVED
+             and m.value[:4].isdigit() and not _target(seg, m)]
+    years = {int(m.value[:4]) for m in named}
+    if len(years) != 1:
+        return None
+    fiscal = any(m.precision == "year" and seg.text[m.start : m.end + 1].endswith("年度") for m in named)
+    return years.pop(), fiscal
 
 
 def _target(seg: Segment, x: DateMention) -> bool:

@@ -321,6 +321,12 @@ def test_dates_local_days_numeric_forms_and_targets(lang, text, expected):
      {"2023", "--10-10", "2023-10-10"}),
     ("en", "Site visits to Mongolia, autumn 2023\n\nWe reached Ulaanbaatar on 2 October.",
      {"2023", "--10-02", "2023-10-02"}),
+    # January to March of a fiscal year's title are in the next year; a weekday that belies
+    # the title's year leaves the day without one
+    ("ja", "2023年度 JCM研修日程表\n\n6/6（火）東京、2/7（水）大阪",
+     {"2023", "--06-06", "2023-06-06", "--02-07", "2024-02-07"}),
+    ("ja", "出張報告（2023年秋）\n\n10/2（月）バンコク着。10/4（月）工場を視察。",
+     {"2023", "--10-02", "2023-10-02", "--10-04"}),
     # not a target year of the title, nor a title with two years, nor a year below the title
     ("en", "Toward the 2030 target\n\nThe panel meets on 2 October.", {"2030", "--10-02"}),
     ("en", "Reviews of 2022 and 2023\n\nThe panel met on 2 October.", {"2022", "2023", "--10-02"}),
