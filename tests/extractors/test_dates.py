@@ -367,6 +367,12 @@ def test_dates_a_weekday_beside_a_day_picks_its_year(lang, text, expected):
     ("vi", "Có 3, 4/6 phần việc đã xong.", set()),
     ("vi", "Bangkok (TTXVN) 14/3 – Thái Lan công bố dự án mới.", {"--03-14"}),
     ("vi", "Tỷ lệ (TTXVN) đạt 1/3 số dự án.", set()),
+    ("vi", "Đà Nẵng, 14/3 – Thành phố khai trương nhà máy.", {"--03-14"}),
+    ("vi", "Tỷ lệ đạt 1, 1/3 – 2/3 số hộ.", set()),
+    # a weekday before a bare day, and a line of a schedule; not an ordinal (lần thứ 2)
+    ("vi", "Thứ Ba, 7/5: Làm việc với JICA.", {"--05-07"}),
+    ("vi", "- 9/5: Họp với Bộ Môi trường Nhật Bản.", {"--05-09"}),
+    ("vi", "Đây là lần thứ 2, 3/4 số dự án đã xong.", set()),
 ])
 def test_dates_vietnamese_weeks_seasons_coming_months_and_datelines(lang, text, expected):
     assert values(text, lang) == expected
