@@ -60,7 +60,7 @@ def resolve_years(seg: Segment, ctx: Context) -> Iterator[DateMention]:
             yield mention
     for start, end, month, day in days + months:
         year = _year_of(seg, start, dated, doc, month, day, head)
-        if day is not None:
+        if day is not None and sum(1 for d in days if d[:2] == (start, end)) == 1:  # not a range's end
             year = _by_weekday(seg, start, end, month, day, year, doc)
         value = iso((year, month, day)) if year is not None and valid((year, month, day)) else None
         if value:

@@ -321,6 +321,12 @@ def test_dates_local_days_numeric_forms_and_targets(lang, text, expected):
      {"2023", "--10-10", "2023-10-10"}),
     ("en", "Site visits to Mongolia, autumn 2023\n\nWe reached Ulaanbaatar on 2 October.",
      {"2023", "--10-02", "2023-10-02"}),
+    # a title's year closing its line after a comma; a range's weekdays are each of its own end
+    ("en", "Agenda of the partner week, 2023\n\nTuesday, May 9 — Opening.\n\nWed 10 May: site visits.",
+     {"2023", "--05-09", "2023-05-09", "--05-10", "2023-05-10"}),
+    ("ja", "2023年 JCM研修のご案内\n\n・5月9日（火）～11日（木）東京",
+     {"2023", "--05-09", "2023-05-09", "--05-11", "2023-05-11"}),
+    ("en", "Totals were 1500, 2023", set()),
     # January to March of a fiscal year's title are in the next year; a weekday that belies
     # the title's year leaves the day without one
     ("ja", "2023年度 JCM研修日程表\n\n6/6（火）東京、2/7（水）大阪",
