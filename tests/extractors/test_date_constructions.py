@@ -36,6 +36,9 @@ def spans(text: str, lang: str) -> list[tuple[str, str]]:
     ("ja", "補助金は26年度に倍増し、29年度まで続く。", {"2026", "2029"}),
     ("ja", "平成26年度に始まった事業は、28年度に拡大した。", {"2014"}),
     ("ja", "過去12年度分の実績と第15年度の報告", set()),
+    # a citation's year in brackets; not a bracketed count
+    ("ja", "国立環境研究所（2021）の推計によれば", {"2021"}),
+    ("ja", "参加者（2000人）が集まった", set()),
 ])
 def test_dates_in_headings_ranges_and_numeric_forms(lang, text, expected):
     assert {v for v, _ in spans(text, lang)} == expected
