@@ -368,6 +368,9 @@ def test_dates_a_weekday_beside_a_day_picks_its_year(lang, text, expected):
     # the coming month (tháng 9 tới) of a page's date; not "từ 5 tới 10"
     ("vi", "Ngày đăng: 12/03/2026\n\nHai bên nhất trí họp vào tháng 8 tới.", {"2026-03-12", "2026-08"}),
     ("vi", "Ngày đăng: 12/03/2026\n\nHai bên họp vào tháng 12, từ 5 tới 10 người.", {"2026-03-12", "2025-12"}),
+    # a yearless month by its capitalised name; not "tháng năm" (months and years)
+    ("vi", "Ngày đăng: 20/09/2025\n\nĐầu tháng Chín, đoàn đã sang Nhật Bản.", {"2025-09-20", "2025-09"}),
+    ("vi", "Ngày đăng: 20/09/2025\n\nSau bao tháng năm chờ đợi, dự án đã xong.", {"2025-09-20"}),
     # two days after a day word, and a dateline's day after its agency tag
     ("vi", "Trong hai ngày 3, 4/6, đoàn đã làm việc tại Đà Nẵng.", {"--06-03", "--06-04"}),
     ("vi", "Có 3, 4/6 phần việc đã xong.", set()),
