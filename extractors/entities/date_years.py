@@ -180,7 +180,8 @@ def _head_year(ctx: Context) -> tuple[int, bool] | None:
     line: "Field notes: partner visits (spring 2024)", "Lịch công tác (tuần 19/2024)",
     "訪問記（2024年春）"): the year of the yearless days of a page without a date of its own
     (a schedule, a diary, a blog post under its title). None for a target or starting year
-    (Roadmap for the 2030 target) or when the title names more than one year. With the year,
+    (Roadmap for the 2030 target), when the title names more than one year or the page another
+    one (`_other_years`). With the year,
     whether it is a Japanese fiscal year (2024年度 日程表: April 2024 to March 2025)."""
     if not ctx.segments or ctx.segments[0].block != 0:
         return None
@@ -190,10 +191,18 @@ def _head_year(ctx: Context) -> tuple[int, bool] | None:
     named = [m for m in ctx.found.get(0, ()) if isinstance(m, DateMention) and m.rule != RESOLVED
              and m.value[:4].isdigit() and not _target(seg, m)]
     years = {int(m.value[:4]) for m in named}
-    if len(years) != 1:
+    if len(years) != 1 or _other_years(ctx) - years:
         return None
     fiscal = any(m.precision == "year" and seg.text[m.start : m.end + 1].endswith("年度") for m in named)
     return years.pop(), fiscal
+
+
+def _other_years(ctx: Context) -> set[int]:
+    """The years the document names anywhere (not targets): a title's year dates the page's
+    days only when the page names no other year (a review of 2015 written later may name 2024)."""
+    return {int(m.value[:4]) for i, seg in enumerate(ctx.segments) for m in ctx.found.get(i, ())
+            if isinstance(m, DateMention) and m.rule != RESOLVED and m.value[:4].isdigit()
+            and not _target(seg, m)}
 
 
 def _target(seg: Segment, x: DateMention) -> bool:

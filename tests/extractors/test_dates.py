@@ -338,6 +338,10 @@ def test_dates_local_days_numeric_forms_and_targets(lang, text, expected):
     ("en", "Reviews of 2022 and 2023\n\nThe panel met on 2 October.", {"2022", "2023", "--10-02"}),
     ("en", "Notes from the field\n\nIn 2023 we planned a trip.\n\nWe left on 2 October.",
      {"2023", "--10-02"}),
+    ("en", "Looking back at spring 2015\n\nIn 2024 the panel met again, on 2 October.",
+     {"2015", "2024", "--10-02", "2024-10-02"}),
+    ("en", "Looking back at spring 2015\n\nThe panel met again in 2024.\n\nIt met on 2 October.",
+     {"2015", "2024", "--10-02"}),
 ])
 def test_dates_a_title_year_dates_the_days_of_an_undated_page(lang, text, expected):
     assert values(text, lang) == expected
