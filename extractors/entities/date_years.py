@@ -50,9 +50,10 @@ def resolve_years(seg: Segment, ctx: Context) -> Iterator[DateMention]:
         return
     doc = document_date(ctx)
     head = None if doc else _head_year(ctx)
-    for f in alone:
-        yield from _news_day(seg, f, doc, found)
     dated = [m for m in ctx.here(DateMention) if m.value[:4].isdigit()]
+    for f in alone:
+        following = _next_day(seg, f, ctx, lambda a, m, d: _year_of(seg, a, dated, doc, m, d, head))
+        yield from [following] if following else _news_day(seg, f, doc, found)
     for f in local:
         ymd = local_day(f, found, lambda g, m, d: _year_of(seg, g.start, dated, doc, m, d, head))
         mention = date_mention(seg, f, ymd, RESOLVED) if ymd and ymd[0] and not local_day(f, found, None) else None
@@ -69,6 +70,27 @@ def resolve_years(seg: Segment, ctx: Context) -> Iterator[DateMention]:
                 value=value[0], precision=value[1],  # type: ignore[arg-type]
             )
 
+
+
+def _next_day(seg: Segment, f: Found, ctx: Context, year_of) -> DateMention | None:
+    """The day a "next day" names (翌14日 after 5/13（月）): the day after the last day named
+    before it in its block, when the number is that day's (a yearless one takes the year
+    `year_of(start, month, day)` gives); None for any other day or without the 翌."""
+    if not seg.text[: f.start].rstrip().endswith(tuple(lexicon(seg.lang, "dates")["next_day_words"])):
+        return None
+    before = [m for m in ctx.here(DateMention) if m.end <= f.start and (is_day(m.value) or m.value.startswith("--"))]
+    if not before:
+        return None
+    anchor = max(before, key=lambda m: (m.end, m.value[:4].isdigit()))
+    y, m, d = (None, *map(int, anchor.value[2:].split("-"))) if anchor.value.startswith("--") \
+        else as_day(anchor.value)
+    y = y if y is not None else year_of(anchor.start, m, d)
+    if y is None:
+        return None
+    nxt = date(y, m, d) + timedelta(days=1)
+    if nxt.day != f.dates[0][2]:
+        return None
+    return date_mention(seg, f, (nxt.year, nxt.month, nxt.day), RESOLVED)
 
 
 def _news_day(seg: Segment, f: Found, doc: Day | None, found: list[Found]) -> Iterator[DateMention]:

@@ -342,6 +342,13 @@ def test_dates_local_days_numeric_forms_and_targets(lang, text, expected):
      {"2015", "2024", "--10-02", "2024-10-02"}),
     ("en", "Looking back at spring 2015\n\nThe panel met again in 2024.\n\nIt met on 2 October.",
      {"2015", "2024", "--10-02"}),
+    # the next day (翌N日) is the day after the last day named, in its month and year
+    ("ja", "視察記録（2023年夏）\n\n7/31（月）到着。帰国は翌1日の早朝便。", {"2023", "--07-31", "2023-07-31", "2023-08-01"}),
+    ("ja", "掲載日：2023年8月20日\n\n8月9日に署名し、翌10日に帰国した。",
+     {"2023-08-20", "--08-09", "2023-08-09", "2023-08-10"}),
+    # a 翌 day that is not the next one is a news day as before
+    ("ja", "掲載日：2023年8月20日\n\n8月9日に署名し、翌15日に報告した。",
+     {"2023-08-20", "--08-09", "2023-08-09", "--08-15", "2023-08-15"}),
 ])
 def test_dates_a_title_year_dates_the_days_of_an_undated_page(lang, text, expected):
     assert values(text, lang) == expected
