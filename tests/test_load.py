@@ -151,6 +151,19 @@ def test_one_paragraph_per_line_text_keeps_headings_and_items_apart():
     ]
 
 
+def test_a_japanese_date_broken_across_lines_keeps_its_lines_together():
+    # PDF text wraps inside a date: a short line ending on "2023 年 9 月" goes on with "14 日に…"
+    # (or "… 3 月 8" with "日に…"); a line that only starts with 日本 after it starts a new block
+    head = "経済産業省とタイ王国エネルギー省との間のエネルギー分野における協力に関する覚書\n"
+    tail = "本覚書の有効期間は 3 年間とし、双方の合意により延長することができるものとする。\n"
+    for short, rest in (("は、2023 年 9 月", "14 日にバンコクで署名された。"),
+                        ("は、2022 年 3 月 8", "日にバンコクで署名された。")):
+        text = head + short + "\n" + rest + tail
+        assert any(short + "\n" + rest in text[s:e] for s, e, _ in text_spans(text))
+    text = head + "は、2023 年 9 月\n" + "日本側の委員会で了承された。" + tail
+    assert not any("9 月\n日本" in text[s:e] for s, e, _ in text_spans(text))
+
+
 def test_a_line_that_starts_with_a_vietnamese_capital_starts_a_new_block():
     # Đ, Ơ and Ạ-Ỹ lie inside the range à-ỹ: they are capitals all the same, so the dateline is no
     # continuation of the short title line above it

@@ -14,13 +14,14 @@ from functools import cache
 
 from extractors.base import Context, Segment, extractor
 from extractors.entities.dates import RESOLVED, Day, Found, date_mention, find, iso, local_day, sentence_span, valid
-from extractors.lexicon import lexicon
+from extractors.lexicon import alternation, lexicon
 from extractors.text import bounded, word_ends_at
 from extractors.entities.published import as_day, document_date, is_day
 from schemas.records import DateMention
 
 NEAR_NEW_YEAR = 62  # a day named beside a full date is in the adjacent year if that puts it this close
 FEW_DAYS = 3  # a page's date may be a few days off the day it speaks of (posted, updated)
+HEAD_LINE = 90  # a title line is at most this long
 RECENT = 183  # a page speaks of another year's day only this close to its own date (the recent past)
 
 
@@ -48,16 +49,20 @@ def resolve_years(seg: Segment, ctx: Context) -> Iterator[DateMention]:
     if not days and not months and not alone and not local:
         return
     doc = document_date(ctx)
-    for f in alone:
-        yield from _news_day(seg, f, doc, found)
+    head = None if doc else _head_year(ctx)
     dated = [m for m in ctx.here(DateMention) if m.value[:4].isdigit()]
+    for f in alone:
+        following = _next_day(seg, f, ctx, lambda a, m, d: _year_of(seg, a, dated, doc, m, d, head))
+        yield from [following] if following else _news_day(seg, f, doc, found)
     for f in local:
-        ymd = local_day(f, found, lambda g, m, d: _year_of(seg, g.start, dated, doc, m, d))
+        ymd = local_day(f, found, lambda g, m, d: _year_of(seg, g.start, dated, doc, m, d, head))
         mention = date_mention(seg, f, ymd, RESOLVED) if ymd and ymd[0] and not local_day(f, found, None) else None
         if mention:
             yield mention
     for start, end, month, day in days + months:
-        year = _year_of(seg, start, dated, doc, month, day)
+        year = _year_of(seg, start, dated, doc, month, day, head)
+        if day is not None and sum(1 for d in days if d[:2] == (start, end)) == 1:  # not a range's end
+            year = _by_weekday(seg, start, end, month, day, year, doc)
         value = iso((year, month, day)) if year is not None and valid((year, month, day)) else None
         if value:
             yield DateMention(
@@ -65,6 +70,27 @@ def resolve_years(seg: Segment, ctx: Context) -> Iterator[DateMention]:
                 value=value[0], precision=value[1],  # type: ignore[arg-type]
             )
 
+
+
+def _next_day(seg: Segment, f: Found, ctx: Context, year_of) -> DateMention | None:
+    """The day a "next day" names (翌14日 after 5/13（月）): the day after the last day named
+    before it in its block, when the number is that day's (a yearless one takes the year
+    `year_of(start, month, day)` gives); None for any other day or without the 翌."""
+    if not seg.text[: f.start].rstrip().endswith(tuple(lexicon(seg.lang, "dates")["next_day_words"])):
+        return None
+    before = [m for m in ctx.here(DateMention) if m.end <= f.start and (is_day(m.value) or m.value.startswith("--"))]
+    if not before:
+        return None
+    anchor = max(before, key=lambda m: (m.end, m.value[:4].isdigit()))
+    y, m, d = (None, *map(int, anchor.value[2:].split("-"))) if anchor.value.startswith("--") \
+        else as_day(anchor.value)
+    y = y if y is not None else year_of(anchor.start, m, d)
+    if y is None:
+        return None
+    nxt = date(y, m, d) + timedelta(days=1)
+    if nxt.day != f.dates[0][2]:
+        return None
+    return date_mention(seg, f, (nxt.year, nxt.month, nxt.day), RESOLVED)
 
 
 def _news_day(seg: Segment, f: Found, doc: Day | None, found: list[Found]) -> Iterator[DateMention]:
@@ -94,10 +120,12 @@ def _news_day(seg: Segment, f: Found, doc: Day | None, found: list[Found]) -> It
 
 
 def _year_of(seg: Segment, pos: int, dated: list[DateMention], doc: Day | None, month: int,
-             day: int | None) -> int | None:
+             day: int | None, head: tuple[int, bool] | None = None) -> int | None:
     """The year of the yearless day (or month, when `day` is None) named at `pos`: from the
     dates of its sentence that are not far from the document's own date (the nearest, preceding
-    first; for a month, the only year they name), else from the document's date."""
+    first; for a month, the only year they name), else from the document's date; a day of a
+    document without a date takes the year its title line names (`_head_year`; January to
+    March of a fiscal year 2024年度 are in 2025)."""
     lo, hi = sentence_span(seg.text, pos)
     sentence, at = seg.text[lo:hi], pos - lo
     if _words(seg.lang, "recurring_words").search(sentence):
@@ -115,7 +143,7 @@ def _year_of(seg: Segment, pos: int, dated: list[DateMention], doc: Day | None, 
     if near and as_day(near[0].value) != doc:
         return _beside(as_day(near[0].value), month, day)
     if doc is None:
-        return None
+        return None if head is None or day is None else head[0] + (head[1] and month <= 3)
     relative = lexicon(seg.lang, "dates")["relative_years"]
     if said := _nearest(_words(seg.lang, "relative_years").finditer(sentence), at):
         # a month of last or next year (来年3月, tháng 9 năm ngoái) is a relative date, no date;
@@ -123,6 +151,80 @@ def _year_of(seg: Segment, pos: int, dated: list[DateMention], doc: Day | None, 
         offset = relative[said.group().lower()]
         return doc[0] + offset if day is not None or offset == 0 else None
     return _around(doc, month, day, _tense(sentence, at, seg.lang))
+
+
+def _by_weekday(seg: Segment, start: int, end: int, month: int, day: int, year: int | None,
+                doc: Day | None) -> int | None:
+    """The year of a yearless day checked against the weekday written beside it ("Thứ Năm, ngày
+    28/11", "5/10（金）", "Monday, May 6"): `year` when the day falls on that weekday there (or no
+    weekday is written); else, with a document date, the year next to it (one before, its own or
+    one after) where it does and that lies within RECENT days of the date, when there is just one
+    (a page dated 20/11/2024 speaking of "Thứ Năm, ngày 28/11" has 2024, whatever its tense).
+    Otherwise `year` as it was; without a document date (a year from the title), none."""
+    weekday = _weekday_beside(seg.text, start, end, seg.lang)
+    if weekday is None or year is not None and date(year, month, day).weekday() == weekday:
+        return year
+    if doc is None:  # a title's year that the weekday belies is not the day's year
+        return None
+    when = date(*doc)
+    fits = [y for y in (doc[0] - 1, doc[0], doc[0] + 1) if valid((y, month, day))
+            and date(y, month, day).weekday() == weekday and abs((date(y, month, day) - when).days) <= RECENT]
+    return fits[0] if len(fits) == 1 else year
+
+
+def _weekday_beside(text: str, start: int, end: int, lang: str) -> int | None:
+    """The weekday (0 = Monday) written right before a day ("Thursday, 28 November", "Thứ 2
+    (6/5)", "Thứ Năm, ngày 28/11") or right after it in brackets or after a comma ("5月10日（金）",
+    "6 May (Mon)", "May 6, Monday"); None if none."""
+    before, after, inside = _weekday_regexes(lang)
+    m = (before.search(text, max(0, start - 24), start) or after.match(text, end)
+         or inside.search(text, start, end))
+    return None if m is None else lexicon(lang, "dates")["weekdays"][m.group("wd")]
+
+
+@cache
+def _weekday_regexes(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a weekday that ends right before a day, one that opens right after it, one inside the
+    day's own match: "Friday 6 June", "18日（火）～20日"). Japanese names a weekday by one
+    character: only with 曜 or in brackets."""
+    names = alternation(lexicon(lang, "dates")["weekdays"]) or "(?!)"
+    if lang == "ja":
+        bracketed = rf"[(（](?P<wd>{names})(?:曜日?)?(?:[・･][祝休]日?)?[)）]"
+        return (re.compile(rf"(?P<wd>{names})曜日?[\s、,]*$"), re.compile(rf"\s*{bracketed}"),
+                re.compile(bracketed))
+    word = rf"(?<!\w)(?P<wd>{names})(?!\w)\.?"
+    return (re.compile(rf"{word}\s*[,(]?\s*(?:(?i:ngày|the|on)\s+)?[(]?\s*$"),
+            re.compile(rf"\s*(?:,\s*|\(\s*){word}"), re.compile(word))
+
+
+def _head_year(ctx: Context) -> tuple[int, bool] | None:
+    """The one year the document's first line names when that line is a title (one short
+    line: "Field notes: partner visits (spring 2024)", "Lịch công tác (tuần 19/2024)",
+    "訪問記（2024年春）"): the year of the yearless days of a page without a date of its own
+    (a schedule, a diary, a blog post under its title). None for a target or starting year
+    (Roadmap for the 2030 target), when the title names more than one year or the page another
+    one (`_other_years`). With the year,
+    whether it is a Japanese fiscal year (2024年度 日程表: April 2024 to March 2025)."""
+    if not ctx.segments or ctx.segments[0].block != 0:
+        return None
+    seg = ctx.segments[0]
+    if "\n" in seg.text.strip() or len(seg.text) > HEAD_LINE:
+        return None
+    named = [m for m in ctx.found.get(0, ()) if isinstance(m, DateMention) and m.rule != RESOLVED
+             and m.value[:4].isdigit() and not _target(seg, m)]
+    years = {int(m.value[:4]) for m in named}
+    if len(years) != 1 or _other_years(ctx) - years:
+        return None
+    fiscal = any(m.precision == "year" and seg.text[m.start : m.end + 1].endswith("年度") for m in named)
+    return years.pop(), fiscal
+
+
+def _other_years(ctx: Context) -> set[int]:
+    """The years the document names anywhere (not targets): a title's year dates the page's
+    days only when the page names no other year (a review of 2015 written later may name 2024)."""
+    return {int(m.value[:4]) for i, seg in enumerate(ctx.segments) for m in ctx.found.get(i, ())
+            if isinstance(m, DateMention) and m.rule != RESOLVED and m.value[:4].isdigit()
+            and not _target(seg, m)}
 
 
 def _target(seg: Segment, x: DateMention) -> bool:

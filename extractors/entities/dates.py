@@ -135,6 +135,8 @@ def _dates(m: re.Match, lang: str) -> tuple[Ymd, ...]:
     months = _months(lang)
     year = _year(g, lang)
     month = _int(g["m"], lang) if g.get("m") else months.get(g.get("mon") or "")
+    if g.get("ym") is not None and year is not None and month == (year + 1) % 100:
+        return ()  # 2011/12 written as a year and a month is the span of two years
     day = _int(g["d"], lang) if g.get("d") else None
     month2 = int(g["m2"]) if g.get("m2") else months.get(g.get("mon2") or "")
     if g.get("d2"):
@@ -320,7 +322,9 @@ def find_dates(seg: Segment, ctx: Context) -> Iterator[DateMention]:
             if mention:
                 yield mention
             continue
-        earlier = _named_before(found, f.start, ctx) if kind != "date" else []
+        if kind == "short_year" and _names_era(ctx, seg.lang):
+            continue
+        earlier = _named_before(found, f.start, ctx) if kind in ("same_year", "same_month") else []
         for k, (y, m, d) in enumerate(f.dates):
             if kind == "same_year":
                 y = next((y for y, _ in earlier if y), None)
@@ -336,6 +340,20 @@ def find_dates(seg: Segment, ctx: Context) -> Iterator[DateMention]:
     if seg.kind in ("table_row", "table_cell"):
         yield from _table_years(seg, ctx)
 
+
+
+def _names_era(ctx: Context, lang: str) -> bool:
+    """True when the document names a year of an era anywhere (令和6年, 平成25年度, R6): its
+    two-digit years (26年度) may be that era's, so they are not read as 20YY."""
+    era = _era_regex(lang)
+    return any(era.search(seg.text) for seg in ctx.segments)
+
+
+@cache
+def _era_regex(lang: str) -> re.Pattern:
+    data = lexicon(lang, "dates")
+    return re.compile(r"(?<![A-Za-z])(?:%s)\s*(?:\d|%s)" % (alternation(data["eras"]) or "(?!)",
+                                                          alternation(data["first_year"]) or "(?!)"))
 
 
 def local_day(f: Found, found: list[Found], year_of) -> Day | None:

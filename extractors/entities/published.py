@@ -29,6 +29,8 @@ _DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[–—―-]\s(?!\s*\d
 # source tag after it ("04/10/2024Agency"): both scraped datelines.
 _HEAD_TIME = re.compile(r"\b[0-2]?\d[:h][0-5]\d(?::[0-5]\d)?\b")
 _GLUED = re.compile(r"[A-Za-z]")
+_OPEN_BRACKETS = ("(", "（")
+_CLOSE_ALONE = re.compile(r"\s*[)）]\s*")  # what follows a date alone in its brackets
 _TIME_MARKS = r"[\s\d:：.,|｜()（）\[\]/+-]*"  # digits and marks of a time (07:32, (10:30))
 
 
@@ -165,9 +167,17 @@ def _dateline(s: DatedSpot) -> bool:
     if s.start > 2 * DATELINE_HEAD:
         return False
     head = _HEAD_TIME.sub("", s.text[: s.start]).strip()
+    if head in _OPEN_BRACKETS and not s.text[: s.start].strip(" \t(（"):
+        return _bracketed_alone(s)
     if len(head) > DATELINE_HEAD or head and (head[-1] not in ",，|｜•·" or any(c.isdigit() for c in head)):
         return False
     return bool(_DATELINE_TAIL.match(s.text, s.end) or _time_tail(s.lang).fullmatch(s.text, s.end))
+
+
+def _bracketed_alone(s: DatedSpot) -> bool:
+    """A date alone in brackets as its whole block: the date a news item gives itself at its
+    foot ("（2025年7月9日）", "(12/03/2026)"); not a bracketed date within a sentence."""
+    return bool(_CLOSE_ALONE.fullmatch(s.text, s.end))
 
 
 @cache

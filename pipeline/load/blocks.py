@@ -33,6 +33,10 @@ _HEADING = re.compile(r"^(?:#{1,6}\s|【[^】]{1,40}】\s*$|[■◆□◇▼▽]
 # The next line starts mid-sentence: a small letter or a comma, closing bracket. (A range like
 # [à-ỹ] would also take capitals: Vietnamese Đ, Ơ and Ạ-Ỹ lie inside it.)
 _CONTINUES = "、，,)）"
+# A Japanese date broken across lines, as PDF text wraps it: "2024 年 2 月" then "26 日…",
+# or "2017 年 1 月 12" then "日に…". The next line finishes the date, so it continues the sentence.
+_DATE_OPEN_END = re.compile(r"\d\s*[年月]\s*$|\d\s*[年月]\s*\d{1,2}\s*$")
+_DATE_REST = re.compile(r"^(?:\d{1,2}\s*[月日]|[月日](?![本曜]))")
 
 
 def clean(text: str) -> str:
@@ -122,7 +126,21 @@ def _joins(prev: str, nxt: str, wrap: int, full_lines: int) -> bool:
         return True
     if prev[-1].islower() and nxt[0].isdigit():  # the line ends on a word and the next on a number
         return True
+    if _broken_date(prev, nxt):
+        return True
     return full_lines >= 2 and width(prev) >= 0.85 * wrap  # a wrapped, full-width line
+
+
+def _broken_date(prev: str, nxt: str) -> bool:
+    """True when `prev` ends inside a Japanese date that `nxt` finishes ("…は、2024 年 2 月" +
+    "26 日に署名された。"; "… 2017 年 1 月 12" + "日に…"): a day or month after a year or
+    month written at the end of the line above. Not a line that starts with 日本 or 月曜."""
+    end = _DATE_OPEN_END.search(prev)
+    rest = _DATE_REST.match(nxt)
+    if not end or not rest:
+        return False
+    digits_after = end.group().rstrip()[-1].isdigit()  # "1 月 12" waits for 日, not a number
+    return digits_after == (not rest.group()[0].isdigit())
 
 
 def _kind(line: str) -> str:

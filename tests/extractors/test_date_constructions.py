@@ -28,6 +28,17 @@ def spans(text: str, lang: str) -> list[tuple[str, str]]:
     ("ja", "令和五年十二月二十日付けの通知", {"2023-12-20"}),
     ("ja", "二〇一九年三月の会合、二〇二一年の報告", {"2019-03", "2021"}),
     ("ja", "第十一回会合と十三件の案件", set()),
+    # a year and month with a slash (a table's 年/月 column); not a span of two years (2018/19)
+    ("ja", "運転開始：2021/11、完工：2023/04", {"2021-11", "2023-04"}),
+    ("ja", "2018/19年の冬季と2015/16シーズン", set()),
+    ("ja", "運転開始：2021/11/5", {"2021-11-05"}),
+    # a two-digit fiscal year of news (26年度 = 2026年度), unless the document names an era
+    ("ja", "補助金は26年度に倍増し、29年度まで続く。", {"2026", "2029"}),
+    ("ja", "平成26年度に始まった事業は、28年度に拡大した。", {"2014"}),
+    ("ja", "過去12年度分の実績と第15年度の報告", set()),
+    # a citation's year in brackets; not a bracketed count
+    ("ja", "国立環境研究所（2021）の推計によれば", {"2021"}),
+    ("ja", "参加者（2000人）が集まった", set()),
 ])
 def test_dates_in_headings_ranges_and_numeric_forms(lang, text, expected):
     assert {v for v, _ in spans(text, lang)} == expected

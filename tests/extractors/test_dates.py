@@ -195,6 +195,16 @@ def test_document_date_prefers_labels_then_datelines_then_the_first_blocks():
     assert document_date_of((_spot("2025-06-03", 0, label.text, derived=True),)) is None
 
 
+def test_document_date_a_date_alone_in_brackets_at_the_foot_is_the_page_date():
+    # a news item dated at its foot, "（2024年3月5日）" as its own line, over a narrated date above
+    told = _spot("2011-10-04", 0, "両国は2011年10月4日に協力文書に署名し、協力を続けてきた。", "ja")
+    foot = _spot("2024-03-05", 3, "（2024年3月5日）", "ja")
+    assert document_date_of((told, foot)) == (2024, 3, 5)
+    # a bracketed date that goes on with words is no page date of its own
+    aside = _spot("2024-03-05", 3, "（2024年3月5日に改定）", "ja")
+    assert document_date_of((told, aside)) == (2011, 10, 4)
+
+
 def test_document_date_labels_are_labels_not_prose():
     prose = _spot("2024-03-01", 0, "The report, published on 1 March 2024, shows that emissions fell "
                                    "sharply in the sector after the new rules took effect.")
@@ -300,6 +310,91 @@ def test_dates_a_news_day_is_the_latest_such_day_up_to_the_news_date(published, 
     ("ja", "2013年以来、両国は協力を続け、9月5日に会合を開いた。", {"--09-05", "2013"}),
 ])
 def test_dates_local_days_numeric_forms_and_targets(lang, text, expected):
+    assert values(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a page without a date of its own: its title line's year is the year of its yearless days
+    ("ja", "出張報告（2023年秋）\n\n10/2（月）バンコク着。10/3（火）工場を視察。",
+     {"2023", "--10-02", "2023-10-02", "--10-03", "2023-10-03"}),
+    ("vi", "Lịch làm việc của Vụ Hợp tác quốc tế (tuần 41/2023)\n\n- Thứ 3 (10/10): Họp với JICA.",
+     {"2023", "--10-10", "2023-10-10"}),
+    ("en", "Site visits to Mongolia, autumn 2023\n\nWe reached Ulaanbaatar on 2 October.",
+     {"2023", "--10-02", "2023-10-02"}),
+    # a title's year closing its line after a comma; a range's weekdays are each of its own end
+    ("en", "Agenda of the partner week, 2023\n\nTuesday, May 9 — Opening.\n\nWed 10 May: site visits.",
+     {"2023", "--05-09", "2023-05-09", "--05-10", "2023-05-10"}),
+    ("ja", "2023年 JCM研修のご案内\n\n・5月9日（火）～11日（木）東京",
+     {"2023", "--05-09", "2023-05-09", "--05-11", "2023-05-11"}),
+    ("en", "Totals were 1500, 2023", set()),
+    # January to March of a fiscal year's title are in the next year; a weekday that belies
+    # the title's year leaves the day without one
+    ("ja", "2023年度 JCM研修日程表\n\n6/6（火）東京、2/7（水）大阪",
+     {"2023", "--06-06", "2023-06-06", "--02-07", "2024-02-07"}),
+    ("ja", "出張報告（2023年秋）\n\n10/2（月）バンコク着。10/4（月）工場を視察。",
+     {"2023", "--10-02", "2023-10-02", "--10-04"}),
+    # not a target year of the title, nor a title with two years, nor a year below the title
+    ("en", "Toward the 2030 target\n\nThe panel meets on 2 October.", {"2030", "--10-02"}),
+    ("en", "Reviews of 2022 and 2023\n\nThe panel met on 2 October.", {"2022", "2023", "--10-02"}),
+    ("en", "Notes from the field\n\nIn 2023 we planned a trip.\n\nWe left on 2 October.",
+     {"2023", "--10-02"}),
+    ("en", "Looking back at spring 2015\n\nIn 2024 the panel met again, on 2 October.",
+     {"2015", "2024", "--10-02", "2024-10-02"}),
+    ("en", "Looking back at spring 2015\n\nThe panel met again in 2024.\n\nIt met on 2 October.",
+     {"2015", "2024", "--10-02"}),
+    # the next day (翌N日) is the day after the last day named, in its month and year
+    ("ja", "視察記録（2023年夏）\n\n7/31（月）到着。帰国は翌1日の早朝便。", {"2023", "--07-31", "2023-07-31", "2023-08-01"}),
+    ("ja", "掲載日：2023年8月20日\n\n8月9日に署名し、翌10日に帰国した。",
+     {"2023-08-20", "--08-09", "2023-08-09", "2023-08-10"}),
+    # a 翌 day that is not the next one is a news day as before
+    ("ja", "掲載日：2023年8月20日\n\n8月9日に署名し、翌15日に報告した。",
+     {"2023-08-20", "--08-09", "2023-08-09", "--08-15", "2023-08-15"}),
+])
+def test_dates_a_title_year_dates_the_days_of_an_undated_page(lang, text, expected):
+    assert values(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # the weekday written beside a yearless day picks its year around the page's date, whatever
+    # a past word further off says ("registered" is not when the forum is)
+    ("vi", "Ngày đăng: 02/12/2025\n\nQuý vị đã đăng ký dự hội nghị, diễn ra vào Thứ Tư, ngày 10/12 tại Hà Nội.",
+     {"2025-12-02", "--12-10", "2025-12-10"}),
+    ("en", "Posted: 2 December 2025\n\nThe forum you were registered for is on Wednesday, December 10, in Hanoi.",
+     {"2025-12-02", "--12-10", "2025-12-10"}),
+    ("ja", "掲載日：2025年12月2日\n\n参加登録は締め切った、12月10日（水）の会合について。",
+     {"2025-12-02", "--12-10", "2025-12-10"}),
+    # a weekday that fits no year near the page's date changes nothing
+    ("en", "Posted: 2 December 2025\n\nThe forum you were registered for is on Monday, December 10, in Hanoi.",
+     {"2025-12-02", "--12-10"}),
+])
+def test_dates_a_weekday_beside_a_day_picks_its_year(lang, text, expected):
+    assert values(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a week of a year names the year; a crop season over two years names both
+    ("vi", "Báo cáo tuần 7/2025 của Cục.", {"2025"}),
+    ("vi", "Vụ hè thu 2022 – 2023, năng suất tăng.", {"2022", "2023"}),
+    ("vi", "Nhóm có 7/20 thành viên tham gia tuần này.", set()),
+    # the coming month (tháng 9 tới) of a page's date; not "từ 5 tới 10"
+    ("vi", "Ngày đăng: 12/03/2026\n\nHai bên nhất trí họp vào tháng 8 tới.", {"2026-03-12", "2026-08"}),
+    ("vi", "Ngày đăng: 12/03/2026\n\nHai bên họp vào tháng 12, từ 5 tới 10 người.", {"2026-03-12", "2025-12"}),
+    # a yearless month by its capitalised name; not "tháng năm" (months and years)
+    ("vi", "Ngày đăng: 20/09/2025\n\nĐầu tháng Chín, đoàn đã sang Nhật Bản.", {"2025-09-20", "2025-09"}),
+    ("vi", "Ngày đăng: 20/09/2025\n\nSau bao tháng năm chờ đợi, dự án đã xong.", {"2025-09-20"}),
+    # two days after a day word, and a dateline's day after its agency tag
+    ("vi", "Trong hai ngày 3, 4/6, đoàn đã làm việc tại Đà Nẵng.", {"--06-03", "--06-04"}),
+    ("vi", "Có 3, 4/6 phần việc đã xong.", set()),
+    ("vi", "Bangkok (TTXVN) 14/3 – Thái Lan công bố dự án mới.", {"--03-14"}),
+    ("vi", "Tỷ lệ (TTXVN) đạt 1/3 số dự án.", set()),
+    ("vi", "Đà Nẵng, 14/3 – Thành phố khai trương nhà máy.", {"--03-14"}),
+    ("vi", "Tỷ lệ đạt 1, 1/3 – 2/3 số hộ.", set()),
+    # a weekday before a bare day, and a line of a schedule; not an ordinal (lần thứ 2)
+    ("vi", "Thứ Ba, 7/5: Làm việc với JICA.", {"--05-07"}),
+    ("vi", "- 9/5: Họp với Bộ Môi trường Nhật Bản.", {"--05-09"}),
+    ("vi", "Đây là lần thứ 2, 3/4 số dự án đã xong.", set()),
+])
+def test_dates_vietnamese_weeks_seasons_coming_months_and_datelines(lang, text, expected):
     assert values(text, lang) == expected
 
 
