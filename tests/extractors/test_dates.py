@@ -379,6 +379,10 @@ def test_dates_a_weekday_beside_a_day_picks_its_year(lang, text, expected):
     # the coming month (tháng 9 tới) of a page's date; not "từ 5 tới 10"
     ("vi", "Ngày đăng: 12/03/2026\n\nHai bên nhất trí họp vào tháng 8 tới.", {"2026-03-12", "2026-08"}),
     ("vi", "Ngày đăng: 12/03/2026\n\nHai bên họp vào tháng 12, từ 5 tới 10 người.", {"2026-03-12", "2025-12"}),
+    # "tới nay", "tới giờ" (until now) look back: the month is of the page's year, not the next
+    ("vi", "Ngày đăng: 20/11/2024\n\nTừ tháng 3 tới nay, 10 dự án đã được cấp phép.", {"2024-11-20", "2024-03"}),
+    ("vi", "Ngày đăng: 20/11/2024\n\nKể từ tháng 2 tới giờ có 5 dự án.", {"2024-11-20", "2024-02"}),
+    ("vi", "Ngày đăng: 20/11/2024\n\nTừ tháng 3 tới hiện tại có 5 dự án.", {"2024-11-20", "2024-03"}),
     # a yearless month by its capitalised name; not "tháng năm" (months and years)
     ("vi", "Ngày đăng: 20/09/2025\n\nĐầu tháng Chín, đoàn đã sang Nhật Bản.", {"2025-09-20", "2025-09"}),
     ("vi", "Ngày đăng: 20/09/2025\n\nSau bao tháng năm chờ đợi, dự án đã xong.", {"2025-09-20"}),
