@@ -203,8 +203,10 @@ def _head_year(ctx: Context) -> tuple[int, bool] | None:
     "訪問記（2024年春）"): the year of the yearless days of a page without a date of its own
     (a schedule, a diary, a blog post under its title). None for a target or starting year
     (Roadmap for the 2030 target), when the title names more than one year or the page another
-    one (`_other_years`). With the year,
-    whether it is a Japanese fiscal year (2024年度 日程表: April 2024 to March 2025)."""
+    one (`_other_years`), and for a fiscal year written the English way in an English title
+    (FY2024, fiscal year 2024: April to March in Japan, October to September in the US, so
+    no month is surely in one calendar year). With the year, whether it is a Japanese fiscal
+    year (2024年度 日程表, FY2024 on a Japanese page: April 2024 to March 2025)."""
     if not ctx.segments or ctx.segments[0].block != 0:
         return None
     seg = ctx.segments[0]
@@ -215,8 +217,20 @@ def _head_year(ctx: Context) -> tuple[int, bool] | None:
     years = {int(m.value[:4]) for m in named}
     if len(years) != 1 or _other_years(ctx) - years:
         return None
-    fiscal = any(m.precision == "year" and seg.text[m.start : m.end + 1].endswith("年度") for m in named)
+    if any(_fiscal(m) for m in named) and seg.lang != "ja":
+        return None
+    fiscal = any(m.precision == "year" and (_fiscal(m) or seg.text[m.start : m.end + 1].endswith("年度"))
+                 for m in named)
     return years.pop(), fiscal
+
+
+def _fiscal(m: DateMention) -> bool:
+    """True for a fiscal year written as one: 25年度, FY2024, fiscal year 2024, the 2024 financial
+    year (not "the year 2024", which en_fiscal_year also reads)."""
+    return m.surface.endswith("年度") or bool(_FISCAL.search(m.surface))
+
+
+_FISCAL = re.compile(r"FY|(?i:fiscal|financial)")
 
 
 def _other_years(ctx: Context) -> set[int]:

@@ -333,6 +333,13 @@ def test_dates_local_days_numeric_forms_and_targets(lang, text, expected):
      {"2023", "--06-06", "2023-06-06", "--02-07", "2024-02-07"}),
     ("ja", "出張報告（2023年秋）\n\n10/2（月）バンコク着。10/4（月）工場を視察。",
      {"2023", "--10-02", "2023-10-02", "--10-04"}),
+    # an English fiscal year has no fixed bounds (April to March in Japan, October to September in
+    # the US): its days get no year from it; FY on a Japanese page is 年度, April to March
+    ("en", "JCM Model Project call for proposals, FY2024\n\nApplications close on 14 February. "
+           "Results are announced on 28 March.", {"2024", "--02-14", "--03-28"}),
+    ("en", "Call for proposals, fiscal year 2024\n\nApplications open on 14 June.", {"2024", "--06-14"}),
+    ("ja", "JCM設備補助事業 公募（FY2024）\n\n締切は2/14（金）、開始は6/6（木）。",
+     {"2024", "--02-14", "2025-02-14", "--06-06", "2024-06-06"}),
     # not a target year of the title, nor a title with two years, nor a year below the title
     ("en", "Toward the 2030 target\n\nThe panel meets on 2 October.", {"2030", "--10-02"}),
     ("en", "Reviews of 2022 and 2023\n\nThe panel met on 2 October.", {"2022", "2023", "--10-02"}),
