@@ -179,7 +179,22 @@ def _weekday_beside(text: str, start: int, end: int, lang: str) -> int | None:
     before, after, inside = _weekday_regexes(lang)
     m = (before.search(text, max(0, start - 24), start) or after.match(text, end)
          or inside.search(text, start, end))
-    return None if m is None else lexicon(lang, "dates")["weekdays"][m.group("wd")]
+    if m is None or not _a_weekday(text, m.start("wd"), m.group("wd"), lang):
+        return None
+    return lexicon(lang, "dates")["weekdays"][m.group("wd")]
+
+
+def _a_weekday(text: str, at: int, name: str, lang: str) -> bool:
+    """False for a weekday's name that is an ordinal: after a noun that counts (lần thứ 2, kỳ
+    họp thứ Bảy: the second time, the seventh session), or written in small letters (thứ 2)
+    after any word but one that leads a day (vào thứ 2, sáng thứ hai): Hội nghị thứ 2 (5/1)."""
+    data = lexicon(lang, "dates")
+    words = re.findall(r"\w+", text[max(0, at - 30) : at])
+    word = words[-1].lower() if words and re.search(r"\w\s*$", text[:at]) else ""
+    if word in data["weekday_ordinal_before"]:
+        return False
+    lower_after = data["weekday_lower_after"]
+    return not lower_after or name != name.lower() or not word or word in lower_after
 
 
 @cache
@@ -193,8 +208,16 @@ def _weekday_regexes(lang: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         return (re.compile(rf"(?P<wd>{names})曜日?[\s、,]*$"), re.compile(rf"\s*{bracketed}"),
                 re.compile(bracketed))
     word = rf"(?<!\w)(?P<wd>{names})(?!\w)\.?"
+    # after a comma only a full name (6 May, Monday); an abbreviation only in brackets (6 May
+    # (Mon)): "On 4 January, Sun Group signed…"
+    full = alternation([n for n in lexicon(lang, "dates")["weekdays"] if not _abbreviation(n, lang)]) or "(?!)"
     return (re.compile(rf"{word}\s*[,(]?\s*(?:(?i:ngày|the|on)\s+)?[(]?\s*$"),
-            re.compile(rf"\s*(?:,\s*|\(\s*){word}"), re.compile(word))
+            re.compile(rf"\s*(?:,\s*(?=(?:{full})(?!\w))|\(\s*){word}"), re.compile(word))
+
+
+def _abbreviation(name: str, lang: str) -> bool:
+    """A weekday's short name: Sun, Thurs, T2, CN (three letters or fewer, or the start of another)."""
+    return len(name) <= 3 or any(o != name and o.startswith(name) for o in lexicon(lang, "dates")["weekdays"])
 
 
 def _head_year(ctx: Context) -> tuple[int, bool] | None:

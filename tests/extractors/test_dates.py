@@ -373,6 +373,19 @@ def test_dates_a_title_year_dates_the_days_of_an_undated_page(lang, text, expect
     # a weekday that fits no year near the page's date changes nothing
     ("en", "Posted: 2 December 2025\n\nThe forum you were registered for is on Monday, December 10, in Hanoi.",
      {"2025-12-02", "--12-10"}),
+    # an ordinal is no weekday (lần thứ 2: the second time; Hội nghị thứ 2: the second conference),
+    # nor a name after a comma (Sun Group); a small-letter weekday after a word that leads a day is
+    ("vi", "Lịch công tác (tuần 2/2025)\n\n- Hội nghị lần thứ 2 (ngày 7/1)", {"2025", "--01-07", "2025-01-07"}),
+    ("vi", "Ngày đăng: 28/12/2025\n\nHội nghị lần thứ 2 (5/1) đã diễn ra tốt đẹp.",
+     {"2025-12-28", "--01-05", "2025-01-05"}),
+    ("vi", "Ngày đăng: 28/12/2025\n\nHội nghị thứ 2 (5/1) đã diễn ra tốt đẹp.",
+     {"2025-12-28", "--01-05", "2025-01-05"}),
+    ("vi", "Ngày đăng: 02/12/2025\n\nQuý vị đã đăng ký, hội nghị diễn ra sáng thứ 4 (10/12) tại Hà Nội.",
+     {"2025-12-02", "--12-10", "2025-12-10"}),
+    ("en", "Posted: 20 December 2025\n\nOn 4 January, Sun Group signed the deal.",
+     {"2025-12-20", "--01-04", "2025-01-04"}),
+    ("en", "Posted: 2 December 2025\n\nThe forum you were registered for is on December 10, Wednesday, in Hanoi.",
+     {"2025-12-02", "--12-10", "2025-12-10"}),
 ])
 def test_dates_a_weekday_beside_a_day_picks_its_year(lang, text, expected):
     assert values(text, lang) == expected
