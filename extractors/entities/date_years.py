@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from functools import cache
+from typing import NamedTuple
 
 from extractors.base import Context, Segment, extractor
 from extractors.entities.dates import RESOLVED, Day, Found, date_mention, find, iso, local_day, sentence_span, valid
@@ -62,7 +63,7 @@ def resolve_years(seg: Segment, ctx: Context) -> Iterator[DateMention]:
     for start, end, month, day in days + months:
         year = _year_of(seg, start, dated, doc, month, day, head)
         if day is not None and sum(1 for d in days if d[:2] == (start, end)) == 1:  # not a range's end
-            year = _by_weekday(seg, start, end, month, day, year, doc)
+            year = _by_weekday(seg, start, end, month, day, year, doc, head)
         value = iso((year, month, day)) if year is not None and valid((year, month, day)) else None
         if value:
             yield DateMention(
@@ -120,12 +121,13 @@ def _news_day(seg: Segment, f: Found, doc: Day | None, found: list[Found]) -> It
 
 
 def _year_of(seg: Segment, pos: int, dated: list[DateMention], doc: Day | None, month: int,
-             day: int | None, head: tuple[int, bool] | None = None) -> int | None:
+             day: int | None, head: Head | None = None) -> int | None:
     """The year of the yearless day (or month, when `day` is None) named at `pos`: from the
     dates of its sentence that are not far from the document's own date (the nearest, preceding
     first; for a month, the only year they name), else from the document's date; a day of a
     document without a date takes the year its title line names (`_head_year`; January to
-    March of a fiscal year 2024年度 are in 2025)."""
+    March of a fiscal year 2024年度 are in 2025), unless its sentence speaks of what is to come
+    (a report of 2023 names the next meeting) or the day's month is before the title's."""
     lo, hi = sentence_span(seg.text, pos)
     sentence, at = seg.text[lo:hi], pos - lo
     if _words(seg.lang, "recurring_words").search(sentence):
@@ -143,7 +145,10 @@ def _year_of(seg: Segment, pos: int, dated: list[DateMention], doc: Day | None, 
     if near and as_day(near[0].value) != doc:
         return _beside(as_day(near[0].value), month, day)
     if doc is None:
-        return None if head is None or day is None else head[0] + (head[1] and month <= 3)
+        if head is None or day is None or head.month and month < head.month \
+                or _tense(sentence, at, seg.lang) == "future":
+            return None
+        return _head_day_year(head, month)
     relative = lexicon(seg.lang, "dates")["relative_years"]
     if said := _nearest(_words(seg.lang, "relative_years").finditer(sentence), at):
         # a month of last or next year (来年3月, tháng 9 năm ngoái) is a relative date, no date;
@@ -154,18 +159,23 @@ def _year_of(seg: Segment, pos: int, dated: list[DateMention], doc: Day | None, 
 
 
 def _by_weekday(seg: Segment, start: int, end: int, month: int, day: int, year: int | None,
-                doc: Day | None) -> int | None:
+                doc: Day | None, head: Head | None = None) -> int | None:
     """The year of a yearless day checked against the weekday written beside it ("Thứ Năm, ngày
     28/11", "5/10（金）", "Monday, May 6"): `year` when the day falls on that weekday there (or no
     weekday is written); else, with a document date, the year next to it (one before, its own or
     one after) where it does and that lies within RECENT days of the date, when there is just one
     (a page dated 20/11/2024 speaking of "Thứ Năm, ngày 28/11" has 2024, whatever its tense).
-    Otherwise `year` as it was; without a document date (a year from the title), none."""
+    Otherwise `year` as it was; without a document date, the title's year (`head`) when the
+    weekday fits it, even in a sentence about what is to come ("2023年 研修のご案内" … "5月9日
+    （火）に開催します"), else none."""
     weekday = _weekday_beside(seg.text, start, end, seg.lang)
     if weekday is None or year is not None and date(year, month, day).weekday() == weekday:
         return year
     if doc is None:  # a title's year that the weekday belies is not the day's year
-        return None
+        lo, hi = sentence_span(seg.text, start)
+        guess = _head_day_year(head, month) if head else None
+        fits = guess is not None and valid((guess, month, day)) and date(guess, month, day).weekday() == weekday
+        return guess if fits and not _words(seg.lang, "recurring_words").search(seg.text[lo:hi]) else None
     when = date(*doc)
     fits = [y for y in (doc[0] - 1, doc[0], doc[0] + 1) if valid((y, month, day))
             and date(y, month, day).weekday() == weekday and abs((date(y, month, day) - when).days) <= RECENT]
@@ -220,7 +230,19 @@ def _abbreviation(name: str, lang: str) -> bool:
     return len(name) <= 3 or any(o != name and o.startswith(name) for o in lexicon(lang, "dates")["weekdays"])
 
 
-def _head_year(ctx: Context) -> tuple[int, bool] | None:
+class Head(NamedTuple):
+    """The year a title names; whether it is a Japanese fiscal year (2024年度: April 2024 to
+    March 2025); its month, when it names one (Meeting notes (November 2024))."""
+    year: int
+    fiscal: bool
+    month: int | None
+
+
+def _head_day_year(head: Head, month: int) -> int:
+    return head.year + (head.fiscal and month <= 3)
+
+
+def _head_year(ctx: Context) -> Head | None:
     """The one year the document's first line names when that line is a title (one short
     line: "Field notes: partner visits (spring 2024)", "Lịch công tác (tuần 19/2024)",
     "訪問記（2024年春）"): the year of the yearless days of a page without a date of its own
@@ -229,7 +251,8 @@ def _head_year(ctx: Context) -> tuple[int, bool] | None:
     one (`_other_years`), and for a fiscal year written the English way in an English title
     (FY2024, fiscal year 2024: April to March in Japan, October to September in the US, so
     no month is surely in one calendar year). With the year, whether it is a Japanese fiscal
-    year (2024年度 日程表, FY2024 on a Japanese page: April 2024 to March 2025)."""
+    year (2024年度 日程表, FY2024 on a Japanese page: April 2024 to March 2025), and its one
+    month if it names one."""
     if not ctx.segments or ctx.segments[0].block != 0:
         return None
     seg = ctx.segments[0]
@@ -244,7 +267,9 @@ def _head_year(ctx: Context) -> tuple[int, bool] | None:
         return None
     fiscal = any(m.precision == "year" and (_fiscal(m) or seg.text[m.start : m.end + 1].endswith("年度"))
                  for m in named)
-    return years.pop(), fiscal
+    months = {m.value[5:7] for m in named}
+    month = int(months.pop()) if len(months) == 1 and all(m.value[5:7] for m in named) else None
+    return Head(years.pop(), fiscal, month)
 
 
 def _fiscal(m: DateMention) -> bool:

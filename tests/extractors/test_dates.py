@@ -349,6 +349,15 @@ def test_dates_local_days_numeric_forms_and_targets(lang, text, expected):
      {"2015", "2024", "--10-02", "2024-10-02"}),
     ("en", "Looking back at spring 2015\n\nThe panel met again in 2024.\n\nIt met on 2 October.",
      {"2015", "2024", "--10-02"}),
+    # what is to come under a title's year, or before the title's month, may be in the next year:
+    # no year, unless a weekday beside the day fits the title's year
+    ("en", "Annual Report, 2023\n\nThe next Joint Committee will meet on 12 February.", {"2023", "--02-12"}),
+    ("en", "Annual Report, 2023\n\nThe Joint Committee met on 12 February.", {"2023", "--02-12", "2023-02-12"}),
+    ("en", "Meeting notes (November 2024)\n\nThe next meeting is on 15 January.", {"2024-11", "--01-15"}),
+    ("en", "Meeting notes (November 2024)\n\nWe met the partners on 15 November.",
+     {"2024-11", "--11-15", "2024-11-15"}),
+    ("ja", "2023年 JCM研修のご案内\n\n5月9日（火）に東京で開催します。", {"2023", "--05-09", "2023-05-09"}),
+    ("ja", "2023年 JCM研修のご案内\n\n5月9日に東京で開催します。", {"2023", "--05-09"}),
     # the next day (翌N日) is the day after the last day named, in its month and year
     ("ja", "視察記録（2023年夏）\n\n7/31（月）到着。帰国は翌1日の早朝便。", {"2023", "--07-31", "2023-07-31", "2023-08-01"}),
     ("ja", "掲載日：2023年8月20日\n\n8月9日に署名し、翌10日に帰国した。",
