@@ -137,6 +137,8 @@ def _dates(m: re.Match, lang: str) -> tuple[Ymd, ...]:
     month = _int(g["m"], lang) if g.get("m") else months.get(g.get("mon") or "")
     if g.get("ym") is not None and year is not None and month == (year + 1) % 100:
         return ()  # 2011/12 written as a year and a month is the span of two years
+    if any(k.startswith("cap_") and v is not None and not _capitalised(v) for k, v in g.items()):
+        return ()  # a dateline's place and lede, a schedule line's first word: "Hà Nội, 27/9 – Thành phố…"
     day = _int(g["d"], lang) if g.get("d") else None
     month2 = int(g["m2"]) if g.get("m2") else months.get(g.get("mon2") or "")
     if g.get("d2"):
@@ -354,6 +356,12 @@ def _era_regex(lang: str) -> re.Pattern:
     data = lexicon(lang, "dates")
     return re.compile(r"(?<![A-Za-z])(?:%s)\s*(?:\d|%s)" % (alternation(data["eras"]) or "(?!)",
                                                           alternation(data["first_year"]) or "(?!)"))
+
+
+def _capitalised(words: str) -> bool:
+    """True when every word starts with a capital letter or a digit and none is a single letter
+    (Hà Nội, Thành, 8h00; not "Nhóm A", "đạt")."""
+    return all((w[0].isupper() or w[0].isdigit()) and len(w) > 1 for w in words.split())
 
 
 def local_day(f: Found, found: list[Found], year_of) -> Day | None:

@@ -426,6 +426,12 @@ def test_dates_a_weekday_beside_a_day_picks_its_year(lang, text, expected):
     ("vi", "Thứ Ba, 7/5: Làm việc với JICA.", {"--05-07"}),
     ("vi", "- 9/5: Họp với Bộ Môi trường Nhật Bản.", {"--05-09"}),
     ("vi", "Đây là lần thứ 2, 3/4 số dự án đã xong.", set()),
+    # fractions in a list are no dateline nor schedule line: a dateline's place and what follows its
+    # dash are capitalised, and a schedule's line starts with a capitalised word or a time
+    ("vi", "Nhóm A, 3/4 – đạt yêu cầu.", set()),
+    ("vi", "- 1/2: số dự án đã đăng ký", set()),
+    ("vi", "Bangkok (TTXVN) 14/3 – nước này đạt 1/3 số dự án.", set()),
+    ("vi", "- 9/5: 8h00 họp với Bộ Môi trường Nhật Bản.", {"--05-09"}),
 ])
 def test_dates_vietnamese_weeks_seasons_coming_months_and_datelines(lang, text, expected):
     assert values(text, lang) == expected
