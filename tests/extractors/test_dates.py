@@ -302,6 +302,9 @@ def test_dates_a_news_day_is_the_latest_such_day_up_to_the_news_date(published, 
     ("en", "On May 20th, the agency set a target of 40 projects by 2030.", {"--05-20", "2030"}),
     ("ja", "5月20日、2030年までに40件を目指すと発表した。", {"--05-20", "2030"}),
     ("ja", "9月5日、2030年の目標に向けて会合を開いた。", {"--09-05", "2030"}),
+    # nor the end of a span of fiscal years (25年度にかけて, 2025年度まで)
+    ("ja", "掲載日：2024年11月5日\n\n12月から25年度にかけて実施する。", {"2024-11-05", "2024-12", "2025"}),
+    ("ja", "掲載日：2024年11月5日\n\n12月から2025年度まで実施する。", {"2024-11-05", "2024-12", "2025"}),
     ("en", "On September 5, the agency confirmed the 2030 target of 40 projects.", {"--09-05", "2030"}),
     ("vi", "Ngày 5/9, hai bên thống nhất mục tiêu 2050.", {"--09-05", "2050"}),
     # nor is a year the partnership started in (since 1992, kể từ năm 2013, 2013年以来)
