@@ -32,6 +32,9 @@ def spans(text: str, lang: str) -> list[tuple[str, str]]:
     ("ja", "運転開始：2021/11、完工：2023/04", {"2021-11", "2023-04"}),
     ("ja", "2018/19年の冬季と2015/16シーズン", set()),
     ("ja", "運転開始：2021/11/5", {"2021-11-05"}),
+    # a version number, a ratio: no month
+    ("ja", "Windows 2019/10 版を使用した。", set()),
+    ("ja", "比率は2020/12で計算した。", set()),
     # a two-digit fiscal year of news (26年度 = 2026年度), unless the document names an era
     ("ja", "補助金は26年度に倍増し、29年度まで続く。", {"2026", "2029"}),
     ("ja", "平成26年度に始まった事業は、28年度に拡大した。", {"2014"}),
