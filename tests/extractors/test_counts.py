@@ -276,6 +276,13 @@ def test_counts_probe_round(lang, text, expected):
         ("vi", "Có 15 doanh nghiệp tham gia hội thảo.", [(15, "participant", None)]),
         ("en", "Some 12 firms took part in the seminar.", [(12, "participant", None)]),
         ("vi", "Họ chọn 1 trong số đó; báo cáo có 5 nội dung chính.", []),
+        # (review) an event named after the scheme or programme, a guest's role: attendees
+        ("en", "Twelve firms took part in the JCM seminar.", [(12, "participant", None)]),
+        ("en", "40 companies took part in the scheme's matchmaking event.", [(40, "participant", None)]),
+        ("en", "In 2023, 12 firms took part in the program launch.", [(12, "participant", None)]),
+        ("vi", "Có 30 doanh nghiệp tham gia chương trình hội thảo.", [(30, "participant", None)]),
+        ("vi", "20 doanh nghiệp tham gia với vai trò khách mời.", [(20, "participant", None)]),
+        ("vi", "20 doanh nghiệp tham gia với vai trò đối tác.", [(20, "other", None)]),
     ],
 )
 def test_counts_probe_round_near_misses(lang, text, expected):
