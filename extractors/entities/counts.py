@@ -39,6 +39,8 @@ _NAME_NUMBER = re.compile(r"[^\W\d_]-\Z")  # a word and a hyphen right before a 
 _TIMELINE_YEAR = re.compile(r"(?:^|\n)[ \t]*(?:[-•*][ \t]*)?(?:19|20)\d\d\Z")  # a year opening its line
 _YEAR_RANGE = re.compile(r"(?<!\d)(?:19|20)(\d\d)[ \t]*[-–—~～][ \t]*\Z")  # FY2024-25, 2024～25
 _LINK = re.compile(r"\s*の\s*")  # "N件の…": what follows names the counted thing
+_WORD_AFTER = re.compile(r"\s*(\w)")
+_WORD_BEFORE = re.compile(r"(\w+)\s*\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,8 +243,17 @@ def _own_predicate(text: str, spans: list[tuple[int, int]], k: int, lang: str) -
     data = lexicon(lang, "counts")
     at = spans[k][1] - _clause_start(text, spans, k)
     words = bounded(alternation(data["coordinators"]) or "(?!)", lang)
-    cut = re.compile(words, re.I).search(window, at)
+    # not a coordinator joining two names (in Viet Nam and Laos for credit issuance): one of a predicate
+    cut = next((c for c in re.compile(words, re.I).finditer(window, at) if not _joins_names(window, c)), None)
     return window[: cut.start()] if cut and not _any(data["issuance_words"], window[: cut.start()], lang) else window
+
+
+def _joins_names(text: str, coordinator: re.Match) -> bool:
+    """Whether the words on both sides of a coordinator start with a capital letter (two names:
+    Viet Nam and Laos, Việt Nam và Lào); "4 new projects and ADB decided" joins no names."""
+    after = _WORD_AFTER.match(text, coordinator.end())
+    before = _WORD_BEFORE.search(text, 0, coordinator.start())
+    return bool(after and before) and after.group(1).isupper() and before.group(1)[0].isupper()
 
 
 def _clause_start(text: str, spans: list[tuple[int, int]], k: int) -> int:

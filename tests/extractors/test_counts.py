@@ -325,6 +325,15 @@ def test_counts_probe_round_en(lang, text, expected):
         ("en", "Plan 2025-40 officials.", []),  # a short year range, not a timeline entry
         # the decision after "and" still counts issuances when the issuance words come before it
         ("en", "The issuance of credits from 2 projects in Laos and Peru was approved.", [(2, "credit_issuance", None)]),
+        # (review) "and" joining two names is no second predicate: the issuance decision is the count's
+        ("en", "The Joint Committee approved 3 projects in Viet Nam and Laos for credit issuance.",
+         [(3, "credit_issuance", None)]),
+        ("vi", "Ủy ban hỗn hợp đã phê duyệt 3 dự án tại Việt Nam và Lào để cấp tín chỉ.", [(3, "credit_issuance", None)]),
+        # …while a name after it alone (a new subject) still opens another predicate
+        ("en", "The committee approved three new projects and ADB decided on the issuance of credits for two projects.",
+         [(3, "project", None), (2, "credit_issuance", None)]),
+        ("vi", "Ủy ban đã thông qua 4 dự án mới và Bộ quyết định cấp tín chỉ cho 2 dự án.",
+         [(4, "project", None), (2, "credit_issuance", None)]),
         ("en", "The count of projects tripled in size.", []),
         ("en", "Scores were 7 out of 9.", []),
         ("en", "Projects were set up in two Indian states.", [(2, "other", "IND")]),
