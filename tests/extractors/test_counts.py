@@ -276,6 +276,11 @@ def test_counts_probe_round(lang, text, expected):
         ("vi", "Có 15 doanh nghiệp tham gia hội thảo.", [(15, "participant", None)]),
         ("en", "Some 12 firms took part in the seminar.", [(12, "participant", None)]),
         ("vi", "Họ chọn 1 trong số đó; báo cáo có 5 nội dung chính.", []),
+        # (review) a bare đề xuất is any proposal, no project; one of the scheme is
+        ("vi", "Bộ đã nhận được 5 đề xuất chính sách.", []),
+        ("vi", "Hội nghị thông qua 3 đề xuất sửa đổi quy chế.", []),
+        ("vi", "Bộ đã tiếp nhận 120 đề xuất của doanh nghiệp.", []),
+        ("vi", "Bộ đã nhận 4 đề xuất thuộc cơ chế JCM.", [(4, "project", None)]),
         # (review) an event named after the scheme or programme, a guest's role: attendees
         ("en", "Twelve firms took part in the JCM seminar.", [(12, "participant", None)]),
         ("en", "40 companies took part in the scheme's matchmaking event.", [(40, "participant", None)]),
