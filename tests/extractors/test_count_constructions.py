@@ -193,6 +193,9 @@ def test_counts_photo_captions_and_pagers_are_not_counts(lang, text):
     # ja: the issuance as the topic, its times after it; meetings held N times stay meetings
     ("ja", "これまでにクレジット発行は延べ40回を数える。", [(40, "credit_issuance", None)]),
     ("ja", "JCMクレジットの発行は累計15回となった。", [(15, "credit_issuance", None)]),
+    # (review) times of a noun after them (3回の合同委員会) count that noun: meetings, not issuances
+    ("ja", "クレジット発行は、これまで3回の合同委員会で承認された。", [(3, "meeting", None)]),
+    ("ja", "クレジットの発行は計5回の会合を経て決定された。", [(5, "meeting", None)]),
     ("ja", "報告会は延べ40回開かれた。", [(40, "meeting", None)]),
     ("ja", "クレジットの発行実績は累計28回となった。", [(28, "credit_issuance", None)]),
     ("ja", "クレジット発行件数は累計28件となった。", [(28, "credit_issuance", None)]),
