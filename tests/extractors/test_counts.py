@@ -343,6 +343,10 @@ def test_counts_probe_round_en(lang, text, expected):
         ("en", "Scores were 7 out of 9.", []),
         ("en", "Projects were set up in two Indian states.", [(2, "other", "IND")]),
         ("en", "UNIDO's staff visited 6 projects.", [(6, "project", None)]),
+        # (review) a partner country in the body's words or placing the things: the country's
+        ("en", "ADB's Mongolia Resident Mission has financed 5 projects.", [(5, "project", "MNG")]),
+        ("en", "ADB's Japan Fund for the JCM has co-financed nine projects in Viet Nam.", [(9, "project", "VNM")]),
+        ("en", "ADB co-financed 5 projects in Viet Nam.", [(5, "project", "VNM")]),
     ],
 )
 def test_counts_probe_round_en_near_misses(lang, text, expected):
