@@ -41,6 +41,9 @@ _YEAR_RANGE = re.compile(r"(?<!\d)(?:19|20)(\d\d)[ \t]*[-–—~～][ \t]*\Z")  
 _LINK = re.compile(r"\s*の\s*")  # "N件の…": what follows names the counted thing
 _WORD_AFTER = re.compile(r"\s*(\w)")
 _WORD_BEFORE = re.compile(r"(\w+)\s*\Z")
+# Things a bare "X out of Y" counts a part of even when Y was not counted before (eight out of ten
+# projects in Cambodia): no poll or ranking counts projects, as they count people and countries.
+_OUT_OF_UNITS = frozenset({"project"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,13 +401,16 @@ def _repeat_regexes(lang: str) -> tuple[tuple[dict[str, Any], re.Pattern], ...]:
 def _range_starts(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict[str, Any], str, None]]:
     """The lower end of a range of counts (3～5件, 3-5 projects, từ 3 đến 5 dự án), as both ends
     of a date range are dates, or a part before its whole (17 of the 250 projects): a count of
-    the same things, spanning both numbers."""
+    the same things, spanning both numbers; "X out of Y" only of projects or when Y was counted before."""
     out = []
     for start, end, value, group, what, _ in found:
         m = _range_start(text, lang, start)
         low = parse_number(m.group("num"), lang) if m else None
         if m and m.groupdict().get("part") and low == 1:
             continue  # one of the 31 partner countries: a member, not a count
+        if m and m.groupdict().get("out") and group["unit"] not in _OUT_OF_UNITS and not any(
+                f[2] == value and f[3]["unit"] == group["unit"] and f[1] <= m.start() for f in found):
+            continue  # eight out of ten people agree, ranked 8 out of 10 countries: a proportion or a rank
         if m and low and low == int(low) and low < value and low not in YEARS and not re.search(r"[\d.,]\Z", text[: m.start()]):
             out.append((m.start("num"), end, int(low), group, what, None))
     return out

@@ -306,6 +306,9 @@ def test_counts_probe_round_near_misses(lang, text, expected):
         ("en", "Since 2015 the count of JCM projects in Asia has more than doubled, from 40 to 95.",
          [(40, "project", None), (95, "project", None)]),
         ("en", "Seven out of nine projects are solar.", [(7, "project", None), (9, "project", None)]),
+        ("en", "There are ten countries. Eight out of ten countries agree.",
+         [(10, "country", None), (8, "country", None), (10, "country", None)]),
+        ("en", "Seven out of the nine projects are solar.", [(7, "project", None), (9, "project", None)]),
         # en nouns: people served or employed, clients, cooperative approaches, undertakings,
         # states named by their region
         ("en", "The plant employs 220 workers, serves 3,000 residents and 15 clients.",
@@ -341,6 +344,10 @@ def test_counts_probe_round_en(lang, text, expected):
          [(4, "project", None), (2, "credit_issuance", None)]),
         ("en", "The count of projects tripled in size.", []),
         ("en", "Scores were 7 out of 9.", []),
+        # (review) a bare "X out of Y" not counted before is a proportion or a rank: only Y counts
+        ("en", "Eight out of ten people agree that climate action is urgent.", [(10, "participant", None)]),
+        ("en", "Viet Nam ranked 8 out of 10 countries in the index.", [(10, "country", None)]),
+        ("en", "Nine out of 31 partner countries have issued credits.", [(31, "country", None)]),
         ("en", "Projects were set up in two Indian states.", [(2, "other", "IND")]),
         ("en", "UNIDO's staff visited 6 projects.", [(6, "project", None)]),
         # (review) a partner country in the body's words or placing the things: the country's
