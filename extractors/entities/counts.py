@@ -100,6 +100,13 @@ def _regex(lang: str) -> re.Pattern:
     )
 
 
+@cache
+def _months(lang: str) -> frozenset[str]:
+    """The language's month names as written (March, Mar.): a numeral before one is a day."""
+    names = lexicon(lang, "dates")["months"]
+    return frozenset([*names, *(f"{n}." for n in names)])
+
+
 def _mixed(lang: str) -> str:
     """Regex source for digits with scale characters (ja 1万, 2万1千): a count of people may be that large."""
     scales = "".join(w for w in lexicon(lang, "numbers")["scales"] if len(w) == 1)
@@ -292,6 +299,8 @@ def find(text: str, lang: str, bounds: frozenset[int] = frozenset()) -> list[Cou
         if data["counters"] and (group.get("bare") or noun.startswith("の")) \
                 and re.search(r"[A-Za-z]\Z", folded[: m.start("num")]):
             continue  # COP29の参加国, G20の国々: a number glued to letters is part of a name
+        if (m.groupdict().get("mods") or "").split()[:1] and m.group("mods").split()[0] in _months(lang):
+            continue  # the survey on 5 March counted residents: the numeral is a date's day
         hyphen = _hyphened(folded, m, data)
         if hyphen is False:
             continue  # a one-day workshop, a 10-year plan: the number is the first word's

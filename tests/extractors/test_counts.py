@@ -348,6 +348,12 @@ def test_counts_probe_round_en(lang, text, expected):
         ("en", "Eight out of ten people agree that climate action is urgent.", [(10, "participant", None)]),
         ("en", "Viet Nam ranked 8 out of 10 countries in the index.", [(10, "country", None)]),
         ("en", "Nine out of 31 partner countries have issued credits.", [(31, "country", None)]),
+        # (review) people served attend too; a date's day or a grade starts no count
+        ("en", "About 300 residents attended the consultation.", [(300, "participant", None)]),
+        ("en", "Around 50 workers attended the training.", [(50, "participant", None)]),
+        ("en", "The survey on 5 March counted residents.", []),
+        ("en", "On 12 May workers gathered.", []),
+        ("en", "The prize went to grade 5 students.", []),
         ("en", "Projects were set up in two Indian states.", [(2, "other", "IND")]),
         ("en", "UNIDO's staff visited 6 projects.", [(6, "project", None)]),
         # (review) a partner country in the body's words or placing the things: the country's
