@@ -271,6 +271,9 @@ def test_counts_probe_round(lang, text, expected):
         ("vi", "Ủy ban quyết định cấp tín chỉ cho 2 dự án và 3 dự án khác.",
          [(2, "credit_issuance", None), (3, "project", None)]),
         ("vi", "Đại diện tập đoàn Hàn Quốc có 6 người.", [(6, "participant", None)]),
+        # (review) the country a delegation goes to is not its side
+        ("vi", "Đoàn công tác sang thăm Nhật Bản gồm 10 người.", [(10, "participant", None)]),
+        ("vi", "Đoàn công tác đến làm việc tại Hàn Quốc gồm 8 thành viên.", [(8, "participant", None)]),
         ("en", "Present were 14 officials and 6 delegates from Thailand.",
          [(14, "participant", "THA"), (6, "participant", "THA")]),
         ("vi", "Có 15 doanh nghiệp tham gia hội thảo.", [(15, "participant", None)]),
