@@ -212,7 +212,7 @@ def _whole_of(text: str, at: int, lang: str, found: list) -> tuple | None:
     """The count a part stands in when a subset word (`subset_before`: このうち, うち) opens the
     sentence or clause of a counter that counts only a named thing and has none (計３２本の協力
     文書が交わされた。このうちJCM関連は４本): the last count found before it in its sentence or the
-    one before, whose things the part counts too."""
+    one before, whose things the part counts too when the counter may count them (its `wholes`)."""
     start = sentence_span(text, at)[0]
     if not _subset_regex(lang).search(text, start, at):
         return None
@@ -319,7 +319,8 @@ def find(text: str, lang: str, bounds: frozenset[int] = frozenset()) -> list[Cou
             continue
         elif before := _noun_before(folded, m.start(), lang, group):
             group, what = before, before["what"]  # 方法論２本, 方法論3件: the noun stands before
-        elif group["unit"] is None and (whole := _whole_of(folded, m.start(), lang, found)):
+        elif group["unit"] is None and (whole := _whole_of(folded, m.start(), lang, found)) \
+                and whole[3]["unit"] in group.get("wholes", ()):
             group, what = whole[3], whole[4]  # 計32本の文書…このうちJCM関連は4本: a part of the whole
         if group["unit"] is not None:
             qualifier = _qualifier(data, m.group("qb"), m.groupdict().get("qa") or m.groupdict().get("qm"))

@@ -227,6 +227,8 @@ def test_counts_photo_captions_and_pagers_are_not_counts(lang, text):
     ("ja", "両国間で計20本の協力文書が交わされた。このうち環境分野は3本である。",
      [(20, "document", None), (3, "document", None)]),
     ("ja", "5つの覚書が結ばれ、うち2つは環境分野である。", [(5, "document", None), (2, "document", None)]),
+    # (review) a whole of people is no whole of 本: the part counts nothing
+    ("ja", "参加者は50名であった。このうち3本は発表資料である。", [(50, "participant", None)]),
     ("ja", "2件が採択された。国内では2つの課題がある。", [(2, "project", None), (2, "other", None)]),
     # seminars, workshops and side events held are meetings; a seminar room or a training site is no meeting
     ("ja", "3つのセミナーと12のサイドイベントを開いた。", [(3, "meeting", None), (12, "meeting", None)]),
