@@ -25,7 +25,7 @@ from extractors.entities.count_subjects import subjects
 from extractors.entities.countries import country_matcher
 from extractors.entities.dates import YEARS, sentence_span
 from extractors.lexicon import alternation, lexicon
-from extractors.entities.measures import qualify
+from extractors.entities.measures import OTHER, qualify
 from extractors.entities.numbers import fold, number_words, numeral_pattern, parse_number
 from extractors.text import bounded, chars, script, spaced
 from schemas.records import CountMention, CountryMention, Mention
@@ -646,11 +646,45 @@ def find_counts(seg: Segment, ctx: Context) -> Iterator[CountMention]:
         )
 
 
-def restatements(mentions: Iterable[Mention]) -> set[int]:
+def restatements(found: Iterable[tuple[Segment, Mention]]) -> set[int]:
     """The ids of the subjectless running-text counts that restate a count some other mention of
     the document gives a subject: the same words again without one (a title, a later sentence,
-    "…the 3 projects") are that fact again, no second count. Table cells are left alone (a bare
-    6). Decided over the whole document, so the pipeline applies it after every extractor ran."""
-    counts = [m for m in mentions if isinstance(m, CountMention) and m.rule == "counts"]
-    said = {(m.surface.strip(), m.value, m.unit) for m in counts if m.subject}
-    return {id(m) for m in counts if not m.subject and (m.surface.strip(), m.value, m.unit) in said}
+    "…the 3 projects") are that fact again, no second count, when they refer back to it (the
+    words of `restated_before` or `restated_after` next to them: the 3 projects, この3件) or state
+    the same act (its measure, `other` too) or name no partner country in their sentence (no
+    subject for want of one). Another act with the same words whose sentence names partners is
+    another fact (Mongolia registered 5 projects … the Joint Committee of Japan and Thailand
+    approved 5 projects: joint). Table cells are left alone (a bare 6). Mentions carry document offsets; decided
+    over the whole document, so the pipeline applies it after every extractor ran."""
+    found = list(found)
+    counts = [(seg, m) for seg, m in found if isinstance(m, CountMention) and m.rule == "counts"]
+    partners = [m for _, m in found if isinstance(m, CountryMention)]
+    said: dict[tuple, set[str]] = {}
+    for _, m in counts:
+        if m.subject:
+            said.setdefault((m.surface.strip(), m.value, m.unit), set()).add(m.measure or OTHER)
+    out = set()
+    for seg, m in counts:
+        measures = said.get((m.surface.strip(), m.value, m.unit))
+        if m.subject or measures is None:
+            continue
+        if (m.measure or OTHER) in measures or _refers_back(seg, m) or not _names_partner(seg, m, partners):
+            out.add(id(m))
+    return out
+
+
+def _names_partner(seg: Segment, m: Mention, countries: list[Mention]) -> bool:
+    """Whether the sentence of a count (document offsets) names a partner country (not the home
+    party): its count is then subjectless for a reason of its own (joint, several countries)."""
+    home = lexicon(seg.lang, "counts")["home"]
+    lo, hi = sentence_span(seg.source, m.start - seg.offset)
+    return any(isinstance(c, CountryMention) and c.iso3 not in home and lo <= c.start - seg.offset < hi
+               for c in countries)
+
+
+def _refers_back(seg: Segment, m: Mention) -> bool:
+    """Whether the words next to a count (document offsets) refer back to one named before."""
+    data = lexicon(seg.lang, "counts")
+    start, end = m.start - seg.offset, m.end - seg.offset
+    return bool(re.search(data["restated_before"], seg.source[max(0, start - 40) : start], re.I)
+                or re.match(data["restated_after"], seg.source[end : end + 40], re.I))

@@ -516,6 +516,16 @@ def test_a_count_restated_without_its_country_is_one_fact() -> None:
     assert counted(text.replace(" in Kenya", "")) == [(3, "project", None), (3, "project", None)]
 
 
+
+def test_the_same_words_of_another_act_are_another_count() -> None:
+    """(review) The same surface and value is no restatement when it neither refers back nor
+    states the same act: the Joint Committee's approval of 5 projects is another fact than
+    Mongolia's 5 registered projects. The same act again (a title) still restates."""
+    text = "Mongolia registered 5 projects in 2023.\n\nLater, the Joint Committee of Japan and Thailand approved 5 projects."
+    assert counted(text) == [(5, "project", "MNG"), (5, "project", None)]
+    assert counted("5 projects registered\n\nMongolia registered 5 projects in 2023.") == [(5, "project", "MNG")]
+
+
 def counted(text: str) -> list[tuple]:
     """(value, unit, subject) of every count mention of an English text, in text order."""
     return [(m.value, m.unit, m.subject) for m in extract_text(text, "en") if isinstance(m, CountMention)]
