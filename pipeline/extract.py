@@ -53,7 +53,7 @@ def run(segments: list[Segment], tables=(), doc_lang: str = "") -> Extraction:
                 m, start=start + seg.offset, end=end + seg.offset, surface=seg.source[start:end]
             )
             mentions.append((seg, made_by.get(id(m), ""), shifted))
-    restated = restatements(m for _, _, m in mentions)
+    restated = restatements((seg, m) for seg, _, m in mentions)
     mentions = [found for found in mentions if id(found[2]) not in restated]
     return Extraction(mentions=mentions, errors=errors, segments=segments)
 

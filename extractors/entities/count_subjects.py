@@ -268,13 +268,18 @@ def _owner(seg: Segment, ctx: Context, sentence: Span) -> str | None:
     return ids.pop() if len(ids) == 1 else None
 
 
-def _owning_body(seg: Segment, ctx: Context, count: Counted) -> str | None:
+def _owning_body(seg: Segment, ctx: Context, count: Counted, every: list[Party], own: Span) -> str | None:
     """An international body named right before the count as the one it runs with or funds it
-    through (ADB連携11件): the count is that body's."""
+    through (ADB連携11件): the count is that body's, unless a partner country stands from the
+    body to the end of the count's clause, in the body's own words (ADB's Mongolia Resident
+    Mission has financed 5 projects) or as the place of the things (ADB co-financed 5 projects
+    in Viet Nam): the count is then that country's (a funder owns no project)."""
     data = _data(seg.lang)
     for m in ctx.here(OrgMention):
         if isinstance(m, OrgMention) and m.id in data["owners"] and m.end <= count.start \
                 and data["owner_gap_re"].search(seg.text[m.end : count.start]):
+            if any(m.end <= p.start < own[1] and p.iso3 and p.iso3 not in data["home"] for p in every):
+                return None
             return m.id
     return None
 
@@ -369,7 +374,7 @@ def _subject(seg: Segment, ctx: Context, count: Counted, others: list[Counted], 
         return _local(seg, ctx, every, [own, sentence, (0, sentence[1])])
     if count.unit in NATIONAL_UNITS and (iso3 := _nationality(text, count, lang)):
         return iso3
-    if org := _owning_body(seg, ctx, count):
+    if org := _owning_body(seg, ctx, count, every, own):
         return org
     if count.unit == "country" or count.ownable:
         if not named and (org := _owner(seg, ctx, sentence)):

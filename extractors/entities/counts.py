@@ -25,7 +25,7 @@ from extractors.entities.count_subjects import subjects
 from extractors.entities.countries import country_matcher
 from extractors.entities.dates import YEARS, sentence_span
 from extractors.lexicon import alternation, lexicon
-from extractors.entities.measures import qualify
+from extractors.entities.measures import OTHER, qualify
 from extractors.entities.numbers import fold, number_words, numeral_pattern, parse_number
 from extractors.text import bounded, chars, script, spaced
 from schemas.records import CountMention, CountryMention, Mention
@@ -39,6 +39,11 @@ _NAME_NUMBER = re.compile(r"[^\W\d_]-\Z")  # a word and a hyphen right before a 
 _TIMELINE_YEAR = re.compile(r"(?:^|\n)[ \t]*(?:[-•*][ \t]*)?(?:19|20)\d\d\Z")  # a year opening its line
 _YEAR_RANGE = re.compile(r"(?<!\d)(?:19|20)(\d\d)[ \t]*[-–—~～][ \t]*\Z")  # FY2024-25, 2024～25
 _LINK = re.compile(r"\s*の\s*")  # "N件の…": what follows names the counted thing
+_WORD_AFTER = re.compile(r"\s*(\w)")
+_WORD_BEFORE = re.compile(r"(\w+)\s*\Z")
+# Things a bare "X out of Y" counts a part of even when Y was not counted before (eight out of ten
+# projects in Cambodia): no poll or ranking counts projects, as they count people and countries.
+_OUT_OF_UNITS = frozenset({"project"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +98,13 @@ def _regex(lang: str) -> re.Pattern:
         rf"(?<![\w.,$/])(?:(?P<qb>(?i:{qb}))\s+)?(?P<num>{num})(?P<qa>{qa})?(?:[ \t]*\([ \t]*(?P<restated>\d+)[ \t]*\))?"
         rf"(?:\s+|-){part}(?P<mods>{mods})(?i:(?P<noun>{nouns}))(?!\w)"  # twelve (12) projects
     )
+
+
+@cache
+def _months(lang: str) -> frozenset[str]:
+    """The language's month names as written (March, Mar.): a numeral before one is a day."""
+    names = lexicon(lang, "dates")["months"]
+    return frozenset([*names, *(f"{n}." for n in names)])
 
 
 def _mixed(lang: str) -> str:
@@ -200,7 +212,7 @@ def _whole_of(text: str, at: int, lang: str, found: list) -> tuple | None:
     """The count a part stands in when a subset word (`subset_before`: このうち, うち) opens the
     sentence or clause of a counter that counts only a named thing and has none (計３２本の協力
     文書が交わされた。このうちJCM関連は４本): the last count found before it in its sentence or the
-    one before, whose things the part counts too."""
+    one before, whose things the part counts too when the counter may count them (its `wholes`)."""
     start = sentence_span(text, at)[0]
     if not _subset_regex(lang).search(text, start, at):
         return None
@@ -241,8 +253,17 @@ def _own_predicate(text: str, spans: list[tuple[int, int]], k: int, lang: str) -
     data = lexicon(lang, "counts")
     at = spans[k][1] - _clause_start(text, spans, k)
     words = bounded(alternation(data["coordinators"]) or "(?!)", lang)
-    cut = re.compile(words, re.I).search(window, at)
+    # not a coordinator joining two names (in Viet Nam and Laos for credit issuance): one of a predicate
+    cut = next((c for c in re.compile(words, re.I).finditer(window, at) if not _joins_names(window, c)), None)
     return window[: cut.start()] if cut and not _any(data["issuance_words"], window[: cut.start()], lang) else window
+
+
+def _joins_names(text: str, coordinator: re.Match) -> bool:
+    """Whether the words on both sides of a coordinator start with a capital letter (two names:
+    Viet Nam and Laos, Việt Nam và Lào); "4 new projects and ADB decided" joins no names."""
+    after = _WORD_AFTER.match(text, coordinator.end())
+    before = _WORD_BEFORE.search(text, 0, coordinator.start())
+    return bool(after and before) and after.group(1).isupper() and before.group(1)[0].isupper()
 
 
 def _clause_start(text: str, spans: list[tuple[int, int]], k: int) -> int:
@@ -278,6 +299,8 @@ def find(text: str, lang: str, bounds: frozenset[int] = frozenset()) -> list[Cou
         if data["counters"] and (group.get("bare") or noun.startswith("の")) \
                 and re.search(r"[A-Za-z]\Z", folded[: m.start("num")]):
             continue  # COP29の参加国, G20の国々: a number glued to letters is part of a name
+        if (m.groupdict().get("mods") or "").split()[:1] and m.group("mods").split()[0] in _months(lang):
+            continue  # the survey on 5 March counted residents: the numeral is a date's day
         hyphen = _hyphened(folded, m, data)
         if hyphen is False:
             continue  # a one-day workshop, a 10-year plan: the number is the first word's
@@ -296,7 +319,8 @@ def find(text: str, lang: str, bounds: frozenset[int] = frozenset()) -> list[Cou
             continue
         elif before := _noun_before(folded, m.start(), lang, group):
             group, what = before, before["what"]  # 方法論２本, 方法論3件: the noun stands before
-        elif group["unit"] is None and (whole := _whole_of(folded, m.start(), lang, found)):
+        elif group["unit"] is None and (whole := _whole_of(folded, m.start(), lang, found)) \
+                and whole[3]["unit"] in group.get("wholes", ()):
             group, what = whole[3], whole[4]  # 計32本の文書…このうちJCM関連は4本: a part of the whole
         if group["unit"] is not None:
             qualifier = _qualifier(data, m.group("qb"), m.groupdict().get("qa") or m.groupdict().get("qm"))
@@ -387,13 +411,16 @@ def _repeat_regexes(lang: str) -> tuple[tuple[dict[str, Any], re.Pattern], ...]:
 def _range_starts(text: str, lang: str, found: list) -> list[tuple[int, int, int, dict[str, Any], str, None]]:
     """The lower end of a range of counts (3～5件, 3-5 projects, từ 3 đến 5 dự án), as both ends
     of a date range are dates, or a part before its whole (17 of the 250 projects): a count of
-    the same things, spanning both numbers."""
+    the same things, spanning both numbers; "X out of Y" only of projects or when Y was counted before."""
     out = []
     for start, end, value, group, what, _ in found:
         m = _range_start(text, lang, start)
         low = parse_number(m.group("num"), lang) if m else None
         if m and m.groupdict().get("part") and low == 1:
             continue  # one of the 31 partner countries: a member, not a count
+        if m and m.groupdict().get("out") and group["unit"] not in _OUT_OF_UNITS and not any(
+                f[2] == value and f[3]["unit"] == group["unit"] and f[1] <= m.start() for f in found):
+            continue  # eight out of ten people agree, ranked 8 out of 10 countries: a proportion or a rank
         if m and low and low == int(low) and low < value and low not in YEARS and not re.search(r"[\d.,]\Z", text[: m.start()]):
             out.append((m.start("num"), end, int(low), group, what, None))
     return out
@@ -619,11 +646,45 @@ def find_counts(seg: Segment, ctx: Context) -> Iterator[CountMention]:
         )
 
 
-def restatements(mentions: Iterable[Mention]) -> set[int]:
+def restatements(found: Iterable[tuple[Segment, Mention]]) -> set[int]:
     """The ids of the subjectless running-text counts that restate a count some other mention of
     the document gives a subject: the same words again without one (a title, a later sentence,
-    "…the 3 projects") are that fact again, no second count. Table cells are left alone (a bare
-    6). Decided over the whole document, so the pipeline applies it after every extractor ran."""
-    counts = [m for m in mentions if isinstance(m, CountMention) and m.rule == "counts"]
-    said = {(m.surface.strip(), m.value, m.unit) for m in counts if m.subject}
-    return {id(m) for m in counts if not m.subject and (m.surface.strip(), m.value, m.unit) in said}
+    "…the 3 projects") are that fact again, no second count, when they refer back to it (the
+    words of `restated_before` or `restated_after` next to them: the 3 projects, この3件) or state
+    the same act (its measure, `other` too) or name no partner country in their sentence (no
+    subject for want of one). Another act with the same words whose sentence names partners is
+    another fact (Mongolia registered 5 projects … the Joint Committee of Japan and Thailand
+    approved 5 projects: joint). Table cells are left alone (a bare 6). Mentions carry document offsets; decided
+    over the whole document, so the pipeline applies it after every extractor ran."""
+    found = list(found)
+    counts = [(seg, m) for seg, m in found if isinstance(m, CountMention) and m.rule == "counts"]
+    partners = [m for _, m in found if isinstance(m, CountryMention)]
+    said: dict[tuple, set[str]] = {}
+    for _, m in counts:
+        if m.subject:
+            said.setdefault((m.surface.strip(), m.value, m.unit), set()).add(m.measure or OTHER)
+    out = set()
+    for seg, m in counts:
+        measures = said.get((m.surface.strip(), m.value, m.unit))
+        if m.subject or measures is None:
+            continue
+        if (m.measure or OTHER) in measures or _refers_back(seg, m) or not _names_partner(seg, m, partners):
+            out.add(id(m))
+    return out
+
+
+def _names_partner(seg: Segment, m: Mention, countries: list[Mention]) -> bool:
+    """Whether the sentence of a count (document offsets) names a partner country (not the home
+    party): its count is then subjectless for a reason of its own (joint, several countries)."""
+    home = lexicon(seg.lang, "counts")["home"]
+    lo, hi = sentence_span(seg.source, m.start - seg.offset)
+    return any(isinstance(c, CountryMention) and c.iso3 not in home and lo <= c.start - seg.offset < hi
+               for c in countries)
+
+
+def _refers_back(seg: Segment, m: Mention) -> bool:
+    """Whether the words next to a count (document offsets) refer back to one named before."""
+    data = lexicon(seg.lang, "counts")
+    start, end = m.start - seg.offset, m.end - seg.offset
+    return bool(re.search(data["restated_before"], seg.source[max(0, start - 40) : start], re.I)
+                or re.match(data["restated_after"], seg.source[end : end + 40], re.I))

@@ -193,6 +193,9 @@ def test_counts_photo_captions_and_pagers_are_not_counts(lang, text):
     # ja: the issuance as the topic, its times after it; meetings held N times stay meetings
     ("ja", "これまでにクレジット発行は延べ40回を数える。", [(40, "credit_issuance", None)]),
     ("ja", "JCMクレジットの発行は累計15回となった。", [(15, "credit_issuance", None)]),
+    # (review) times of a noun after them (3回の合同委員会) count that noun: meetings, not issuances
+    ("ja", "クレジット発行は、これまで3回の合同委員会で承認された。", [(3, "meeting", None)]),
+    ("ja", "クレジットの発行は計5回の会合を経て決定された。", [(5, "meeting", None)]),
     ("ja", "報告会は延べ40回開かれた。", [(40, "meeting", None)]),
     ("ja", "クレジットの発行実績は累計28回となった。", [(28, "credit_issuance", None)]),
     ("ja", "クレジット発行件数は累計28件となった。", [(28, "credit_issuance", None)]),
@@ -224,6 +227,8 @@ def test_counts_photo_captions_and_pagers_are_not_counts(lang, text):
     ("ja", "両国間で計20本の協力文書が交わされた。このうち環境分野は3本である。",
      [(20, "document", None), (3, "document", None)]),
     ("ja", "5つの覚書が結ばれ、うち2つは環境分野である。", [(5, "document", None), (2, "document", None)]),
+    # (review) a whole of people is no whole of 本: the part counts nothing
+    ("ja", "参加者は50名であった。このうち3本は発表資料である。", [(50, "participant", None)]),
     ("ja", "2件が採択された。国内では2つの課題がある。", [(2, "project", None), (2, "other", None)]),
     # seminars, workshops and side events held are meetings; a seminar room or a training site is no meeting
     ("ja", "3つのセミナーと12のサイドイベントを開いた。", [(3, "meeting", None), (12, "meeting", None)]),
@@ -509,6 +514,16 @@ def test_a_count_restated_without_its_country_is_one_fact() -> None:
     text = "The ministry selected 3 projects in Kenya.\n\nFunding for the 3 projects starts in May."
     assert counted(text) == [(3, "project", "KEN")]
     assert counted(text.replace(" in Kenya", "")) == [(3, "project", None), (3, "project", None)]
+
+
+
+def test_the_same_words_of_another_act_are_another_count() -> None:
+    """(review) The same surface and value is no restatement when it neither refers back nor
+    states the same act: the Joint Committee's approval of 5 projects is another fact than
+    Mongolia's 5 registered projects. The same act again (a title) still restates."""
+    text = "Mongolia registered 5 projects in 2023.\n\nLater, the Joint Committee of Japan and Thailand approved 5 projects."
+    assert counted(text) == [(5, "project", "MNG"), (5, "project", None)]
+    assert counted("5 projects registered\n\nMongolia registered 5 projects in 2023.") == [(5, "project", "MNG")]
 
 
 def counted(text: str) -> list[tuple]:

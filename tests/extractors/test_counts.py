@@ -271,11 +271,26 @@ def test_counts_probe_round(lang, text, expected):
         ("vi", "Ủy ban quyết định cấp tín chỉ cho 2 dự án và 3 dự án khác.",
          [(2, "credit_issuance", None), (3, "project", None)]),
         ("vi", "Đại diện tập đoàn Hàn Quốc có 6 người.", [(6, "participant", None)]),
+        # (review) the country a delegation goes to is not its side
+        ("vi", "Đoàn công tác sang thăm Nhật Bản gồm 10 người.", [(10, "participant", None)]),
+        ("vi", "Đoàn công tác đến làm việc tại Hàn Quốc gồm 8 thành viên.", [(8, "participant", None)]),
         ("en", "Present were 14 officials and 6 delegates from Thailand.",
          [(14, "participant", "THA"), (6, "participant", "THA")]),
         ("vi", "Có 15 doanh nghiệp tham gia hội thảo.", [(15, "participant", None)]),
         ("en", "Some 12 firms took part in the seminar.", [(12, "participant", None)]),
         ("vi", "Họ chọn 1 trong số đó; báo cáo có 5 nội dung chính.", []),
+        # (review) a bare đề xuất is any proposal, no project; one of the scheme is
+        ("vi", "Bộ đã nhận được 5 đề xuất chính sách.", []),
+        ("vi", "Hội nghị thông qua 3 đề xuất sửa đổi quy chế.", []),
+        ("vi", "Bộ đã tiếp nhận 120 đề xuất của doanh nghiệp.", []),
+        ("vi", "Bộ đã nhận 4 đề xuất thuộc cơ chế JCM.", [(4, "project", None)]),
+        # (review) an event named after the scheme or programme, a guest's role: attendees
+        ("en", "Twelve firms took part in the JCM seminar.", [(12, "participant", None)]),
+        ("en", "40 companies took part in the scheme's matchmaking event.", [(40, "participant", None)]),
+        ("en", "In 2023, 12 firms took part in the program launch.", [(12, "participant", None)]),
+        ("vi", "Có 30 doanh nghiệp tham gia chương trình hội thảo.", [(30, "participant", None)]),
+        ("vi", "20 doanh nghiệp tham gia với vai trò khách mời.", [(20, "participant", None)]),
+        ("vi", "20 doanh nghiệp tham gia với vai trò đối tác.", [(20, "other", None)]),
     ],
 )
 def test_counts_probe_round_near_misses(lang, text, expected):
@@ -294,6 +309,9 @@ def test_counts_probe_round_near_misses(lang, text, expected):
         ("en", "Since 2015 the count of JCM projects in Asia has more than doubled, from 40 to 95.",
          [(40, "project", None), (95, "project", None)]),
         ("en", "Seven out of nine projects are solar.", [(7, "project", None), (9, "project", None)]),
+        ("en", "There are ten countries. Eight out of ten countries agree.",
+         [(10, "country", None), (8, "country", None), (10, "country", None)]),
+        ("en", "Seven out of the nine projects are solar.", [(7, "project", None), (9, "project", None)]),
         # en nouns: people served or employed, clients, cooperative approaches, undertakings,
         # states named by their region
         ("en", "The plant employs 220 workers, serves 3,000 residents and 15 clients.",
@@ -318,10 +336,33 @@ def test_counts_probe_round_en(lang, text, expected):
         ("en", "Plan 2025-40 officials.", []),  # a short year range, not a timeline entry
         # the decision after "and" still counts issuances when the issuance words come before it
         ("en", "The issuance of credits from 2 projects in Laos and Peru was approved.", [(2, "credit_issuance", None)]),
+        # (review) "and" joining two names is no second predicate: the issuance decision is the count's
+        ("en", "The Joint Committee approved 3 projects in Viet Nam and Laos for credit issuance.",
+         [(3, "credit_issuance", None)]),
+        ("vi", "Ủy ban hỗn hợp đã phê duyệt 3 dự án tại Việt Nam và Lào để cấp tín chỉ.", [(3, "credit_issuance", None)]),
+        # …while a name after it alone (a new subject) still opens another predicate
+        ("en", "The committee approved three new projects and ADB decided on the issuance of credits for two projects.",
+         [(3, "project", None), (2, "credit_issuance", None)]),
+        ("vi", "Ủy ban đã thông qua 4 dự án mới và Bộ quyết định cấp tín chỉ cho 2 dự án.",
+         [(4, "project", None), (2, "credit_issuance", None)]),
         ("en", "The count of projects tripled in size.", []),
         ("en", "Scores were 7 out of 9.", []),
+        # (review) a bare "X out of Y" not counted before is a proportion or a rank: only Y counts
+        ("en", "Eight out of ten people agree that climate action is urgent.", [(10, "participant", None)]),
+        ("en", "Viet Nam ranked 8 out of 10 countries in the index.", [(10, "country", None)]),
+        ("en", "Nine out of 31 partner countries have issued credits.", [(31, "country", None)]),
+        # (review) people served attend too; a date's day or a grade starts no count
+        ("en", "About 300 residents attended the consultation.", [(300, "participant", None)]),
+        ("en", "Around 50 workers attended the training.", [(50, "participant", None)]),
+        ("en", "The survey on 5 March counted residents.", []),
+        ("en", "On 12 May workers gathered.", []),
+        ("en", "The prize went to grade 5 students.", []),
         ("en", "Projects were set up in two Indian states.", [(2, "other", "IND")]),
         ("en", "UNIDO's staff visited 6 projects.", [(6, "project", None)]),
+        # (review) a partner country in the body's words or placing the things: the country's
+        ("en", "ADB's Mongolia Resident Mission has financed 5 projects.", [(5, "project", "MNG")]),
+        ("en", "ADB's Japan Fund for the JCM has co-financed nine projects in Viet Nam.", [(9, "project", "VNM")]),
+        ("en", "ADB co-financed 5 projects in Viet Nam.", [(5, "project", "VNM")]),
     ],
 )
 def test_counts_probe_round_en_near_misses(lang, text, expected):
