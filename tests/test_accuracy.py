@@ -44,7 +44,7 @@ TRAIN = {
     "events": 0.86, "events (kind, date)": 0.86,
 }
 TEST = {
-    "countries": 0.975, "dates": 0.93, "organizations": 0.95, "counts": 0.84, "money": 1.0,
+    "countries": 0.975, "dates": 0.93, "organizations": 0.95, "counts": 0.83, "money": 1.0,
     "agreements (kind, parties)": 0.59, "agreements": 0.44, "events": 0.55, "events (kind, date)": 0.60,
 }
 SETS = {
