@@ -673,13 +673,12 @@ def restatements(found: Iterable[tuple[Segment, Mention]]) -> set[int]:
     return out
 
 
-def _names_partner(seg: Segment, m: Mention, countries: list[Mention]) -> bool:
+def _names_partner(seg: Segment, m: Mention, countries: list[CountryMention]) -> bool:
     """Whether the sentence of a count (document offsets) names a partner country (not the home
     party): its count is then subjectless for a reason of its own (joint, several countries)."""
     home = lexicon(seg.lang, "counts")["home"]
     lo, hi = sentence_span(seg.source, m.start - seg.offset)
-    return any(isinstance(c, CountryMention) and c.iso3 not in home and lo <= c.start - seg.offset < hi
-               for c in countries)
+    return any(c.iso3 not in home and lo <= c.start - seg.offset < hi for c in countries)
 
 
 def _refers_back(seg: Segment, m: Mention) -> bool:
