@@ -435,8 +435,10 @@ def _later_part(text: str, count: Counted, others: list[Counted], own: Span, dat
     the whole before the subset word. Not a count of countries: "Among them were 35 officials
     from Mongolia and 19 delegates from seven other countries" counts no part of Mongolia; nor
     one whose clause names a country of its own (the 19 are not Mongolia's either)."""
-    return count.unit != "country" and not any(own[0] <= p.start < own[1] for p in every) and bool(data["subset_word_re"].match(text, own[0] + _space(text, own[0]))) \
-        and any(own[0] <= c.start < count.start for c in others)
+    if count.unit == "country" or any(own[0] <= p.start < own[1] for p in every):
+        return False
+    opens_with_subset = data["subset_word_re"].match(text, own[0] + _space(text, own[0]))
+    return bool(opens_with_subset) and any(own[0] <= c.start < count.start for c in others)
 
 
 def _heading_country(ctx: Context, home: list[str]) -> str | None:
