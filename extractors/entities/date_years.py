@@ -16,6 +16,7 @@ from typing import NamedTuple
 from extractors.base import Context, Segment, extractor
 from extractors.entities.dates import RESOLVED, Day, Found, date_mention, find, iso, local_day, sentence_span, valid
 from extractors.lexicon import alternation, lexicon
+from extractors.memo import per_document
 from extractors.text import bounded, word_ends_at
 from extractors.entities.published import as_day, document_date, is_day
 from schemas.records import DateMention
@@ -242,6 +243,7 @@ def _head_day_year(head: Head, month: int) -> int:
     return head.year + (head.fiscal and month <= 3)
 
 
+@per_document
 def _head_year(ctx: Context) -> Head | None:
     """The one year the document's first line names when that line is a title (one short
     line: "Field notes: partner visits (spring 2024)", "Lịch công tác (tuần 19/2024)",

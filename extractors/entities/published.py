@@ -15,6 +15,7 @@ from functools import cache
 from extractors.base import Context
 from extractors.entities.dates import RESOLVED, SENTENCE_END, Day
 from extractors.lexicon import alternation, lexicon
+from extractors.memo import per_document
 from schemas.records import LANGS, DateMention
 
 HEAD_BLOCKS = 40  # a page's own date stands after its menus and headings, within these blocks
@@ -48,21 +49,16 @@ class DatedSpot:
     derived: bool = False
 
 
+@per_document
 def document_date(ctx: Context) -> Day | None:
     """The document's own date (see `document_date_of`), once all its dates are found: it is
     worked out once per document (dates resolved later are no evidence, so it stays true)."""
-    if _LAST[0] is not ctx:
-        spots = tuple(
-            DatedSpot(m.value, i, m.start, m.end, seg.text, seg.lang, m.rule == RESOLVED)
-            for i, seg in enumerate(ctx.segments[:HEAD_BLOCKS])
-            for m in ctx.found.get(i, ())
-            if isinstance(m, DateMention)
-        )
-        _LAST[:] = [ctx, document_date_of(spots)]
-    return _LAST[1]
-
-
-_LAST: list = [None, None]  # the last document's context and its date
+    return document_date_of(
+        DatedSpot(m.value, i, m.start, m.end, seg.text, seg.lang, m.rule == RESOLVED)
+        for i, seg in enumerate(ctx.segments[:HEAD_BLOCKS])
+        for m in ctx.found.get(i, ())
+        if isinstance(m, DateMention)
+    )
 
 
 def document_date_of(spots: Iterable[DatedSpot]) -> Day | None:

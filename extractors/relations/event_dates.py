@@ -29,22 +29,19 @@ from extractors.relations.relation_features import short
 from extractors.relations.sentences import regex, words
 from extractors.relations.event_candidate import Candidate
 from extractors.lexicon import lexicon
+from extractors.memo import per_document
 from extractors.text import spaced
 from schemas.records import AgreementMention, DateMention
 
 
 STAMP_REACH = 60  # letters before a date that may hold its publication or status word ("thông cáo báo chí của … ngày")
-_STAMPLESS: list = [None, None]
-
-
+@per_document
 def stampless(view: View) -> View:
     """The document as the event rules read it: without the dates that stamp a publication or a
     status ("【掲載日】2019.12.17", "2025年1月2日付", "press release of 12 November", "as of March
     2024"), which date no meeting, though a title's or a header's clause may hold them; and without
     periods over several years ("2026年から2030年までの5年間", "giai đoạn 2026 – 2028"), a term or a
     plan: a meeting lasts days."""
-    if _STAMPLESS[0] is view:
-        return _STAMPLESS[1]
     out = []
     for u, unit in enumerate(view.units):
         lex = lexicon(unit.lang, "events")
@@ -59,8 +56,7 @@ def stampless(view: View) -> View:
             if before.search(head) or before.search(head + lead) or after.match(unit.text[e : e + 12]):
                 stamped.add((s, e))
         out.append([x for x in view.mentions[u] if not (isinstance(x[2], DateMention) and x[:2] in stamped)])
-    _STAMPLESS[0], _STAMPLESS[1] = view, replace(view, mentions=out)
-    return _STAMPLESS[1]
+    return replace(view, mentions=out)
 
 
 NARRATIVE_REACH = 2  # sentences back a held meeting, a visit or talks may take the narrative's date (5-fold CV: 1-3 tried)
